@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { ChangelogDocument, ReleaseOutcome, ReleasePlanView } from '../domain/release.js';
+import { channel } from './define.js';
+import { repoPath } from './repository.js';
+
+const revision = z.string().min(1).max(255);
+const prerelease = z
+  .string()
+  .regex(/^[0-9A-Za-z-]+$/, 'a prerelease channel is letters, digits and "-" (e.g. rc, beta)')
+  .max(40);
+
+export const releaseChannels = {
+  'release.plan': channel<ReleasePlanView>()(
+    z.object({
+      path: repoPath,
+      from: revision.optional(),
+      to: revision.optional(),
+      prerelease: prerelease.optional(),
+    }),
+  ),
+  'release.changelog': channel<{ markdown: string; document: ChangelogDocument }>()(
+    z.object({
+      path: repoPath,
+      from: revision.optional(),
+      to: revision.optional(),
+      version: z.string().max(100).optional(),
+    }),
+  ),
+  'release.create': channel<ReleaseOutcome>()(
+    z
+      .object({
+        path: repoPath,
+        releaseAs: z.string().max(100).optional(),
+        reason: z.string().max(2000).optional(),
+        prerelease: prerelease.optional(),
+        /** The changelog section as edited by the user, replacing the generated one. */
+        changelog: z.string().max(1_000_000).optional(),
+        dryRun: z.boolean().optional(),
+        push: z.boolean().optional(),
+        sign: z.boolean().optional(),
+      })
+      .refine((v) => !v.releaseAs || (v.reason ?? '').trim().length > 0, {
+        message: 'a reason is required when overriding the version',
+        path: ['reason'],
+      }),
+  ),
+};

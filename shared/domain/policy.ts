@@ -1,0 +1,92 @@
+import type { BumpLevel } from './commits.js';
+
+/** The repository's `.release-desk.yml`, after validation and defaults. */
+export interface Policy {
+  versioning: VersioningPolicy;
+  trains: TrainPolicy;
+  environments: EnvironmentPolicy[];
+  deploy: DeployPolicy | null;
+}
+
+export interface VersioningPolicy {
+  /** Prefix of release tags, default `v`. */
+  tagPrefix: string;
+  /** Before 1.0.0 a breaking change bumps minor (default true); false → breaking gives 1.0.0. */
+  preMajor: boolean;
+  /** Commit type → bump. Types not listed cause no release. */
+  types: Record<string, BumpLevel | 'none'>;
+  /** Commit type → changelog section title; types not listed are left out of the changelog. */
+  sections: Record<string, string>;
+  /** Extra files whose version is rewritten on release (package.json and its lockfile are always handled). */
+  files: VersionFile[];
+  /** Version of the first release when a repo has no release tag: `0.1.0` (default) or `1.0.0`. */
+  initialVersion: string;
+}
+
+export interface VersionFile {
+  path: string;
+  /** A regular expression with one capture group: the version to replace. */
+  pattern: string;
+}
+
+export interface TrainCadence {
+  /** Interval in days (`2w` → 14, `7d` → 7). */
+  everyDays: number;
+  /** 0 = Sunday … 6 = Saturday. */
+  weekday: number;
+  /** `HH:MM` local to timezone. */
+  at: string;
+  /** IANA time zone. */
+  timezone: string;
+  /** `YYYY-MM-DD`, the first ship date of the cadence. */
+  start: string;
+}
+
+export interface TrainPolicy {
+  cadence: TrainCadence | null;
+  /** Code freeze this many milliseconds before ship. */
+  freezeBeforeMs: number;
+  /** Branch name template, `{major}` and `{minor}` are replaced. */
+  branch: string;
+  goNoGo: { approvals: number };
+  /** Types that may be picked onto a frozen train. */
+  freezeAllows: string[];
+}
+
+export type GatePolicy =
+  | { kind: 'check'; name: string; run: string; timeoutMs: number }
+  | { kind: 'checklist'; name: string }
+  | {
+      kind: 'approval';
+      name: string;
+      required: number;
+      /** Emails, already expanded from groups. */
+      approvers: string[];
+      allowSelf: boolean;
+      /** Null means approvals never lapse. */
+      expiresMs: number | null;
+    }
+  | { kind: 'soak'; name: string; in: string; forMs: number }
+  | {
+      kind: 'window';
+      name: string;
+      deny: string[];
+      allow: string[];
+      timezone: string;
+    };
+
+export type GateKind = GatePolicy['kind'];
+
+export interface EnvironmentPolicy {
+  name: string;
+  gates: GatePolicy[];
+  /** Gate kinds skipped for hotfix releases (never `approval`). */
+  hotfixSkip: GateKind[];
+  deploy: DeployPolicy | null;
+}
+
+export interface DeployPolicy {
+  /** Command template; `{environment}`, `{version}` and `{sha}` are replaced. */
+  run: string;
+  timeoutMs: number;
+}

@@ -1,0 +1,77 @@
+import type { BumpLevel } from './commits.js';
+
+/** A commit as the Release screen lists it. */
+export interface CommitSummary {
+  sha: string;
+  shortSha: string;
+  type: string | null;
+  scope: string | null;
+  subject: string;
+  breaking: boolean;
+  author: string;
+  date: string;
+  references: string[];
+  /** Link to the commit on the remote's web UI, when the remote is a known host. */
+  url: string | null;
+}
+
+/** Why the next version is what it is: one entry per change that forced a bump. */
+export interface BumpReasonView {
+  sha: string;
+  type: string;
+  scope: string | null;
+  subject: string;
+  breaking: boolean;
+  bump: BumpLevel;
+}
+
+/** The changelog as data (`release-desk changelog --format json`). */
+export interface ChangelogDocument {
+  version: string | null;
+  date: string;
+  sections: {
+    type: string;
+    title: string;
+    entries: {
+      sha: string;
+      scope: string | null;
+      subject: string;
+      breaking: boolean;
+      references: string[];
+    }[];
+  }[];
+  breaking: { sha: string; scope: string | null; text: string }[];
+}
+
+export interface ReleasePlanView {
+  current: string | null;
+  next: string | null;
+  bump: BumpLevel | 'none';
+  /** The ref the range starts from (previous release tag), null for the whole history. */
+  from: string | null;
+  /** Full SHA the range ends at. */
+  to: string;
+  tagName: string | null;
+  commitCount: number;
+  reasons: BumpReasonView[];
+  /** Conventional commits grouped by type, in changelog order. */
+  groups: { type: string; title: string; commits: CommitSummary[] }[];
+  nonConventional: CommitSummary[];
+  /** Commits cancelled by a revert in the same range. */
+  cancelled: { sha: string; by: string }[];
+  changelog: string;
+  warnings: string[];
+}
+
+export interface ReleaseOutcome {
+  version: string;
+  tag: string;
+  sha: string | null;
+  dryRun: boolean;
+  pushed: boolean;
+  /** Repository paths written (version files, CHANGELOG.md). */
+  files: string[];
+  commitMessage: string;
+  /** What happened (or would happen, for a dry run), in order, in plain words. */
+  steps: string[];
+}

@@ -1,0 +1,56 @@
+import { api, isChannelName } from '../../shared/api.js';
+import type { Result } from '../../shared/result.js';
+import { DeskError } from '../core/errors.js';
+import type { Caller, HandlerContext, HandlerMap } from './handler-types.js';
+
+export interface DispatcherOptions {
+  handlers: HandlerMap;
+  /** The binding's rule for whom to serve (its own window, its own token); false → refused. */
+  isTrusted: (caller: Caller) => boolean;
+}
+
+/**
+ * The one wrapper every binding calls: checks the caller, parses the input with the channel's
+ * schema, runs the handler and turns every outcome into a Result. Never throws.
+ */
+export function createDispatcher(options: DispatcherOptions) {
+  return async function dispatch(
+    channel: string,
+    rawInput: unknown,
+    ctx: HandlerContext,
+  ): Promise<Result<unknown>> {
+    if (!options.isTrusted(ctx.caller)) {
+      return { ok: false, error: { code: 'untrusted-caller', message: 'This caller may not use the API.' } };
+    }
+    if (!isChannelName(channel)) {
+      return { ok: false, error: { code: 'unknown-channel', message: `No API channel "${channel}".` } };
+    }
+    const parsed = api[channel].input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+      return {
+        ok: false,
+        error: {
+          code: 'invalid-input',
+          message: `Invalid input for ${channel}: ${where}${issue?.message ?? 'rejected'}`,
+        },
+      };
+    }
+    try {
+      const handler = options.handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.data, ctx) };
+    } catch (error) {
+      return { ok: false, error: toApiError(error) };
+    }
+  };
+}
+
+export type Dispatch = ReturnType<typeof createDispatcher>;
+
+export function toApiError(error: unknown): { code: DeskError['code']; message: string } {
+  if (error instanceof DeskError) return { code: error.code, message: error.message };
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'policy-invalid') return { code, message: (error as Error).message };
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}

@@ -1,0 +1,9 @@
+import type { HandlerMap } from './handler-types.js';
+import { releaseHandlers } from './handlers/release.js';
+import { repositoryHandlers } from './handlers/repository.js';
+
+/** One handler per channel of `shared/api.ts`; a missing one is a compile error here. */
+export const handlers: HandlerMap = {
+  ...repositoryHandlers,
+  ...releaseHandlers,
+};

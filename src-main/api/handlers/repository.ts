@@ -1,0 +1,22 @@
+import type { repositoryChannels } from '../../../shared/api/repository.js';
+import { actorIn } from '../../core/context.js';
+import {
+  openRepository,
+  recentRepositories,
+  summarizeRepository,
+} from '../../core/repository/open-repository.js';
+import type { HandlerGroup } from '../handler-types.js';
+import { APP_VERSION } from '../../app-version.js';
+
+export const repositoryHandlers: HandlerGroup<keyof typeof repositoryChannels> = {
+  'repository.open': async ({ path }, { core }) => openRepository(core, path),
+  'repository.summary': async ({ path }) => summarizeRepository(path),
+  'repository.recent': async (_input, { core }) => recentRepositories(core),
+  'audit.list': async ({ repo, limit }, { core }) => core.audit.list({ repo, limit }),
+  'audit.verify': async (_input, { core }) => core.audit.verify(),
+  'app.info': async (_input, { core, mode }) => ({
+    version: APP_VERSION,
+    mode,
+    actor: await actorIn(core, process.cwd()).catch(() => null),
+  }),
+};

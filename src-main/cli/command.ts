@@ -1,0 +1,39 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { Core } from '../core/context.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export interface CommandContext {
+  io: CliIo;
+  /** Opens the state database on first use (a `--help` or usage error never touches it). */
+  core: () => Core;
+  /** Parsed `--data-dir`, already resolved. */
+  dataDir: string;
+}
+
+/** One `release-desk <name> …` command. `run` returns the process exit code. */
+export interface CliCommand {
+  name: string;
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  /** Whether positional arguments are accepted. */
+  positionals?: boolean;
+  run: (
+    args: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] },
+    ctx: CommandContext,
+  ) => Promise<number>;
+}
+
+/** A wrong command line: exit 2 with the usage. */
+export class UsageError extends Error {}
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_WAITING = 3;

@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDispatcher } from '../../api/dispatch.js';
+import { handlers } from '../../api/handlers.js';
+import { createCore } from '../../core/context.js';
+import { openDatabase } from '../../core/store/database.js';
+import { startBrowserServer } from '../../server/browser-server.js';
+import { stringOption, assertUsage } from '../args.js';
+import type { CliCommand } from '../command.js';
+
+/** The built renderer sits beside the built CLI: dist/cli → dist/renderer. */
+const RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
+
+function openInBrowser(url: string): void {
+  const opener =
+    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const child = spawn(opener, [url], { detached: true, stdio: 'ignore' });
+  child.on('error', () => undefined);
+  child.unref();
+}
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  summary: 'Run the app in your browser, on 127.0.0.1 only',
+  usage: 'release-desk serve [--port N] [--data-dir DIR] [--no-open]',
+  options: { port: { type: 'string' }, 'no-open': { type: 'boolean' } },
+  async run({ values }, { io, dataDir }) {
+    const portText = stringOption(values, 'port') ?? '0';
+    const port = Number(portText);
+    assertUsage(
+      Number.isInteger(port) && port >= 0 && port <= 65535,
+      `--port must be 0-65535, got "${portText}"`,
+    );
+
+    let broadcast: (event: Parameters<typeof server.broadcast>[0]) => void = () => undefined;
+    const core = createCore(openDatabase(dataDir), { progress: (event) => broadcast(event) });
+    const server = await startBrowserServer({
+      core,
+      dispatch: createDispatcher({
+        handlers,
+        isTrusted: (caller) => caller.kind === 'http' && caller.trusted,
+      }),
+      rendererDir: RENDERER_DIR,
+      port,
+    });
+    broadcast = server.broadcast;
+    io.stdout(`Release Desk is running at ${server.url}\n`);
+    io.stdout('Keep this URL private: its token lets the page act as you. Press Ctrl+C to stop.\n');
+    if (!values['no-open']) openInBrowser(server.url);
+
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await server.close();
+    core.db.close();
+    return 0;
+  },
+};

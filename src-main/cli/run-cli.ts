@@ -1,0 +1,69 @@
+import { DeskError } from '../core/errors.js';
+import { createCore } from '../core/context.js';
+import type { Core } from '../core/context.js';
+import { openDatabase } from '../core/store/database.js';
+import { resolveDataDir } from '../core/store/data-dir.js';
+import { APP_VERSION } from '../app-version.js';
+import { parseCommandArgs, stringOption } from './args.js';
+import type { CliIo } from './command.js';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './command.js';
+import { commands } from './commands/index.js';
+
+function helpText(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return [
+    `release-desk ${APP_VERSION} — versions, changelogs, trains, hotfixes and gated promotions`,
+    '',
+    'Usage: release-desk <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Every command accepts --data-dir DIR (default $RELEASE_DESK_HOME or ~/.local/share/release-desk)',
+    'and --help. Exit codes: 0 success, 1 failure (reason on stderr), 2 usage error.',
+    '',
+  ].join('\n');
+}
+
+/** Runs one command line and returns its exit code; never calls process.exit itself. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(helpText());
+    return name ? EXIT_OK : EXIT_USAGE;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${APP_VERSION}\n`);
+    return EXIT_OK;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`release-desk: unknown command "${name}"\n\n${helpText()}`);
+    return EXIT_USAGE;
+  }
+  let core: Core | null = null;
+  try {
+    const args = parseCommandArgs(command, rest);
+    if (args.values.help) {
+      io.stdout(`Usage: ${command.usage}\n\n${command.summary}.\n`);
+      return EXIT_OK;
+    }
+    const dataDir = resolveDataDir(stringOption(args.values, 'data-dir'), io.env);
+    return await command.run(args, {
+      io,
+      dataDir,
+      core: () => (core ??= createCore(openDatabase(dataDir), { gitEnv: {} })),
+    });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`release-desk ${name}: ${error.message}\nUsage: ${command.usage}\n`);
+      return EXIT_USAGE;
+    }
+    const message = error instanceof DeskError || error instanceof Error ? error.message : String(error);
+    io.stderr(`release-desk ${name}: ${message.split('\n')[0]}\n`);
+    return EXIT_FAILED;
+  } finally {
+    (core as Core | null)?.db.close();
+  }
+}

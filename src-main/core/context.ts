@@ -1,0 +1,39 @@
+import type { ProgressEvent } from '../../shared/domain/progress.js';
+import { AuditLog } from './audit/audit-log.js';
+import { committerIdentity, formatIdentity } from './git/identity.js';
+import type { Db } from './store/database.js';
+
+/**
+ * Everything a core action needs from its surroundings, passed in rather than reached for, so
+ * tests can give a real database with a fixed clock and a chosen identity.
+ */
+export interface Core {
+  db: Db;
+  audit: AuditLog;
+  now: () => Date;
+  /** Environment for git calls made on the user's behalf (identity, signing). */
+  gitEnv: NodeJS.ProcessEnv;
+  progress: (event: ProgressEvent) => void;
+}
+
+export interface CoreOptions {
+  now?: () => Date;
+  gitEnv?: NodeJS.ProcessEnv;
+  progress?: (event: ProgressEvent) => void;
+}
+
+export function createCore(db: Db, options: CoreOptions = {}): Core {
+  const now = options.now ?? (() => new Date());
+  return {
+    db,
+    audit: new AuditLog(db, now),
+    now,
+    gitEnv: options.gitEnv ?? {},
+    progress: options.progress ?? (() => undefined),
+  };
+}
+
+/** The acting person for an action in `repo`: git's committer identity there. */
+export async function actorIn(core: Core, repo: string): Promise<string> {
+  return formatIdentity(await committerIdentity(repo, core.gitEnv));
+}

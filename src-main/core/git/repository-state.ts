@@ -1,0 +1,74 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { DeskError } from '../errors.js';
+import { runGit } from './run-git.js';
+
+export interface RepositoryState {
+  /** The working tree's top level, absolute. */
+  root: string;
+  branch: string | null;
+  head: string;
+  shallow: boolean;
+}
+
+/**
+ * Checks that `dir` is a usable working copy and says precisely why not: each bad kind has its
+ * own code so the UI and CLI can explain it. Reads only; writes nothing.
+ */
+export async function inspectRepository(dir: string): Promise<RepositoryState> {
+  const absolute = path.resolve(dir);
+  const info = await stat(absolute).catch(() => null);
+  if (!info) throw new DeskError('not-a-directory', `${absolute} does not exist.`);
+  if (!info.isDirectory()) throw new DeskError('not-a-directory', `${absolute} is not a directory.`);
+
+  const probe = await runGit(
+    absolute,
+    ['rev-parse', '--is-bare-repository', '--is-inside-work-tree', '--is-shallow-repository'],
+    { okExitCodes: [128] },
+  );
+  if (probe.exitCode !== 0) {
+    throw new DeskError('not-a-repository', `${absolute} is not a git repository.`);
+  }
+  const [bare, inside, shallow] = probe.stdout.trim().split('\n');
+  if (bare === 'true') {
+    throw new DeskError(
+      'bare-repository',
+      `${absolute} is a bare repository: Release Desk needs a working copy (git clone it first).`,
+    );
+  }
+  if (inside !== 'true') {
+    throw new DeskError('not-a-repository', `${absolute} is inside a git directory, not a working copy.`);
+  }
+  const top = (await runGit(absolute, ['rev-parse', '--show-toplevel'])).stdout.trim();
+
+  const head = await runGit(top, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { okExitCodes: [1] });
+  if (head.exitCode !== 0) {
+    throw new DeskError('empty-repository', `${top} has no commits yet: make a first commit, then open it.`);
+  }
+  const branch = await runGit(top, ['symbolic-ref', '--quiet', '--short', 'HEAD'], { okExitCodes: [1] });
+  return {
+    root: top,
+    branch: branch.exitCode === 0 ? branch.stdout.trim() : null,
+    head: head.stdout.trim(),
+    shallow: shallow === 'true',
+  };
+}
+
+/** For actions that move branches or create commits: a detached HEAD is refused with the fix. */
+export function assertOnBranch(state: RepositoryState): string {
+  if (state.branch === null) {
+    throw new DeskError(
+      'detached-head',
+      `HEAD is detached at ${state.head.slice(0, 7)}: check out a branch first (git switch <branch>).`,
+    );
+  }
+  return state.branch;
+}
+
+export const SHALLOW_WARNING =
+  'This is a shallow clone: history is incomplete, so versions and changelogs may be wrong (git fetch --unshallow).';
+
+export async function isWorkingTreeClean(root: string): Promise<boolean> {
+  const status = await runGit(root, ['status', '--porcelain', '--untracked-files=no']);
+  return status.stdout.trim() === '';
+}

@@ -1,0 +1,91 @@
+import { execFile, spawn } from 'node:child_process';
+import { DeskError } from '../errors.js';
+
+export interface GitOptions {
+  /** Extra environment, e.g. GIT_COMMITTER_* for tests or identities. */
+  env?: NodeJS.ProcessEnv;
+  /** Input written to git's stdin. */
+  input?: string;
+  /** Exit codes that are answers rather than failures (e.g. 1 for `merge-base --is-ancestor`). */
+  okExitCodes?: number[];
+  timeoutMs?: number;
+}
+
+export interface GitResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+const MAX_BUFFER = 512 * 1024 * 1024;
+
+/** Environment for every git call: no prompts, no pager, stable output in English. */
+function gitEnv(extra?: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_PAGER: 'cat',
+    LC_ALL: 'C',
+    LANGUAGE: 'C',
+    ...extra,
+  };
+}
+
+/**
+ * Runs git with an argv array (never a shell string). Fails with `git-failed` carrying git's
+ * own message unless the exit code is listed in `okExitCodes`.
+ */
+export function runGit(cwd: string, args: string[], options: GitOptions = {}): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      'git',
+      args,
+      {
+        cwd,
+        env: gitEnv(options.env),
+        maxBuffer: MAX_BUFFER,
+        timeout: options.timeoutMs ?? 120_000,
+        windowsHide: true,
+      },
+      (error, stdout, stderr) => {
+        const exitCode = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        if (exitCode === 0 || options.okExitCodes?.includes(exitCode)) {
+          resolve({ stdout, stderr, exitCode });
+          return;
+        }
+        const detail = (stderr || error?.message || '').trim().split('\n').slice(-3).join(' ');
+        reject(new DeskError('git-failed', `git ${args[0] ?? ''} failed: ${detail}`));
+      },
+    );
+    if (options.input !== undefined) child.stdin?.end(options.input);
+  });
+}
+
+export async function git(cwd: string, args: string[], options?: GitOptions): Promise<string> {
+  return (await runGit(cwd, args, options)).stdout;
+}
+
+/**
+ * Streams git's stdout chunk by chunk (the history hot path), so parsing starts before git ends
+ * and memory stays flat.
+ */
+export function streamGit(
+  cwd: string,
+  args: string[],
+  onChunk: (chunk: string) => void,
+  options: Pick<GitOptions, 'env'> = {},
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd, env: gitEnv(options.env), windowsHide: true });
+    let stderr = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', onChunk);
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve();
+      else reject(new DeskError('git-failed', `git ${args[0] ?? ''} failed: ${stderr.trim()}`));
+    });
+  });
+}

@@ -1,0 +1,112 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
+import type { z } from 'zod';
+import type { Policy } from '../../../shared/domain/policy.js';
+import { PolicyError } from './policy-error.js';
+import { policySchema } from './policy-schema.js';
+
+export const POLICY_FILE = '.release-desk.yml';
+
+/** Messages for zod's built-in issues; the schema words its own checks. */
+function defaultMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code !== 'invalid_type') return undefined;
+  if (issue.input === undefined) return 'is required';
+  const expected: Record<string, string> = {
+    object: 'a mapping (key: value)',
+    record: 'a mapping (key: value)',
+    array: 'a list',
+    string: 'a string',
+    number: 'a number',
+    boolean: 'true or false',
+  };
+  return `must be ${expected[issue.expected] ?? issue.expected}`;
+}
+
+function keyPath(segments: PropertyKey[]): string {
+  return segments
+    .map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? String(s) : `.${String(s)}`))
+    .join('');
+}
+
+/**
+ * Offset in the text of the deepest node the path reaches: a scalar value itself, otherwise the
+ * key that holds the collection (a missing key points at its parent).
+ */
+function locate(doc: Document, segments: PropertyKey[]): number | null {
+  let node: unknown = doc.contents;
+  let offset = isScalar(node) || isMap(node) || isSeq(node) ? (node.range?.[0] ?? null) : null;
+  for (const segment of segments) {
+    if (isAlias(node)) node = node.resolve(doc);
+    if (isMap(node)) {
+      const pair = node.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === segment);
+      if (!pair) break;
+      offset = isScalar(pair.key) ? (pair.key.range?.[0] ?? offset) : offset;
+      node = pair.value;
+      if (isScalar(node) && node.value !== null) offset = node.range?.[0] ?? offset;
+    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
+      node = node.items[segment];
+      if (isScalar(node) || isMap(node) || isSeq(node)) offset = node.range?.[0] ?? offset;
+    } else {
+      break;
+    }
+  }
+  return offset;
+}
+
+function where(file: string, line: number | null): string {
+  return line === null ? file : `${file} line ${line}`;
+}
+
+/** Parses and validates a policy file's text; throws PolicyError naming the line and key. */
+export function parsePolicy(text: string, file = POLICY_FILE): Policy {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const syntax = doc.errors[0];
+  if (syntax) {
+    const line = syntax.linePos?.[0].line ?? null;
+    const message = syntax.message.split(/ at line \d+/)[0] ?? syntax.message;
+    throw new PolicyError(`${where(file, line)}: ${message}`, '', line);
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS() ?? {};
+  } catch (error) {
+    throw new PolicyError(`${file}: ${(error as Error).message}`, '', null);
+  }
+  const result = policySchema.safeParse(data, { error: defaultMessage });
+  if (result.success) return result.data;
+  // An unknown key is usually a typo that also makes a required key look missing: report it first.
+  const issues = result.error.issues.map((issue) => {
+    const segments = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+    const offset = locate(doc, segments);
+    const line = offset === null ? null : lineCounter.linePos(offset).line;
+    return { issue, segments, line, unknownKey: issue.code === 'unrecognized_keys' };
+  });
+  issues.sort(
+    (a, b) =>
+      Number(b.unknownKey) - Number(a.unknownKey) ||
+      (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER),
+  );
+  const { segments, line, issue } = issues[0]!;
+  const key = keyPath(segments);
+  throw new PolicyError(`${where(file, line)}: ${key || 'the file'} ${issue.message}`, key, line);
+}
+
+/** The policy used when a repository has no `.release-desk.yml`. */
+export function defaultPolicy(): Policy {
+  return policySchema.parse({});
+}
+
+/** The repository's policy from its working tree; defaults when the file does not exist. */
+export async function loadPolicy(repoDir: string): Promise<Policy> {
+  let text: string;
+  try {
+    text = await readFile(path.join(repoDir, POLICY_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return defaultPolicy();
+    throw new PolicyError(`${POLICY_FILE} cannot be read: ${(error as Error).message}`, '', null);
+  }
+  return parsePolicy(text);
+}

@@ -1,0 +1,73 @@
+import path from 'node:path';
+import semver from 'semver';
+import type { RecentRepository, RepositorySummary } from '../../../shared/domain/repository.js';
+import type { Core } from '../context.js';
+import { actorIn } from '../context.js';
+import { inspectRepository, SHALLOW_WARNING } from '../git/repository-state.js';
+import { listMergedTags } from '../git/tags.js';
+import { loadPolicy } from '../policy/load-policy.js';
+import { PolicyError } from '../policy/policy-error.js';
+
+/** Header facts about a repository; validates it and writes nothing. */
+export async function summarizeRepository(dir: string): Promise<RepositorySummary> {
+  const state = await inspectRepository(dir);
+  const warnings = state.shallow ? [SHALLOW_WARNING] : [];
+  // A broken policy file must not lock the user out of the repo: it is reported, and actions
+  // that need the policy refuse with the full error.
+  const prefix = await loadPolicy(state.root).then(
+    (policy) => policy.versioning.tagPrefix,
+    (error: unknown) => {
+      if (!(error instanceof PolicyError)) throw error;
+      warnings.push(error.message);
+      return 'v';
+    },
+  );
+  let latestTag: string | null = null;
+  let latestVersion: string | null = null;
+  for (const tag of await listMergedTags(state.root, state.head)) {
+    if (!tag.name.startsWith(prefix)) continue;
+    const version = semver.valid(tag.name.slice(prefix.length));
+    if (version && (!latestVersion || semver.gt(version, latestVersion))) {
+      latestVersion = version;
+      latestTag = tag.name;
+    }
+  }
+  return {
+    path: state.root,
+    name: path.basename(state.root),
+    branch: state.branch,
+    head: state.head,
+    headShort: state.head.slice(0, 7),
+    latestTag,
+    latestVersion,
+    warnings,
+  };
+}
+
+/** Opens a repository: validates it first, then remembers it and records the opening. */
+export async function openRepository(core: Core, dir: string): Promise<RepositorySummary> {
+  const summary = await summarizeRepository(dir);
+  const actor = await actorIn(core, summary.path);
+  core.db.transaction(() => {
+    core.db
+      .prepare(
+        `INSERT INTO repositories (path, name, opened_at) VALUES (?, ?, ?)
+         ON CONFLICT(path) DO UPDATE SET opened_at = excluded.opened_at`,
+      )
+      .run(summary.path, summary.name, core.now().toISOString());
+    core.audit.append({
+      actor,
+      action: 'repository.opened',
+      repo: summary.path,
+      subject: summary.head,
+      details: { branch: summary.branch, latestTag: summary.latestTag, warnings: summary.warnings },
+    });
+  })();
+  return summary;
+}
+
+export function recentRepositories(core: Core, limit = 10): RecentRepository[] {
+  return core.db
+    .prepare('SELECT path, name, opened_at AS openedAt FROM repositories ORDER BY opened_at DESC LIMIT ?')
+    .all(limit) as RecentRepository[];
+}

@@ -1,0 +1,194 @@
+import semver from 'semver';
+import type { BumpLevel, CommitRecord, ParsedChange, RevertTarget } from '../../../shared/domain/commits.js';
+import type { VersioningPolicy } from '../../../shared/domain/policy.js';
+
+/** One change that caused a bump. */
+export interface BumpReason {
+  sha: string;
+  type: string;
+  scope: string | null;
+  subject: string;
+  breaking: boolean;
+  bump: BumpLevel;
+}
+
+export interface BumpDecision {
+  bump: BumpLevel | 'none';
+  /** Every change that caused a bump: major first, then minor, then patch, newest first within. */
+  reasons: BumpReason[];
+  /** `Release-As` of the newest commit carrying one. */
+  releaseAs: string | null;
+  /** Revert pairs found in the range: `sha` was reverted by `by`; neither counts. */
+  cancelled: { sha: string; by: string }[];
+  /** SHAs of commits without any conventional change. */
+  nonConventional: string[];
+}
+
+const RANK: Record<BumpLevel, number> = { major: 0, minor: 1, patch: 2 };
+
+/** The bump one change causes under the policy, or null when it causes no release. */
+export function bumpForChange(change: ParsedChange, policy: VersioningPolicy): BumpLevel | null {
+  if (!change.conventional || change.type === null) return null;
+  if (change.breaking) return 'major';
+  // Own keys only: a `constructor: …` commit must not find Object.prototype.constructor.
+  const level = Object.hasOwn(policy.types, change.type) ? policy.types[change.type] : undefined;
+  return level === undefined || level === 'none' ? null : level;
+}
+
+/**
+ * Reverts whose target is also in the range, newest first: a revert already cancelled (by a
+ * newer revert of it) cancels nothing, so a revert of a revert re-instates the original.
+ */
+function pairReverts(commits: CommitRecord[]): {
+  excluded: Set<string>;
+  cancelled: { sha: string; by: string }[];
+} {
+  const byHeader = new Map<string, number[]>();
+  commits.forEach((commit, index) => {
+    const header = commit.changes[0]?.header ?? '';
+    const indexes = byHeader.get(header);
+    if (indexes) indexes.push(index);
+    else byHeader.set(header, [index]);
+  });
+
+  const excluded = new Set<string>();
+  const cancelled: { sha: string; by: string }[] = [];
+  // The reverted commit is older, so it comes after the revert in the list.
+  const findTarget = (target: RevertTarget, revertIndex: number): CommitRecord | undefined => {
+    const open = (i: number): boolean => i > revertIndex && !excluded.has(commits[i]!.sha);
+    // A SHA, when given, decides alone: another commit may carry the same header.
+    if (target.sha !== null) {
+      for (let i = revertIndex + 1; i < commits.length; i++) {
+        if (open(i) && commits[i]!.sha.startsWith(target.sha)) return commits[i];
+      }
+      return undefined;
+    }
+    if (target.header === null) return undefined;
+    const index = byHeader.get(target.header)?.find(open);
+    return index === undefined ? undefined : commits[index];
+  };
+
+  commits.forEach((revert, index) => {
+    const target = revert.changes[0]?.revert;
+    if (!target || excluded.has(revert.sha)) return;
+    const reverted = findTarget(target, index);
+    if (!reverted) return;
+    excluded.add(revert.sha);
+    excluded.add(reverted.sha);
+    cancelled.push({ sha: reverted.sha, by: revert.sha });
+  });
+  return { excluded, cancelled };
+}
+
+/**
+ * Decides the bump for a range of commits, newest first. Merge commits count through their
+ * parents' commits, so any commit with several parents is ignored here.
+ */
+export function decideBump(commits: CommitRecord[], policy: VersioningPolicy): BumpDecision {
+  const range = commits.filter((commit) => commit.parents.length <= 1);
+  // A revert left unpaired reverts something already released: a patch unless configured.
+  const effective: VersioningPolicy = { ...policy, types: { revert: 'patch', ...policy.types } };
+  const { excluded, cancelled } = pairReverts(range);
+
+  const reasons: BumpReason[] = [];
+  const nonConventional: string[] = [];
+  let releaseAs: string | null = null;
+  for (const commit of range) {
+    if (excluded.has(commit.sha)) continue;
+    let conventional = false;
+    for (const change of commit.changes) {
+      releaseAs ??= change.releaseAs;
+      if (!change.conventional || change.type === null) continue;
+      conventional = true;
+      const bump = bumpForChange(change, effective);
+      if (bump === null) continue;
+      const { type, scope, subject, breaking } = change;
+      reasons.push({ sha: commit.sha, type, scope, subject, breaking, bump });
+    }
+    if (!conventional) nonConventional.push(commit.sha);
+  }
+  // Array#sort is stable, so commit order survives within a level.
+  reasons.sort((a, b) => RANK[a.bump] - RANK[b.bump]);
+  return { bump: reasons[0]?.bump ?? 'none', reasons, releaseAs, cancelled, nonConventional };
+}
+
+function valid(version: string, what: string): string {
+  const normalized = semver.valid(version);
+  if (normalized === null) throw new Error(`${what} "${version}" is not a valid SemVer version`);
+  return normalized;
+}
+
+/** The newest stable version in `versions` below `version`, or null. */
+function lastStableBelow(version: string, versions: string[]): string | null {
+  let best: string | null = null;
+  for (const candidate of versions) {
+    const parsed = semver.parse(candidate);
+    if (!parsed || parsed.prerelease.length > 0 || !semver.lt(parsed, version)) continue;
+    if (best === null || semver.gt(parsed, best)) best = parsed.version;
+  }
+  return best;
+}
+
+function increment(version: string, bump: BumpLevel, preMajor: boolean): string {
+  // Initial development (0.x): a breaking change bumps minor unless the policy says otherwise.
+  const level = bump === 'major' && preMajor && semver.major(version) === 0 ? 'minor' : bump;
+  const next = semver.inc(version, level);
+  if (next === null) throw new Error(`Cannot bump version ${version}`);
+  return next;
+}
+
+/** 1 + the highest `<target>-<id>.N` counter among `versions`: counters are never reused. */
+function prereleaseCounter(target: string, id: string, versions: string[]): number {
+  let highest = 0;
+  for (const candidate of versions) {
+    const parsed = semver.parse(candidate);
+    if (!parsed || parsed.compareMain(target) !== 0) continue;
+    const [name, counter, ...more] = parsed.prerelease;
+    if (name === id && typeof counter === 'number' && more.length === 0) {
+      highest = Math.max(highest, counter);
+    }
+  }
+  return highest + 1;
+}
+
+/**
+ * The version to release, or null when there is nothing to release.
+ *
+ * `current` is the latest *stable* release (null when there is none); should a prerelease be
+ * passed, the bump is computed from the newest stable version below it in `existingVersions`.
+ * `existingVersions` are all released versions, without tag prefix; they give the prerelease
+ * counter. `releaseAs` (a `Release-As` footer or a manual override) wins, and must be valid
+ * SemVer and greater than `current`.
+ */
+export function nextVersion(args: {
+  current: string | null;
+  bump: BumpLevel | 'none';
+  policy: VersioningPolicy;
+  prerelease?: string | null;
+  existingVersions: string[];
+  releaseAs?: string | null;
+}): string | null {
+  const { bump, policy, prerelease, existingVersions, releaseAs } = args;
+  const current = args.current === null ? null : valid(args.current, 'Current version');
+
+  let target: string;
+  if (releaseAs) {
+    target = valid(releaseAs, 'Release-As version');
+    if (current !== null && !semver.gt(target, current)) {
+      throw new Error(`Release-As version ${target} must be greater than the current version ${current}`);
+    }
+  } else if (bump === 'none') {
+    return null;
+  } else {
+    const base =
+      current !== null && semver.prerelease(current) ? lastStableBelow(current, existingVersions) : current;
+    target =
+      base === null
+        ? valid(policy.initialVersion, 'Initial version')
+        : increment(base, bump, policy.preMajor);
+  }
+
+  if (!prerelease || semver.prerelease(target)) return target;
+  const counter = prereleaseCounter(target, prerelease, existingVersions);
+  return valid(`${target}-${prerelease}.${counter}`, 'Prerelease version');
+}
