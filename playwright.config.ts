@@ -1,6 +1,11 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { chromium } from '@playwright/test';
+import { electronBinary, electronSkipReason } from './test/e2e/support/electron-binary.js';
+
+const electronSkip = electronSkipReason(electronBinary());
+// Said once, up front: the list reporter shows skipped tests without their reason.
+if (electronSkip) console.log(`Electron end-to-end tests are skipped: ${electronSkip}`);
 
 /** Playwright's own Chromium when installed; otherwise the system's (Debian's `chromium`). */
 function chromiumExecutable(): string | undefined {

@@ -1,31 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { tempDir } from '../support/git-fixture.js';
-
-/**
- * The Electron binary's path, or why there is none. Read from the package's own path.txt rather
- * than `require('electron')`, which would try to download a missing binary.
- */
-function electronBinary(): { path: string } | { reason: string } {
-  const packageDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  const pathFile = path.join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) {
-    return { reason: 'No Electron binary on this machine (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1)' };
-  }
-  const binary = path.join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? { path: binary } : { reason: `Electron binary missing at ${binary}` };
-}
+import { electronBinary, electronSkipReason } from './support/electron-binary.js';
 
 const binary = electronBinary();
-const skipReason =
-  'reason' in binary
-    ? binary.reason
-    : process.platform === 'linux' && !process.env.DISPLAY
-      ? 'No display for Electron: run the tests under xvfb-run'
-      : null;
-if (skipReason) console.log(`Electron end-to-end tests skipped: ${skipReason}`);
+const skipReason = electronSkipReason(binary);
 
 test.describe('the Electron app', () => {
   test.skip(skipReason !== null, skipReason ?? '');
