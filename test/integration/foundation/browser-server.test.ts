@@ -121,4 +121,39 @@ describe('browser mode', () => {
     const res = await request({ path: '/../../etc/passwd', headers: { Host: `127.0.0.1:${server.port}` } });
     expect(res.status).toBe(404);
   });
+
+  it('streams progress events to the page over SSE, only with the token', async () => {
+    const denied = await request({ path: '/api/events', headers: own() });
+    expect(denied.status).toBe(401);
+
+    const received = new Promise<string>((resolve, reject) => {
+      const req = http.get(
+        { host: '127.0.0.1', port: server.port, path: `/api/events?token=${server.token}`, headers: own() },
+        (res) => {
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            if (chunk.startsWith(': connected')) {
+              server.broadcast({
+                job: 'j1',
+                kind: 'history',
+                message: 'Reading',
+                done: 5,
+                total: 10,
+                finished: false,
+              });
+            } else if (chunk.startsWith('data:')) {
+              resolve(chunk);
+              req.destroy();
+            }
+          });
+        },
+      );
+      req.on('error', reject);
+    });
+    expect(JSON.parse((await received).slice('data: '.length))).toMatchObject({
+      job: 'j1',
+      done: 5,
+      total: 10,
+    });
+  });
 });
