@@ -1,12 +1,18 @@
 import type { z } from 'zod';
 import type { Channel } from './api/define.js';
 import { releaseChannels } from './api/release.js';
+import { hotfixChannels } from './api/hotfix.js';
+import { trainChannels } from './api/trains.js';
+import { promotionChannels } from './api/promotion.js';
 import { repositoryChannels } from './api/repository.js';
 
 /** Every channel of the API, once. Bindings, handlers and the renderer's client derive from it. */
 export const api = {
   ...repositoryChannels,
   ...releaseChannels,
+  ...trainChannels,
+  ...hotfixChannels,
+  ...promotionChannels,
 };
 
 export type Api = typeof api;

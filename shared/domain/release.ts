@@ -41,6 +41,8 @@ export interface ChangelogDocument {
     }[];
   }[];
   breaking: { sha: string; scope: string | null; text: string }[];
+  /** Authors of the range's commits, most commits first (not part of the CLI's JSON). */
+  contributors?: { name: string; email: string; commits: number }[];
 }
 
 export interface ReleasePlanView {

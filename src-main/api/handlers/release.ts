@@ -1,14 +1,15 @@
 import type { releaseChannels } from '../../../shared/api/release.js';
-import { DeskError } from '../../core/errors.js';
+import { changelogForRange } from '../../core/changelog/range-changelog.js';
+import { createRelease } from '../../core/versioning/create-release.js';
+import { planRelease } from '../../core/versioning/plan-release.js';
 import type { HandlerGroup } from '../handler-types.js';
 
-// PLACEHOLDER owned by the releases engine work: replaced with real handlers.
-const pending = async (): Promise<never> => {
-  throw new DeskError('internal', 'not implemented yet');
-};
-
 export const releaseHandlers: HandlerGroup<keyof typeof releaseChannels> = {
-  'release.plan': pending,
-  'release.changelog': pending,
-  'release.create': pending,
+  'release.plan': async ({ path, from, to, prerelease }, { core }) =>
+    (await planRelease(core, path, { from, to, prerelease })).view,
+  'release.changelog': async ({ path, from, to, version }, { core }) => {
+    const result = await changelogForRange(core, path, { from, to, version });
+    return { markdown: result.markdown, document: result.documents[0]! };
+  },
+  'release.create': async ({ path, ...request }, { core }) => createRelease(core, path, request),
 };

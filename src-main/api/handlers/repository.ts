@@ -5,6 +5,7 @@ import {
   recentRepositories,
   summarizeRepository,
 } from '../../core/repository/open-repository.js';
+import { verifyAuditTrail } from '../../core/promotion/verify-records.js';
 import type { HandlerGroup } from '../handler-types.js';
 import { APP_VERSION } from '../../app-version.js';
 
@@ -13,7 +14,7 @@ export const repositoryHandlers: HandlerGroup<keyof typeof repositoryChannels> =
   'repository.summary': async ({ path }) => summarizeRepository(path),
   'repository.recent': async (_input, { core }) => recentRepositories(core),
   'audit.list': async ({ repo, limit }, { core }) => core.audit.list({ repo, limit }),
-  'audit.verify': async (_input, { core }) => core.audit.verify(),
+  'audit.verify': async (_input, { core }) => verifyAuditTrail(core),
   'app.info': async (_input, { core, mode }) => ({
     version: APP_VERSION,
     mode,

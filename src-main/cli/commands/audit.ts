@@ -3,6 +3,7 @@ import type { CliCommand } from '../command.js';
 import { EXIT_FAILED, EXIT_OK } from '../command.js';
 import { printJson } from '../output.js';
 import { repoOption } from '../repo-option.js';
+import { verifyAuditTrail } from '../../core/promotion/verify-records.js';
 
 export const auditCommand: CliCommand = {
   name: 'audit',
@@ -13,7 +14,7 @@ export const auditCommand: CliCommand = {
   async run({ values, positionals }, { io, core }) {
     const sub = requireSubcommand(positionals, ['verify', 'list']);
     if (sub === 'verify') {
-      const result = core().audit.verify();
+      const result = verifyAuditTrail(core());
       if (values.json) printJson(io, result);
       else if (result.ok)
         io.stdout(`Audit chain verified: ${result.events} events, head ${result.head.slice(0, 16)}.\n`);

@@ -30,10 +30,15 @@ function refNameProblem(name: string): string | null {
   return null;
 }
 
-/** A full or abbreviated commit SHA, as typed by a user. */
+/** Ancestry suffixes people type after a ref: `HEAD~3`, `v1.2.0^`, `main^2~1`. */
+const ANCESTRY_SUFFIX = /(?:[~^]\d*)+$/;
+
+/** A full or abbreviated commit SHA, or a ref with optional `~N`/`^N` suffixes, as typed by a user. */
 export function assertCommitish(text: string): string {
   if (/^[0-9a-f]{4,64}$/i.test(text)) return text;
-  return assertSafeRefName(text, 'revision');
+  const base = text.replace(ANCESTRY_SUFFIX, '');
+  assertSafeRefName(base || text, 'revision');
+  return text;
 }
 
 /** Resolves a user-typed revision to a full commit SHA, or fails with `not-found`. */

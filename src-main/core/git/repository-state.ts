@@ -72,3 +72,14 @@ export async function isWorkingTreeClean(root: string): Promise<boolean> {
   const status = await runGit(root, ['status', '--porcelain', '--untracked-files=no']);
   return status.stdout.trim() === '';
 }
+
+/**
+ * The main working copy behind a linked worktree (the root itself otherwise), so that records
+ * made from a temporary worktree name the repository the user opened.
+ */
+export async function mainWorkingCopy(root: string): Promise<string> {
+  const common = (
+    await runGit(root, ['rev-parse', '--path-format=absolute', '--git-common-dir'])
+  ).stdout.trim();
+  return path.basename(common) === '.git' ? path.dirname(common) : root;
+}

@@ -1,0 +1,179 @@
+import type { AuditEvent, AuditVerification } from './audit.js';
+import type { GateKind } from './policy.js';
+
+/**
+ * `pending`: waiting on gates (people, time, a check not yet run). `in-progress`: a check or the
+ * deploy is running right now. The last four are final.
+ */
+export type PromotionState = 'pending' | 'in-progress' | 'succeeded' | 'failed' | 'rejected' | 'rolled-back';
+
+export type GateState = 'passed' | 'failed' | 'waiting' | 'skipped';
+
+/** One release (version + exact commit) moving into one environment. */
+export interface Promotion {
+  /** Readable and unique per repository, e.g. `v1.2.0@production#1` (the `#n` counts attempts). */
+  id: string;
+  version: string;
+  tag: string;
+  /** The peeled commit of the release tag: the only commit this promotion can deploy. */
+  sha: string;
+  environment: string;
+  attempt: number;
+  state: PromotionState;
+  /** `Name <email>` of whoever started it. */
+  requestedBy: string;
+  /** Email of the release tag's tagger (null for a lightweight tag). */
+  releaseCreator: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  /** A rollback: an earlier release promoted again to replace `replaces`. */
+  rollback: boolean;
+  replaces: string | null;
+  /** Hotfix path (`Release-Desk-Path: hotfix` in the tag message): the environment's hotfix skips apply. */
+  fastTrack: boolean;
+  /** sha256 of the environment policy this promotion started with (it keeps that policy). */
+  policyHash: string;
+  /** The repository's policy for this environment changed since the promotion started. */
+  policyChanged: boolean;
+  /** Why it failed or was rejected, in plain words. */
+  failure: string | null;
+  windowOverride: { by: string; at: string; reason: string } | null;
+}
+
+/** Whether the current identity may do something, and why not. */
+export interface ActionPermission {
+  allowed: boolean;
+  reason?: string;
+}
+
+export interface ApprovalRecord {
+  /** The approver's email (what the policy lists). */
+  approver: string;
+  /** `Name <email>` as git reported it. */
+  actor: string;
+  decision: 'approved' | 'rejected';
+  at: string;
+  comment: string | null;
+  /** The commit the decision was made for. */
+  sha: string;
+  /** Whether it counts toward this promotion now (false when lapsed or for another commit). */
+  counts: boolean;
+  /** Why it does not count, when it does not. */
+  note?: string;
+}
+
+export interface ChecklistTick {
+  by: string;
+  at: string;
+  note: string | null;
+}
+
+export type CommandRunState = 'running' | 'passed' | 'failed' | 'timed-out' | 'interrupted';
+
+/** One run of a check gate's command or of the deploy command. */
+export interface CommandRun {
+  state: CommandRunState;
+  command: string;
+  exitCode: number | null;
+  /** stdout and stderr interleaved as they arrived (the last 1 MB). */
+  output: string;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export interface GateStatus {
+  kind: GateKind;
+  name: string;
+  state: GateState;
+  /** What it waits for or why it failed, e.g. "1 of 2 approvals — waiting on bob@example.com or carol@example.com". */
+  detail: string;
+  /** Approval gates: every decision recorded for this environment and release. */
+  approvals?: ApprovalRecord[];
+  /** Checklist gates: who ticked it. */
+  tick?: ChecklistTick;
+  /** Check gates: the latest run's output. */
+  output?: string;
+  run?: CommandRun;
+  /** For the current identity: may I tick (checklist) / approve (approval) / override (window)? */
+  canAct?: ActionPermission;
+  /** Soak and window gates: when the gate opens, ISO 8601. */
+  opensAt?: string;
+}
+
+/** Everything the promotion page shows for one release and one environment. */
+export interface PromotionDetail {
+  version: string;
+  tag: string;
+  sha: string;
+  environment: string;
+  /** The latest promotion of this release into this environment; null when never started. */
+  promotion: Promotion | null;
+  /** The gates as they stand (a preview from the current policy when `promotion` is null). */
+  gates: GateStatus[];
+  deploy: CommandRun | null;
+  /** Whether Promote (start or resume) is possible now for this release and environment. */
+  canPromote: ActionPermission;
+  /** The current identity, `Name <email>`; null when git has none. */
+  actor: string | null;
+}
+
+export interface EnvironmentColumn {
+  name: string;
+  /** The release live in this environment (latest succeeded promotion). */
+  current: { version: string; tag: string; sha: string; promotedAt: string; promotionId: string } | null;
+  /** The release on its way in (an open promotion), if any. */
+  incoming: Promotion | null;
+}
+
+/** A release tag that can be promoted, and where it has been. */
+export interface ReleaseCandidate {
+  version: string;
+  tag: string;
+  sha: string;
+  /** Tagger email; null for a lightweight tag. */
+  createdBy: string | null;
+  createdAt: string | null;
+  fastTrack: boolean;
+  /** One entry per environment, in order: the state of its latest promotion there, null if none. */
+  environments: { name: string; state: PromotionState | null }[];
+  /** The first environment it may enter next (its predecessor succeeded), null when none. */
+  next: string | null;
+}
+
+export interface PromotionBoard {
+  environments: EnvironmentColumn[];
+  /** Newest first. */
+  releases: ReleaseCandidate[];
+}
+
+/** A promotion waiting on the current identity (for notifications). */
+export interface WaitingItem {
+  promotionId: string;
+  version: string;
+  environment: string;
+  kind: 'approval' | 'checklist';
+  gate: string;
+  detail: string;
+}
+
+/** `release-desk evidence --format json`: everything about one release. */
+export interface ReleaseEvidence {
+  version: string;
+  tag: string;
+  sha: string;
+  createdBy: string | null;
+  createdAt: string | null;
+  fastTrack: boolean;
+  generatedAt: string;
+  /** The release's commits since the previous release, newest first. */
+  commits: { sha: string; subject: string; author: string; date: string }[];
+  /** The release's changelog section, Markdown. */
+  changelog: string;
+  promotions: {
+    promotion: Promotion;
+    gates: GateStatus[];
+    checkRuns: (CommandRun & { gate: string })[];
+    deploy: CommandRun | null;
+  }[];
+  audit: { events: AuditEvent[]; verification: AuditVerification };
+}

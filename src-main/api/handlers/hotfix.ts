@@ -1,0 +1,21 @@
+import type { hotfixChannels } from '../../../shared/api/hotfix.js';
+import { abortHotfix } from '../../core/hotfix/abort-hotfix.js';
+import { commitContains } from '../../core/hotfix/commit-contains.js';
+import { finishHotfix, previewHotfix } from '../../core/hotfix/finish-hotfix.js';
+import { hotfixReleases } from '../../core/hotfix/hotfix-releases.js';
+import { currentHotfix } from '../../core/hotfix/hotfix-scope.js';
+import { hotfixCandidates, pickIntoHotfix } from '../../core/hotfix/pick-hotfix.js';
+import { startHotfix } from '../../core/hotfix/start-hotfix.js';
+import type { HandlerGroup } from '../handler-types.js';
+
+export const hotfixHandlers: HandlerGroup<keyof typeof hotfixChannels> = {
+  'hotfix.releases': async ({ path }) => hotfixReleases(path),
+  'hotfix.current': async ({ path }, { core }) => currentHotfix(core, path),
+  'hotfix.start': async ({ path, from }, { core }) => startHotfix(core, path, from),
+  'hotfix.candidates': async ({ path, ...filter }, { core }) => hotfixCandidates(core, path, filter),
+  'hotfix.pick': async ({ path, shas }, { core }) => pickIntoHotfix(core, path, shas),
+  'hotfix.preview': async ({ path }, { core }) => previewHotfix(core, path),
+  'hotfix.finish': async ({ path, push }, { core }) => finishHotfix(core, path, { push }),
+  'hotfix.abort': async ({ path }, { core }) => abortHotfix(core, path),
+  'commit.contains': async ({ path, sha }) => commitContains(path, sha),
+};

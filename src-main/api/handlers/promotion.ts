@@ -1,0 +1,30 @@
+import type { promotionChannels } from '../../../shared/api/promotion.js';
+import { approve, overrideWindow, reject, tick } from '../../core/promotion/approvals.js';
+import { promotionBoard, releaseCandidates, waitingForMe } from '../../core/promotion/board.js';
+import { promotionDetail } from '../../core/promotion/detail.js';
+import { exportEvidence } from '../../core/promotion/evidence.js';
+import { rollback } from '../../core/promotion/rollback.js';
+import { releaseSituation } from '../../core/promotion/situation.js';
+import { promote } from '../../core/promotion/start.js';
+import type { HandlerGroup } from '../handler-types.js';
+
+export const promotionHandlers: HandlerGroup<keyof typeof promotionChannels> = {
+  'promotion.board': async ({ path }, { core }) => promotionBoard(core, path),
+  'promotion.releases': async ({ path }, { core }) => releaseCandidates(core, path),
+  'promotion.start': async ({ path, version, environment }, { core }) =>
+    promote(core, path, version, environment),
+  'promotion.gates': async ({ path, version, environment }, { core }) =>
+    promotionDetail(core, await releaseSituation(core, path, version), environment),
+  'promotion.tick': async ({ path, version, environment, item, note }, { core }) =>
+    tick(core, path, version, environment, item, note),
+  'promotion.approve': async ({ path, version, environment, comment }, { core }) =>
+    approve(core, path, version, environment, comment),
+  'promotion.reject': async ({ path, version, environment, comment }, { core }) =>
+    reject(core, path, version, environment, comment),
+  'promotion.overrideWindow': async ({ path, version, environment, reason }, { core }) =>
+    overrideWindow(core, path, version, environment, reason),
+  'promotion.rollback': async ({ path, environment }, { core }) => rollback(core, path, environment),
+  'promotion.evidence': async ({ path, version, format }, { core }) =>
+    exportEvidence(core, path, version, format),
+  'promotion.waitingForMe': async ({ path }, { core }) => waitingForMe(core, path),
+};

@@ -1,0 +1,21 @@
+import type { trainChannels } from '../../../shared/api/trains.js';
+import { cutTrain } from '../../core/trains/cut-train.js';
+import { pickOntoTrain, trainCandidates } from '../../core/trains/pick-train.js';
+import { shipTrain } from '../../core/trains/ship-train.js';
+import { trainBoard } from '../../core/trains/train-board.js';
+import { cancelTrain, decideGoNoGo, freezeTrain } from '../../core/trains/train-lifecycle.js';
+import { planTrains } from '../../core/trains/train-plan.js';
+import type { HandlerGroup } from '../handler-types.js';
+
+export const trainHandlers: HandlerGroup<keyof typeof trainChannels> = {
+  'train.plan': async ({ path }, { core }) => planTrains(core, path),
+  'train.status': async ({ path }, { core }) => trainBoard(core, path),
+  'train.cut': async ({ path, at }, { core }) => cutTrain(core, path, at),
+  'train.candidates': async ({ path, ...filter }, { core }) => trainCandidates(core, path, filter),
+  'train.pick': async ({ path, shas }, { core }) => pickOntoTrain(core, path, shas),
+  'train.freeze': async ({ path }, { core }) => freezeTrain(core, path),
+  'train.goNoGo': async ({ path, decision, comment }, { core }) =>
+    decideGoNoGo(core, path, decision, comment),
+  'train.ship': async ({ path, push }, { core }) => shipTrain(core, path, { push }),
+  'train.cancel': async ({ path, reason }, { core }) => cancelTrain(core, path, reason),
+};

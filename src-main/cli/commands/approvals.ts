@@ -1,0 +1,87 @@
+import { approve, overrideWindow, reject, tick } from '../../core/promotion/approvals.js';
+import type { Core } from '../../core/context.js';
+import type { PromotionDetail } from '../../../shared/domain/promotion.js';
+import { requireOption, stringOption } from '../args.js';
+import type { CliCommand, CommandContext } from '../command.js';
+import { EXIT_OK } from '../command.js';
+import { printJson } from '../output.js';
+import { repoOption } from '../repo-option.js';
+import { gatesJson, printDetail, promotionCore, targetOptions, versionArgument } from './gates.js';
+
+type Action = (
+  core: Core,
+  root: string,
+  version: string,
+  environment: string,
+  text: Record<string, unknown>,
+) => Promise<PromotionDetail>;
+
+/** One of the people actions on an open promotion; prints the gates as they stand afterwards. */
+function peopleCommand(
+  name: string,
+  summary: string,
+  usage: string,
+  extraOptions: CliCommand['options'],
+  act: Action,
+  done: (detail: PromotionDetail) => string,
+): CliCommand {
+  return {
+    name,
+    summary,
+    usage,
+    options: { ...targetOptions, ...extraOptions },
+    positionals: true,
+    async run({ values, positionals }, ctx: CommandContext) {
+      const version = versionArgument(positionals);
+      const environment = requireOption(values, 'env');
+      const { root } = await repoOption(values, ctx.io);
+      const detail = await act(promotionCore(ctx), root, version, environment, values);
+      if (values.json) printJson(ctx.io, gatesJson(detail));
+      else {
+        ctx.io.stdout(`${done(detail)}\n`);
+        printDetail(ctx.io, detail);
+      }
+      return EXIT_OK;
+    },
+  };
+}
+
+const id = (detail: PromotionDetail) => detail.promotion?.id ?? detail.tag;
+
+export const tickCommand = peopleCommand(
+  'tick',
+  'Tick a checklist item of a promotion',
+  'release-desk tick VERSION --env ENV --item TEXT [--note TEXT] [--repo DIR] [--json]',
+  { item: { type: 'string' }, note: { type: 'string' } },
+  (core, root, version, env, values) =>
+    tick(core, root, version, env, requireOption(values, 'item'), stringOption(values, 'note')),
+  (detail) => `Ticked for ${id(detail)}.`,
+);
+
+export const approveCommand = peopleCommand(
+  'approve',
+  'Approve a promotion as your git identity',
+  'release-desk approve VERSION --env ENV [--comment TEXT] [--repo DIR] [--json]',
+  { comment: { type: 'string' } },
+  (core, root, version, env, values) => approve(core, root, version, env, stringOption(values, 'comment')),
+  (detail) => `Approved ${id(detail)} as ${detail.actor ?? 'you'}.`,
+);
+
+export const rejectCommand = peopleCommand(
+  'reject',
+  'Reject a promotion (a comment saying why is required)',
+  'release-desk reject VERSION --env ENV --comment TEXT [--repo DIR] [--json]',
+  { comment: { type: 'string' } },
+  (core, root, version, env, values) => reject(core, root, version, env, requireOption(values, 'comment')),
+  (detail) => `Rejected ${id(detail)}.`,
+);
+
+export const overrideWindowCommand = peopleCommand(
+  'override-window',
+  'Let a promotion through its freeze window (the reason is recorded)',
+  'release-desk override-window VERSION --env ENV --reason TEXT [--repo DIR] [--json]',
+  { reason: { type: 'string' } },
+  (core, root, version, env, values) =>
+    overrideWindow(core, root, version, env, requireOption(values, 'reason')),
+  (detail) => `Window overridden for ${id(detail)}.`,
+);

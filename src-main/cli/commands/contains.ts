@@ -1,0 +1,31 @@
+import { assertCommitish } from '../../core/git/refs.js';
+import { commitContains } from '../../core/hotfix/commit-contains.js';
+import { assertUsage } from '../args.js';
+import type { CliCommand } from '../command.js';
+import { EXIT_OK } from '../command.js';
+import { printJson } from '../output.js';
+import { repoOption } from '../repo-option.js';
+
+export const containsCommand: CliCommand = {
+  name: 'contains',
+  summary: 'Which releases contain a commit (or a cherry-picked copy of it), and which lines lack it',
+  usage: 'release-desk contains <sha> [--repo DIR] [--json]',
+  options: { repo: { type: 'string' }, json: { type: 'boolean' } },
+  positionals: true,
+  async run({ values, positionals }, { io }) {
+    assertUsage(positionals.length === 1, 'contains needs exactly one <sha>');
+    assertCommitish(positionals[0]!);
+    const { root } = await repoOption(values, io);
+    const result = await commitContains(root, positionals[0]!);
+    if (values.json) {
+      printJson(io, { releases: result.releases, missing: result.missing });
+      return EXIT_OK;
+    }
+    io.stdout(`${result.sha.slice(0, 7)} is in: ${result.releases.join(', ') || 'no release yet'}\n`);
+    for (const m of result.matches.filter((m) => m.via !== 'direct')) {
+      io.stdout(`  ${m.tag} has it as ${m.sha.slice(0, 7)} (${m.via})\n`);
+    }
+    io.stdout(`Not yet in: ${result.missing.join(', ') || 'every active line has it'}\n`);
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,26 @@
+import { exportEvidence } from '../../core/promotion/evidence.js';
+import { assertUsage, stringOption } from '../args.js';
+import type { CliCommand } from '../command.js';
+import { EXIT_OK } from '../command.js';
+import { repoOption } from '../repo-option.js';
+import { promotionCore, versionArgument } from './gates.js';
+
+export const evidenceCommand: CliCommand = {
+  name: 'evidence',
+  summary: "Export a release's evidence: commits, changelog, promotions, gates, approvals, audit events",
+  usage: 'release-desk evidence VERSION [--repo DIR] [--format markdown|json]',
+  options: { repo: { type: 'string' }, format: { type: 'string' } },
+  positionals: true,
+  async run({ values, positionals }, ctx) {
+    const version = versionArgument(positionals);
+    const format = stringOption(values, 'format') ?? 'markdown';
+    assertUsage(
+      format === 'markdown' || format === 'json',
+      `--format must be markdown or json, got "${format}"`,
+    );
+    const { root } = await repoOption(values, ctx.io);
+    const evidence = await exportEvidence(promotionCore(ctx), root, version, format);
+    ctx.io.stdout(evidence.text);
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,20 @@
+import { promote } from '../../core/promotion/start.js';
+import { requireOption } from '../args.js';
+import type { CliCommand } from '../command.js';
+import { repoOption } from '../repo-option.js';
+import { promotionCore, reportOutcome, versionArgument } from './gates.js';
+
+export const promoteCommand: CliCommand = {
+  name: 'promote',
+  summary: 'Start or resume promoting a release into an environment (exit 3: waiting on people or time)',
+  usage: 'release-desk promote VERSION --to ENV [--repo DIR] [--json]',
+  options: { repo: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } },
+  positionals: true,
+  async run({ values, positionals }, ctx) {
+    const version = versionArgument(positionals);
+    const environment = requireOption(values, 'to');
+    const { root } = await repoOption(values, ctx.io);
+    const detail = await promote(promotionCore(ctx), root, version, environment);
+    return reportOutcome(ctx.io, detail, Boolean(values.json), 'promote');
+  },
+};

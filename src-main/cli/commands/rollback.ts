@@ -1,0 +1,23 @@
+import { rollback } from '../../core/promotion/rollback.js';
+import { assertUsage, requireOption } from '../args.js';
+import type { CliCommand } from '../command.js';
+import { repoOption } from '../repo-option.js';
+import { promotionCore, reportOutcome } from './gates.js';
+
+export const rollbackCommand: CliCommand = {
+  name: 'rollback',
+  summary: "Promote an environment's previous release again, as a rollback",
+  usage: 'release-desk rollback --env ENV [--repo DIR] [--json]',
+  options: { repo: { type: 'string' }, env: { type: 'string' }, json: { type: 'boolean' } },
+  positionals: true,
+  async run({ values, positionals }, ctx) {
+    assertUsage(
+      positionals.length === 0,
+      'rollback takes no VERSION: it returns to the previous release of --env',
+    );
+    const environment = requireOption(values, 'env');
+    const { root } = await repoOption(values, ctx.io);
+    const detail = await rollback(promotionCore(ctx), root, environment);
+    return reportOutcome(ctx.io, detail, Boolean(values.json), 'rollback');
+  },
+};

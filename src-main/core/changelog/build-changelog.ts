@@ -1,0 +1,88 @@
+import type { CommitRecord } from '../../../shared/domain/commits.js';
+import type { VersioningPolicy } from '../../../shared/domain/policy.js';
+import type { ChangelogDocument } from '../../../shared/domain/release.js';
+import { decideBump } from '../versioning/bump.js';
+
+type Section = ChangelogDocument['sections'][number];
+type Entry = Section['entries'][number];
+type Contributor = NonNullable<ChangelogDocument['contributors']>[number];
+
+export interface ChangelogMeta {
+  version: string | null;
+  /** `YYYY-MM-DD`. */
+  date: string;
+}
+
+/** A commit date as the changelog's `YYYY-MM-DD` (UTC, so the same everywhere). */
+export function changelogDate(date: Date | string): string {
+  return new Date(date).toISOString().slice(0, 10);
+}
+
+// Scope-less entries first, then by scope; commit order (newest first) within a scope.
+function byScope(a: Entry, b: Entry): number {
+  const x = a.scope ?? '';
+  const y = b.scope ?? '';
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * The changelog of a range of commits (newest first): one section per type the policy titles,
+ * in the policy's order, every breaking note in full, and the range's contributors. Merge
+ * commits count through their parents' commits; a revert and the commit it reverts, both in
+ * the range, cancel out and neither is listed.
+ */
+export function buildChangelog(
+  commits: CommitRecord[],
+  versioning: VersioningPolicy,
+  meta: ChangelogMeta,
+): ChangelogDocument {
+  const excluded = new Set<string>();
+  // Pairing reverts is the bump rule's job; most ranges have no revert to pair.
+  if (commits.some((commit) => commit.changes[0]?.revert)) {
+    for (const { sha, by } of decideBump(commits, versioning).cancelled) excluded.add(sha).add(by);
+  }
+
+  const entries = new Map<string, Entry[]>();
+  const breaking: ChangelogDocument['breaking'] = [];
+  const contributors = new Map<string, Contributor>();
+  for (const commit of commits) {
+    if (commit.parents.length > 1) continue;
+    const key = commit.authorEmail.toLowerCase() || commit.authorName;
+    const known = contributors.get(key);
+    if (known) known.commits += 1;
+    else contributors.set(key, { name: commit.authorName, email: commit.authorEmail, commits: 1 });
+    if (excluded.has(commit.sha)) continue;
+
+    for (const change of commit.changes) {
+      if (!change.conventional || change.type === null) continue;
+      for (const note of change.notes)
+        breaking.push({ sha: commit.sha, scope: change.scope, text: note.text });
+      if (!Object.hasOwn(versioning.sections, change.type)) continue;
+      const entry: Entry = {
+        sha: commit.sha,
+        scope: change.scope,
+        subject: change.subject,
+        breaking: change.breaking,
+        references: change.references,
+      };
+      const list = entries.get(change.type);
+      if (list) list.push(entry);
+      else entries.set(change.type, [entry]);
+    }
+  }
+
+  const sections: Section[] = [];
+  for (const [type, title] of Object.entries(versioning.sections)) {
+    const list = entries.get(type);
+    if (list) sections.push({ type, title, entries: list.sort(byScope) });
+  }
+  return {
+    version: meta.version,
+    date: meta.date,
+    sections,
+    breaking,
+    contributors: [...contributors.values()].sort(
+      (a, b) => b.commits - a.commits || a.name.localeCompare(b.name),
+    ),
+  };
+}

@@ -1,0 +1,98 @@
+import { DeskError } from '../errors.js';
+import { assertSafeRefName } from './refs.js';
+import { git, runGit } from './run-git.js';
+
+export interface BranchInfo {
+  name: string;
+  sha: string;
+}
+
+/** The branch's head SHA, or null when there is no such local branch. */
+export async function branchHead(repo: string, branch: string): Promise<string | null> {
+  assertSafeRefName(branch, 'branch');
+  const result = await runGit(
+    repo,
+    ['rev-parse', '--verify', '--quiet', '--end-of-options', `refs/heads/${branch}^{commit}`],
+    {
+      okExitCodes: [1],
+    },
+  );
+  return result.exitCode === 0 ? result.stdout.trim() : null;
+}
+
+/** Every local branch with its head. */
+export async function listBranches(repo: string): Promise<BranchInfo[]> {
+  const out = await git(repo, ['for-each-ref', '--format=%(refname:strip=2)%00%(objectname)', 'refs/heads']);
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [name = '', sha = ''] = line.split('\0');
+      return { name, sha };
+    });
+}
+
+/**
+ * The repository's main line: what `origin/HEAD` points to, else the configured
+ * `init.defaultBranch`, `main` or `master`, whichever exists locally.
+ */
+export async function defaultBranch(repo: string): Promise<string> {
+  const candidates: string[] = [];
+  const remoteHead = await runGit(repo, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'], {
+    okExitCodes: [1, 128],
+  });
+  if (remoteHead.exitCode === 0) candidates.push(remoteHead.stdout.trim().replace(/^origin\//, ''));
+  const configured = await runGit(repo, ['config', '--get', 'init.defaultBranch'], { okExitCodes: [1] });
+  if (configured.exitCode === 0) candidates.push(configured.stdout.trim());
+  candidates.push('main', 'master');
+  const local = new Set((await listBranches(repo)).map((b) => b.name));
+  const found = candidates.find((name) => name !== '' && local.has(name));
+  if (!found) {
+    throw new DeskError(
+      'not-found',
+      'This repository has no main branch (none of origin/HEAD, init.defaultBranch, main or master exists locally).',
+    );
+  }
+  return found;
+}
+
+/** Creates `branch` at `sha`; refuses when it exists already. */
+export async function createBranch(repo: string, branch: string, sha: string): Promise<void> {
+  assertSafeRefName(branch, 'branch');
+  if ((await branchHead(repo, branch)) !== null) {
+    throw new DeskError('refused', `Branch ${branch} already exists.`);
+  }
+  await git(repo, ['branch', '--no-track', '--end-of-options', branch, sha]);
+}
+
+/** Moves `branch` from `expected` to `sha`; fails if someone moved it in between. */
+export async function moveBranch(repo: string, branch: string, sha: string, expected: string): Promise<void> {
+  assertSafeRefName(branch, 'branch');
+  await git(repo, ['update-ref', '-m', 'release-desk: cherry-pick', `refs/heads/${branch}`, sha, expected]);
+}
+
+export async function deleteBranch(repo: string, branch: string): Promise<void> {
+  assertSafeRefName(branch, 'branch');
+  await git(repo, ['branch', '-D', '--end-of-options', branch]);
+}
+
+/** Branch → path of the worktree that has it checked out (the main working copy included). */
+export async function checkedOutBranches(repo: string): Promise<Map<string, string>> {
+  const out = await git(repo, ['worktree', 'list', '--porcelain']);
+  const result = new Map<string, string>();
+  let worktree = '';
+  for (const line of out.split('\n')) {
+    if (line.startsWith('worktree ')) worktree = line.slice('worktree '.length);
+    else if (line.startsWith('branch refs/heads/'))
+      result.set(line.slice('branch refs/heads/'.length), worktree);
+  }
+  return result;
+}
+
+/** True when `ancestor` is reachable from `descendant`. Both must be resolved already. */
+export async function isAncestor(repo: string, ancestor: string, descendant: string): Promise<boolean> {
+  const result = await runGit(repo, ['merge-base', '--is-ancestor', ancestor, descendant], {
+    okExitCodes: [1],
+  });
+  return result.exitCode === 0;
+}

@@ -1,0 +1,32 @@
+import { git } from './run-git.js';
+
+const TRAILER = /^\(cherry picked from commit ([0-9a-f]{7,64})\)$/gm;
+const SHAS_PER_CALL = 2000;
+
+/** The commits a message says it was cherry-picked from (`git cherry-pick -x` trailers). */
+export function cherryPickedFrom(message: string): string[] {
+  return [...message.matchAll(TRAILER)].map((match) => match[1]!);
+}
+
+/**
+ * `git patch-id --stable` of each commit: the same change applied elsewhere (a cherry-pick)
+ * gets the same id even though its SHA differs. Merge commits and empty commits get none.
+ */
+export async function patchIds(repo: string, shas: string[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (let i = 0; i < shas.length; i += SHAS_PER_CALL) {
+    const batch = shas.slice(i, i + SHAS_PER_CALL);
+    // diff-tree prints each commit's SHA on a line of its own before its patch, which is how
+    // patch-id tells the commits apart; merges print no patch.
+    const patches = await git(repo, ['diff-tree', '--stdin', '-p', '--no-color', '--no-ext-diff', '-r'], {
+      input: `${batch.join('\n')}\n`,
+    });
+    if (patches.trim() === '') continue;
+    const out = await git(repo, ['patch-id', '--stable'], { input: patches });
+    for (const line of out.split('\n')) {
+      const [patchId, sha] = line.split(' ');
+      if (patchId && sha) ids.set(sha, patchId);
+    }
+  }
+  return ids;
+}

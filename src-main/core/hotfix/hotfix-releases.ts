@@ -1,0 +1,64 @@
+import semver from 'semver';
+import type { HotfixRelease } from '../../../shared/domain/hotfix.js';
+import { branchHead } from '../git/branches.js';
+import { inspectRepository } from '../git/repository-state.js';
+import { git } from '../git/run-git.js';
+import { loadPolicy } from '../policy/load-policy.js';
+import { releaseTags } from '../versioning/previous-release.js';
+import type { ReleaseTag } from '../versioning/previous-release.js';
+
+/** Stable release tags with their dates, highest version first. */
+export async function releasedVersions(root: string, prefix: string): Promise<HotfixRelease[]> {
+  const out = await git(root, [
+    'for-each-ref',
+    '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)%00%(creatordate:iso-strict)',
+    'refs/tags',
+  ]);
+  const dates = new Map<string, string>();
+  const tags = out
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [name = '', object = '', peeled = '', date = ''] = line.split('\0');
+      dates.set(name, date);
+      return { name, sha: peeled || object };
+    });
+  const stable = releaseTags(tags, prefix).filter((tag) => !tag.prerelease);
+  const latestOfLine = new Map<string, string>();
+  for (const tag of stable) {
+    const line = lineOf(tag.version);
+    if (!latestOfLine.has(line)) latestOfLine.set(line, tag.name);
+  }
+  return stable.map((tag) => ({
+    tag: tag.name,
+    version: tag.version,
+    sha: tag.sha,
+    date: dates.get(tag.name) ?? '',
+    line: lineOf(tag.version),
+    latestOfLine: latestOfLine.get(lineOf(tag.version)) === tag.name,
+  }));
+}
+
+export function lineOf(version: string): string {
+  return `${semver.major(version)}.${semver.minor(version)}.x`;
+}
+
+/**
+ * The first patch after `base` whose tag and hotfix branch are both free: a 1.2.4 made by
+ * someone else (or an earlier hotfix) moves this one to 1.2.5.
+ */
+export async function nextFreePatch(root: string, base: string, releases: ReleaseTag[]): Promise<string> {
+  const taken = new Set(releases.map((r) => r.version));
+  let version = semver.inc(base, 'patch')!;
+  while (taken.has(version) || (await branchHead(root, `hotfix/${version}`)) !== null) {
+    version = semver.inc(version, 'patch')!;
+  }
+  return version;
+}
+
+/** The released versions a hotfix can start from, for the repository at `path`. */
+export async function hotfixReleases(path: string): Promise<HotfixRelease[]> {
+  const { root } = await inspectRepository(path);
+  const policy = await loadPolicy(root);
+  return releasedVersions(root, policy.versioning.tagPrefix);
+}

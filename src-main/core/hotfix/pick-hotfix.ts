@@ -1,0 +1,120 @@
+import semver from 'semver';
+import type { HotfixCandidate, HotfixPick, HotfixPickOutcome } from '../../../shared/domain/hotfix.js';
+import type { PickConflict } from '../../../shared/domain/trains.js';
+import { readRemoteLinks } from '../changelog/remote-links.js';
+import type { Core } from '../context.js';
+import { actorIn } from '../context.js';
+import { DeskError } from '../errors.js';
+import { branchHead } from '../git/branches.js';
+import { cherryPickHere } from '../git/cherry-pick.js';
+import { listSummaries, plainSummary } from '../git/commit-summaries.js';
+import { containingRefs } from '../git/contains.js';
+import type { TargetRef } from '../git/contains.js';
+import { assertCommitish, resolveCommit } from '../git/refs.js';
+import { allReleaseTags } from '../versioning/previous-release.js';
+import { assertOnHotfix, hotfixScope, hotfixView, requireHotfix } from './hotfix-scope.js';
+
+const DEFAULT_CANDIDATES = 100;
+// A search looks further back than the default list, then keeps the first matches.
+const SEARCH_WINDOW = 5000;
+
+/**
+ * Commits the user can pick into a hotfix (from one branch, or every local branch), newest
+ * first, each with the release tags that already have it.
+ */
+export async function hotfixCandidates(
+  core: Core,
+  path: string,
+  filter: { ref?: string; search?: string; limit?: number },
+): Promise<HotfixCandidate[]> {
+  if (filter.ref !== undefined) assertCommitish(filter.ref);
+  const scope = await hotfixScope(core, path);
+  const { root, hotfix } = scope;
+  const limit = filter.limit ?? DEFAULT_CANDIDATES;
+  const search = filter.search?.trim().toLowerCase() || null;
+  const revs = filter.ref !== undefined ? [await resolveCommit(root, filter.ref)] : [];
+  if (hotfix) revs.push(`^${hotfix.baseSha}`);
+  const commits = (
+    await listSummaries(root, revs, {
+      limit: search ? SEARCH_WINDOW : limit,
+      extra: filter.ref === undefined ? ['--branches'] : [],
+      links: await readRemoteLinks(root),
+    })
+  )
+    .filter(
+      (c) =>
+        !search || [c.sha, c.subject, c.author, c.scope ?? ''].some((t) => t.toLowerCase().includes(search)),
+    )
+    .slice(0, limit);
+
+  const releases = await allReleaseTags(root, scope.policy.versioning.tagPrefix);
+  const targets: TargetRef[] = releases.map((r) => ({ name: `refs/tags/${r.name}`, sha: r.sha }));
+  const hotfixHead = hotfix ? await branchHead(root, hotfix.branch) : null;
+  if (hotfix && hotfixHead) targets.push({ name: `refs/heads/${hotfix.branch}`, sha: hotfixHead });
+  const held = await containingRefs(
+    root,
+    commits.map((c) => c.sha),
+    targets,
+  );
+  const versionOf = new Map(releases.map((r) => [`refs/tags/${r.name}`, r.version]));
+  return commits.map((commit) => {
+    const where = (held.get(commit.sha) ?? []).map((c) => c.target);
+    return {
+      ...plainSummary(commit),
+      containedIn: where
+        .filter((name) => versionOf.has(name))
+        .sort((a, b) => semver.compare(versionOf.get(a)!, versionOf.get(b)!))
+        .map((name) => name.slice('refs/tags/'.length)),
+      onHotfix: hotfix !== null && where.includes(`refs/heads/${hotfix.branch}`),
+    };
+  });
+}
+
+/**
+ * Cherry-picks fixes (`-x`) onto the checked-out hotfix branch. A conflict stops there and is
+ * left for the user: resolve and `git cherry-pick --continue`, or abort the hotfix.
+ */
+export async function pickIntoHotfix(core: Core, path: string, revs: string[]): Promise<HotfixPickOutcome> {
+  revs.forEach((rev) => assertCommitish(rev));
+  const scope = await hotfixScope(core, path);
+  const hotfix = requireHotfix(scope);
+  const { root } = scope;
+  await assertOnHotfix(scope, hotfix, 'pick more fixes');
+  const shas = [...new Set(await Promise.all(revs.map((rev) => resolveCommit(root, rev))))];
+  const commits = await listSummaries(root, shas, { noMerges: false, extra: ['--no-walk=unsorted'] });
+  const merge = commits.find((c) => c.parents.length > 1);
+  if (merge)
+    throw new DeskError(
+      'refused',
+      `${merge.shortSha} is a merge commit: pick the commits it merged instead.`,
+    );
+
+  const picked: HotfixPick[] = [];
+  let conflict: PickConflict | null = null;
+  for (const commit of commits) {
+    const attempt = await cherryPickHere(root, commit.sha, core.gitEnv);
+    if (attempt.kind === 'applied')
+      picked.push({ from: commit.sha, to: attempt.sha, subject: commit.subject });
+    if (attempt.kind === 'conflict') {
+      conflict = {
+        sha: commit.sha,
+        files: attempt.files,
+        message:
+          `Cherry-picking ${commit.shortSha} "${commit.subject}" conflicts in ${attempt.files.join(', ') || 'the working tree'}: ` +
+          'resolve the files and run git cherry-pick --continue, or abort the hotfix.',
+      };
+      break;
+    }
+  }
+  const actor = await actorIn(core, root);
+  core.db.transaction(() => {
+    core.audit.append({
+      actor,
+      action: 'hotfix.picked',
+      repo: root,
+      subject: hotfix.branch,
+      details: { picks: picked.map(({ from, to }) => ({ from, to })), conflict },
+    });
+  })();
+  return { hotfix: await hotfixView(root, hotfix), picked, conflict };
+}

@@ -1,0 +1,67 @@
+import type { Hotfix } from '../../../shared/domain/hotfix.js';
+import type { Core } from '../context.js';
+import { actorIn } from '../context.js';
+import { DeskError } from '../errors.js';
+import { assertSafeRefName } from '../git/refs.js';
+import { git, runGit } from '../git/run-git.js';
+import { allReleaseTags } from '../versioning/previous-release.js';
+import { assertReadyToSwitch, hotfixScope, hotfixView } from './hotfix-scope.js';
+import { insertHotfix } from './hotfix-store.js';
+import { nextFreePatch } from './hotfix-releases.js';
+
+/**
+ * Starts a hotfix from a released tag: creates `hotfix/X.Y.Z` (the next free patch) at the tag
+ * and checks it out, remembering what was checked out so abort and finish can return to it.
+ */
+export async function startHotfix(core: Core, path: string, from: string): Promise<Hotfix> {
+  assertSafeRefName(from, 'tag');
+  const scope = await hotfixScope(core, path);
+  const { root, state, policy } = scope;
+  if (scope.hotfix) {
+    throw new DeskError('refused', `Hotfix ${scope.hotfix.branch} is in progress: finish or abort it first.`);
+  }
+  const prefix = policy.versioning.tagPrefix;
+  const releases = await allReleaseTags(root, prefix);
+  const base = releases.find((r) => r.name === from) ?? releases.find((r) => r.name === `${prefix}${from}`);
+  if (!base) throw new DeskError('not-found', `${from} is not a release tag (tags are ${prefix}X.Y.Z).`);
+  if (base.prerelease) {
+    throw new DeskError('refused', `${base.name} is a prerelease: a hotfix starts from a released version.`);
+  }
+  await assertReadyToSwitch(root, 'start a hotfix');
+
+  const version = await nextFreePatch(root, base.version, releases);
+  const branch = assertSafeRefName(`hotfix/${version}`, 'hotfix branch');
+  const returnTo = state.branch ?? state.head;
+  const actor = await actorIn(core, root);
+  await git(root, ['switch', '--quiet', '--no-track', '-c', branch, base.sha]);
+  try {
+    const record = core.db.transaction(() => {
+      const inserted = insertHotfix(core.db, {
+        repo: root,
+        baseTag: base.name,
+        baseVersion: base.version,
+        baseSha: base.sha,
+        branch,
+        version,
+        tag: `${prefix}${version}`,
+        returnTo,
+        startedBy: actor,
+        startedAt: core.now().toISOString(),
+      });
+      core.audit.append({
+        actor,
+        action: 'hotfix.started',
+        repo: root,
+        subject: branch,
+        details: { baseTag: base.name, sha: base.sha, version, returnTo },
+      });
+      return inserted;
+    })();
+    return hotfixView(root, record);
+  } catch (error) {
+    // No record, no branch: put the checkout back as it was.
+    await runGit(root, ['switch', '--quiet', ...(state.branch ? [state.branch] : ['--detach', state.head])]);
+    await runGit(root, ['branch', '-D', '--end-of-options', branch]);
+    throw error;
+  }
+}

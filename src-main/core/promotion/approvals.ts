@@ -1,0 +1,242 @@
+import type { GatePolicy } from '../../../shared/domain/policy.js';
+import type { PromotionDetail } from '../../../shared/domain/promotion.js';
+import type { Core } from '../context.js';
+import { DeskError } from '../errors.js';
+import { gateContext, promotionDetail } from './detail.js';
+import { approveRefusal, rejectRefusal } from './gates/approval.js';
+import { cannotActReason } from './gates/context.js';
+import { evaluateWindowGate } from './gates/window.js';
+import { failPromotion, refreshGates } from './record-gates.js';
+import { releaseSituation, requireActor } from './situation.js';
+import type { ReleaseSituation } from './situation.js';
+import { isOpen, latestPromotion, publicId, snapshotOf, ticksFor } from './store.js';
+import type { ApprovalRow, PromotionRow, TickRow } from './store.js';
+
+interface OpenPromotion {
+  situation: ReleaseSituation;
+  promotion: PromotionRow;
+  actor: string;
+}
+
+async function openPromotion(
+  core: Core,
+  dir: string,
+  version: string,
+  environment: string,
+): Promise<OpenPromotion> {
+  const situation = await releaseSituation(core, dir, version);
+  const actor = requireActor(situation);
+  const { release } = situation;
+  const promotion = latestPromotion(core.db, situation.root, environment, release.version);
+  const hint = `release-desk promote ${release.version} --to ${environment}`;
+  if (!promotion) {
+    throw new DeskError(
+      'conflict',
+      `${release.tag} has no promotion to ${environment} yet: start one first (${hint}).`,
+    );
+  }
+
+  if (!isOpen(promotion)) {
+    throw new DeskError(
+      'conflict',
+      `The promotion ${publicId(promotion)} is ${promotion.state}; a new one starts with ${hint}.`,
+    );
+  }
+  if (promotion.sha !== release.sha) {
+    throw new DeskError(
+      'conflict',
+      `The tag ${release.tag} moved to ${release.sha.slice(0, 12)} after this promotion started at ${promotion.sha.slice(0, 12)}: ` +
+        'nothing more can be recorded for it.',
+    );
+  }
+  return { situation, promotion, actor };
+}
+
+function gateOf<K extends GatePolicy['kind']>(
+  promotion: PromotionRow,
+  kind: K,
+): Extract<GatePolicy, { kind: K }> {
+  const gate = snapshotOf(promotion).environment.gates.find((g) => g.kind === kind);
+  if (!gate) throw new DeskError('refused', `${promotion.environment} has no ${kind} gate.`);
+  return gate as Extract<GatePolicy, { kind: K }>;
+}
+
+/** The audit event's details for a decision: exactly the approval row's content, so an edited row no longer matches. */
+export function approvalContent(
+  row: Omit<ApprovalRow, 'id' | 'audit_seq'>,
+  promotion: PromotionRow,
+): Record<string, unknown> {
+  return {
+    promotion: publicId(promotion),
+    environment: row.environment,
+    version: promotion.version,
+    approver: row.approver,
+    actor: row.actor,
+    decision: row.decision,
+    sha: row.sha,
+    at: row.at,
+    comment: row.comment,
+  };
+}
+
+export function tickContent(
+  row: Omit<TickRow, 'id' | 'audit_seq'>,
+  promotion: PromotionRow,
+): Record<string, unknown> {
+  return { promotion: publicId(promotion), item: row.item, actor: row.actor, note: row.note, at: row.at };
+}
+
+function recordDecision(
+  core: Core,
+  open: OpenPromotion,
+  decision: 'approved' | 'rejected',
+  comment: string | null,
+): void {
+  const { promotion, actor, situation } = open;
+  const row = {
+    promotion_id: promotion.id,
+    repo: promotion.repo,
+    environment: promotion.environment,
+    approver: situation.actorEmail!,
+    actor,
+    decision,
+    sha: promotion.sha,
+    at: core.now().toISOString(),
+    comment,
+  };
+  core.db.transaction(() => {
+    const event = core.audit.append({
+      actor,
+      action: decision === 'approved' ? 'approval.given' : 'approval.rejected',
+      repo: promotion.repo,
+      subject: publicId(promotion),
+      details: approvalContent(row, promotion),
+    });
+    core.db
+      .prepare(
+        `INSERT INTO approvals (promotion_id, repo, environment, approver, actor, decision, sha, at, comment, audit_seq)
+         VALUES (@promotion_id, @repo, @environment, @approver, @actor, @decision, @sha, @at, @comment, @seq)`,
+      )
+      .run({ ...row, seq: event.seq });
+  })();
+}
+
+/** Approves the open promotion as the current identity (who must be listed, not the release's creator or requester). */
+export async function approve(
+  core: Core,
+  dir: string,
+  version: string,
+  environment: string,
+  comment?: string,
+): Promise<PromotionDetail> {
+  const open = await openPromotion(core, dir, version, environment);
+  const gate = gateOf(open.promotion, 'approval');
+  const refusal = approveRefusal(gate, gateContext(core, open.situation, environment, open.promotion));
+  if (refusal) throw new DeskError('forbidden', refusal);
+  recordDecision(core, open, 'approved', comment?.trim() || null);
+  refreshGates(core, open.situation, open.promotion, open.actor);
+  return promotionDetail(core, open.situation, environment);
+}
+
+/** Rejects the open promotion: one rejection by a listed approver ends it. */
+export async function reject(
+  core: Core,
+  dir: string,
+  version: string,
+  environment: string,
+  comment: string,
+): Promise<PromotionDetail> {
+  if (!comment.trim()) throw new DeskError('invalid-input', 'A rejection needs a comment saying why.');
+  const open = await openPromotion(core, dir, version, environment);
+  const gate = gateOf(open.promotion, 'approval');
+  const refusal = rejectRefusal(gate, gateContext(core, open.situation, environment, open.promotion));
+  if (refusal) throw new DeskError('forbidden', refusal);
+  recordDecision(core, open, 'rejected', comment.trim());
+  refreshGates(core, open.situation, open.promotion, open.actor);
+  failPromotion(core, open.promotion, open.actor, `rejected by ${open.actor}: ${comment.trim()}`, 'rejected');
+  return promotionDetail(core, open.situation, environment);
+}
+
+/** Ticks a checklist item of the open promotion, recording who, when and the note. */
+export async function tick(
+  core: Core,
+  dir: string,
+  version: string,
+  environment: string,
+  item: string,
+  note?: string,
+): Promise<PromotionDetail> {
+  const open = await openPromotion(core, dir, version, environment);
+  const { promotion, actor } = open;
+  const items = snapshotOf(promotion)
+    .environment.gates.filter((g) => g.kind === 'checklist')
+    .map((g) => g.name);
+  const name =
+    items.find((i) => i === item.trim()) ?? items.find((i) => i.toLowerCase() === item.trim().toLowerCase());
+  if (!name) {
+    const known = items.length ? items.map((i) => `"${i}"`).join(', ') : 'none';
+    throw new DeskError('not-found', `${environment} has no checklist item "${item}" (items: ${known}).`);
+  }
+  const done = ticksFor(core.db, promotion.id).find((t) => t.item === name);
+  if (done) throw new DeskError('conflict', `"${name}" was already ticked by ${done.actor} at ${done.at}.`);
+  const refusal = cannotActReason(gateContext(core, open.situation, environment, promotion));
+  if (refusal) throw new DeskError('refused', refusal);
+  const row = {
+    promotion_id: promotion.id,
+    item: name,
+    actor,
+    note: note?.trim() || null,
+    at: core.now().toISOString(),
+  };
+  core.db.transaction(() => {
+    const event = core.audit.append({
+      actor,
+      action: 'checklist.ticked',
+      repo: promotion.repo,
+      subject: publicId(promotion),
+      details: tickContent(row, promotion),
+    });
+    core.db
+      .prepare(
+        `INSERT INTO checklist_ticks (promotion_id, item, actor, note, at, audit_seq)
+         VALUES (@promotion_id, @item, @actor, @note, @at, @seq)`,
+      )
+      .run({ ...row, seq: event.seq });
+  })();
+  refreshGates(core, open.situation, promotion, actor);
+  return promotionDetail(core, open.situation, environment);
+}
+
+/** Lets the open promotion through a closed window; the reason is required and recorded. */
+export async function overrideWindow(
+  core: Core,
+  dir: string,
+  version: string,
+  environment: string,
+  reason: string,
+): Promise<PromotionDetail> {
+  if (!reason.trim()) throw new DeskError('invalid-input', 'Overriding a freeze window needs a reason.');
+  const open = await openPromotion(core, dir, version, environment);
+  const { promotion, actor } = open;
+  const gate = gateOf(promotion, 'window');
+  const status = evaluateWindowGate(gate, 0, gateContext(core, open.situation, environment, promotion));
+  if (status.state === 'passed') throw new DeskError('refused', `Nothing to override: ${status.detail}.`);
+  if (status.canAct && !status.canAct.allowed)
+    throw new DeskError('refused', status.canAct.reason ?? 'Not allowed now.');
+  const override = { by: actor, at: core.now().toISOString(), reason: reason.trim() };
+  core.db.transaction(() => {
+    core.db
+      .prepare('UPDATE promotions SET window_override = ? WHERE id = ?')
+      .run(JSON.stringify(override), promotion.id);
+    core.audit.append({
+      actor,
+      action: 'window.overridden',
+      repo: promotion.repo,
+      subject: publicId(promotion),
+      details: { promotion: publicId(promotion), gate: gate.name, window: status.detail, ...override },
+    });
+  })();
+  const updated = { ...promotion, window_override: JSON.stringify(override) };
+  refreshGates(core, open.situation, updated, actor);
+  return promotionDetail(core, open.situation, environment);
+}

@@ -1,0 +1,113 @@
+import type { Policy } from '../../../shared/domain/policy.js';
+import type {
+  EnvironmentColumn,
+  PromotionBoard,
+  ReleaseCandidate,
+  WaitingItem,
+} from '../../../shared/domain/promotion.js';
+import type { Core } from '../context.js';
+import { gatesOf } from './detail.js';
+import { listReleases } from './release.js';
+import type { Release } from './release.js';
+import { currentHash } from './snapshot.js';
+import { repoSituation, requirePolicy } from './situation.js';
+import type { RepoSituation } from './situation.js';
+import {
+  currentIn,
+  hasSucceeded,
+  incomingTo,
+  isOpen,
+  latestPromotion,
+  openPromotions,
+  publicId,
+  toPromotion,
+} from './store.js';
+
+/** The board lists this many releases; older ones can still be promoted by version. */
+const BOARD_RELEASES = 100;
+
+function candidate(core: Core, root: string, policy: Policy, release: Release): ReleaseCandidate {
+  const environments = policy.environments.map((env) => ({
+    name: env.name,
+    state: latestPromotion(core.db, root, env.name, release.version)?.state ?? null,
+  }));
+  let next: string | null = null;
+  for (const [index, env] of policy.environments.entries()) {
+    if (hasSucceeded(core.db, root, env.name, release.sha)) continue;
+    const previous = policy.environments[index - 1];
+    if (!previous || hasSucceeded(core.db, root, previous.name, release.sha)) next = env.name;
+    break;
+  }
+  const { version, tag, sha, creator, createdAt, fastTrack } = release;
+  return { version, tag, sha, createdBy: creator, createdAt, fastTrack, environments, next };
+}
+
+async function candidates(core: Core, situation: RepoSituation): Promise<ReleaseCandidate[]> {
+  const policy = requirePolicy(situation);
+  const releases = (await listReleases(situation.root, situation.tagPrefix)).slice(0, BOARD_RELEASES);
+  return releases.map((release) => candidate(core, situation.root, policy, release));
+}
+
+export async function releaseCandidates(core: Core, dir: string): Promise<ReleaseCandidate[]> {
+  return candidates(core, await repoSituation(core, dir));
+}
+
+function columns(core: Core, situation: RepoSituation): EnvironmentColumn[] {
+  const policy = requirePolicy(situation);
+  return policy.environments.map((env) => {
+    const current = currentIn(core.db, situation.root, env.name);
+    const incoming = incomingTo(core.db, situation.root, env.name);
+    return {
+      name: env.name,
+      current: current
+        ? {
+            version: current.version,
+            tag: current.tag,
+            sha: current.sha,
+            promotedAt: current.finished_at ?? current.started_at,
+            promotionId: publicId(current),
+          }
+        : null,
+      incoming: incoming ? toPromotion(core.db, incoming, currentHash(policy, env.name)) : null,
+    };
+  });
+}
+
+/** Each environment in order with the release live there and the one on its way in (`env list`). */
+export async function environmentColumns(core: Core, dir: string): Promise<EnvironmentColumn[]> {
+  return columns(core, await repoSituation(core, dir));
+}
+
+/** One column per environment and the releases that can be promoted. */
+export async function promotionBoard(core: Core, dir: string): Promise<PromotionBoard> {
+  const situation = await repoSituation(core, dir);
+  return { environments: columns(core, situation), releases: await candidates(core, situation) };
+}
+
+/** Open promotions where the current identity may approve or tick something now. */
+export async function waitingForMe(core: Core, dir: string): Promise<WaitingItem[]> {
+  const situation = await repoSituation(core, dir);
+  if (!situation.actor) return [];
+  const releases = new Map(
+    (await listReleases(situation.root, situation.tagPrefix)).map((r) => [r.version, r]),
+  );
+  const items: WaitingItem[] = [];
+  for (const promotion of openPromotions(core.db, situation.root)) {
+    const release = releases.get(promotion.version);
+    if (!release || !isOpen(promotion)) continue;
+    const gates = gatesOf(core, { ...situation, release }, promotion.environment, promotion);
+    for (const gate of gates) {
+      if (gate.state !== 'waiting' || !gate.canAct?.allowed) continue;
+      if (gate.kind !== 'approval' && gate.kind !== 'checklist') continue;
+      items.push({
+        promotionId: publicId(promotion),
+        version: promotion.version,
+        environment: promotion.environment,
+        kind: gate.kind,
+        gate: gate.name,
+        detail: gate.detail,
+      });
+    }
+  }
+  return items;
+}

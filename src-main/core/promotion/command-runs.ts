@@ -1,0 +1,123 @@
+import type { Core } from '../context.js';
+import { DeskError } from '../errors.js';
+import { addWorktree, isAlive, newWorktreePath, removeWorktree, runShellCommand } from './run-command.js';
+import { publicId, setState } from './store.js';
+import type { PromotionRow, RunRow } from './store.js';
+
+export interface RunRequest {
+  kind: 'check' | 'deploy';
+  /** Gate position for checks; null for the deploy. */
+  position: number | null;
+  name: string;
+  command: string;
+  timeoutMs: number;
+}
+
+/** The progress job of a promotion, so the UI can pick its output out of the stream. */
+export function promotionJob(promotion: Pick<PromotionRow, 'environment' | 'version'>): string {
+  return `promotion:${promotion.environment}:${promotion.version}`;
+}
+
+/**
+ * Records the run before anything starts, in one transaction that refuses a second concurrent
+ * run of the same promotion (another window or a CI job may be promoting it right now). IMMEDIATE
+ * takes the write lock before reading, so two processes cannot both see "nothing running".
+ */
+function claim(core: Core, promotion: PromotionRow, request: RunRequest, worktree: string): number {
+  return core.db
+    .transaction(() => {
+      const busy = core.db
+        .prepare(`SELECT * FROM command_runs WHERE promotion_id = ? AND state = 'running'`)
+        .all(promotion.id) as RunRow[];
+      const live = busy.find((row) => row.owner_pid === process.pid || isAlive(row.owner_pid));
+      if (live) {
+        throw new DeskError(
+          'conflict',
+          `"${live.name}" of this promotion is already running (process ${live.owner_pid}); wait for it to finish.`,
+        );
+      }
+      if (!setState(core.db, promotion.id, 'in-progress')) {
+        throw new DeskError(
+          'conflict',
+          `The promotion ${publicId(promotion)} ended while it was being resumed.`,
+        );
+      }
+      const result = core.db
+        .prepare(
+          `INSERT INTO command_runs (promotion_id, position, kind, name, command, state, worktree, owner_pid, started_at)
+         VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?)`,
+        )
+        .run(
+          promotion.id,
+          request.position,
+          request.kind,
+          request.name,
+          request.command,
+          worktree,
+          process.pid,
+          core.now().toISOString(),
+        );
+      return Number(result.lastInsertRowid);
+      // IMMEDIATE takes the write lock before reading, so two processes cannot both see "nothing running".
+    })
+    .immediate();
+}
+
+/**
+ * Runs a check or deploy command in a fresh worktree at the promotion's commit, streaming its
+ * output, and always removes the worktree. Returns the finished run.
+ */
+export async function executeRun(core: Core, promotion: PromotionRow, request: RunRequest): Promise<RunRow> {
+  const worktree = newWorktreePath();
+  let runId: number;
+  try {
+    runId = claim(core, promotion, request, worktree);
+  } catch (error) {
+    await removeWorktree(promotion.repo, worktree);
+    throw error;
+  }
+  const job = promotionJob(promotion);
+  const progress = (output: string | undefined, finished: boolean, message = request.name) =>
+    core.progress({
+      job,
+      kind: request.kind,
+      message,
+      done: null,
+      total: null,
+      finished,
+      ...(output === undefined ? {} : { output }),
+    });
+  progress(undefined, false, `${request.name}: running ${request.command}`);
+  let outcome;
+  try {
+    await addWorktree(promotion.repo, worktree, promotion.sha);
+    outcome = await runShellCommand({
+      cwd: worktree,
+      command: request.command,
+      timeoutMs: request.timeoutMs,
+      env: {
+        ...core.gitEnv,
+        RELEASE_DESK_ENVIRONMENT: promotion.environment,
+        RELEASE_DESK_VERSION: promotion.version,
+        RELEASE_DESK_TAG: promotion.tag,
+        RELEASE_DESK_SHA: promotion.sha,
+      },
+      onStart: (pid) => core.db.prepare('UPDATE command_runs SET pid = ? WHERE id = ?').run(pid, runId),
+      onOutput: (chunk) => progress(chunk, false),
+    });
+  } catch (error) {
+    outcome = {
+      exitCode: null,
+      timedOut: false,
+      output: `Could not run the command: ${(error as Error).message}\n`,
+    };
+  } finally {
+    await removeWorktree(promotion.repo, worktree);
+  }
+  const state = outcome.timedOut ? 'timed-out' : outcome.exitCode === 0 ? 'passed' : 'failed';
+  core.db
+    .prepare('UPDATE command_runs SET state = ?, exit_code = ?, output = ?, finished_at = ? WHERE id = ?')
+    .run(state, outcome.exitCode, outcome.output, core.now().toISOString(), runId);
+  progress(undefined, true, `${request.name}: ${state}`);
+  return core.db.prepare('SELECT * FROM command_runs WHERE id = ?').get(runId) as RunRow;
+}

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import type { Core } from '../context.js';
+import { executeRun } from './command-runs.js';
+import { snapshotOf, latestRuns, publicId } from './store.js';
+import type { PromotionRow, RunRow } from './store.js';
+
+/**
+ * Quotes a value for the shell that runs the deploy command. Versions and environment names are
+ * validated already, but they come from tags and files anyone with push access can write, so
+ * they are quoted anyway rather than trusted.
+ */
+export function shellQuote(value: string): string {
+  if (process.platform === 'win32') return `"${value.replace(/"/g, '""')}"`;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Fills `{environment}`, `{version}`, `{sha}` (and `{tag}`) in a deploy template, each quoted. */
+export function deployCommand(
+  template: string,
+  values: { environment: string; version: string; sha: string; tag: string },
+): string {
+  return template.replace(/\{(environment|version|sha|tag)\}/g, (_match, key: keyof typeof values) =>
+    shellQuote(values[key]),
+  );
+}
+
+export type DeployOutcome = { ok: true; run: RunRow | null } | { ok: false; reason: string };
+
+/**
+ * Runs the environment's deploy command at the release commit (output streamed). No deploy
+ * configured means the promotion is a recorded sign-off only. A deploy that already passed (the
+ * process died before the promotion was marked succeeded) is not run twice.
+ */
+export async function deploy(core: Core, promotion: PromotionRow, actor: string): Promise<DeployOutcome> {
+  const policy = snapshotOf(promotion).environment.deploy;
+  if (!policy) return { ok: true, run: null };
+  const previous = latestRuns(core.db, promotion.id).deploy;
+  if (previous?.state === 'passed') return { ok: true, run: previous };
+  const command = deployCommand(policy.run, promotion);
+  const run = await executeRun(core, promotion, {
+    kind: 'deploy',
+    position: null,
+    name: 'Deploy',
+    command,
+    timeoutMs: policy.timeoutMs,
+  });
+  if (run.state !== 'passed') {
+    const how = run.state === 'timed-out' ? 'timed out' : `exited with code ${run.exit_code ?? 'unknown'}`;
+    return { ok: false, reason: `the deploy command ${how}` };
+  }
+  core.audit.append({
+    actor,
+    action: 'promotion.deployed',
+    repo: promotion.repo,
+    subject: publicId(promotion),
+    details: {
+      promotion: publicId(promotion),
+      environment: promotion.environment,
+      version: promotion.version,
+      sha: promotion.sha,
+      command,
+      exitCode: run.exit_code,
+      outputSha256: createHash('sha256').update(run.output).digest('hex'),
+    },
+  });
+  return { ok: true, run };
+}

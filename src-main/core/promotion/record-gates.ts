@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import type { GateStatus } from '../../../shared/domain/promotion.js';
+import type { Core } from '../context.js';
+import { gatesOf } from './detail.js';
+import type { ReleaseSituation } from './situation.js';
+import { gateRows, publicId, setState } from './store.js';
+import type { PromotionRow } from './store.js';
+
+/** What the audit log keeps about a gate's result; a check's output is pinned by its hash. */
+function gateDetails(promotion: PromotionRow, gate: GateStatus): Record<string, unknown> {
+  return {
+    promotion: publicId(promotion),
+    environment: promotion.environment,
+    version: promotion.version,
+    sha: promotion.sha,
+    gate: gate.name,
+    kind: gate.kind,
+    detail: gate.detail,
+    ...(gate.run
+      ? {
+          exitCode: gate.run.exitCode,
+          outputSha256: createHash('sha256').update(gate.run.output).digest('hex'),
+        }
+      : {}),
+  };
+}
+
+/**
+ * Evaluates the gates of an open promotion, stores each one's state and records every gate
+ * that newly passed or failed in the audit log, in one transaction.
+ */
+export function refreshGates(
+  core: Core,
+  situation: ReleaseSituation,
+  promotion: PromotionRow,
+  actor: string,
+): GateStatus[] {
+  const gates = gatesOf(core, situation, promotion.environment, promotion);
+  const now = core.now().toISOString();
+  core.db.transaction(() => {
+    const stored = gateRows(core.db, promotion.id);
+    gates.forEach((gate, position) => {
+      const before = stored.get(position);
+      if (before?.state === gate.state && before.detail === gate.detail) return;
+      core.db
+        .prepare(
+          `INSERT INTO promotion_gates (promotion_id, position, kind, name, state, detail, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (promotion_id, position)
+           DO UPDATE SET state = excluded.state, detail = excluded.detail, updated_at = excluded.updated_at`,
+        )
+        .run(promotion.id, position, gate.kind, gate.name, gate.state, gate.detail, now);
+      if (before?.state !== gate.state && (gate.state === 'passed' || gate.state === 'failed')) {
+        core.audit.append({
+          actor,
+          action: `gate.${gate.state}`,
+          repo: promotion.repo,
+          subject: publicId(promotion),
+          details: gateDetails(promotion, gate),
+        });
+      }
+    });
+  })();
+  return gates;
+}
+
+/** Ends an open promotion as failed (or rejected) with the reason, recorded; one already ended stays as it is. */
+export function failPromotion(
+  core: Core,
+  promotion: PromotionRow,
+  actor: string,
+  reason: string,
+  state: 'failed' | 'rejected' = 'failed',
+): void {
+  core.db.transaction(() => {
+    if (!setState(core.db, promotion.id, state, { failure: reason, finishedAt: core.now().toISOString() }))
+      return;
+    core.audit.append({
+      actor,
+      action: state === 'failed' ? 'promotion.failed' : 'promotion.rejected',
+      repo: promotion.repo,
+      subject: publicId(promotion),
+      details: {
+        promotion: publicId(promotion),
+        environment: promotion.environment,
+        version: promotion.version,
+        sha: promotion.sha,
+        reason,
+      },
+    });
+  })();
+}

@@ -1,0 +1,110 @@
+import type { TrainCandidate, TrainPickOutcome } from '../../../shared/domain/trains.js';
+import { readRemoteLinks } from '../changelog/remote-links.js';
+import type { Core } from '../context.js';
+import { actorIn } from '../context.js';
+import { DeskError } from '../errors.js';
+import { pickOntoBranch } from '../git/cherry-pick.js';
+import { listSummaries, plainSummary } from '../git/commit-summaries.js';
+import type { SummaryWithMessage } from '../git/commit-summaries.js';
+import { containingRefs } from '../git/contains.js';
+import { assertCommitish, resolveCommit } from '../git/refs.js';
+import { commitsNotOnBranch, picksOf } from './train-board.js';
+import { activeTrain, trainBranchHead, trainScope } from './train-scope.js';
+
+const DEFAULT_CANDIDATES = 200;
+
+/** Why a commit may not go onto a frozen train, or null when it may. */
+function frozenRefusal(commit: SummaryWithMessage, allowed: string[]): string | null {
+  if (commit.type !== null && allowed.includes(commit.type)) return null;
+  const kind = commit.type === null ? 'not a conventional commit' : `a ${commit.type}`;
+  return `the train is frozen and ${commit.shortSha} "${commit.subject}" is ${kind}; only ${allowed.join(', ')} may be picked`;
+}
+
+/** Commits of main the train does not have yet, for the Pick dialog. */
+export async function trainCandidates(
+  core: Core,
+  path: string,
+  filter: { types?: string[]; search?: string; limit?: number },
+): Promise<TrainCandidate[]> {
+  const scope = await trainScope(core, path);
+  const train = activeTrain(scope);
+  const head = await trainBranchHead(scope.root, train);
+  const types = filter.types?.map((t) => t.toLowerCase());
+  const search = filter.search?.trim().toLowerCase();
+  const commits = (
+    await commitsNotOnBranch(scope.root, train, head, await readRemoteLinks(scope.root))
+  ).filter(
+    (c) =>
+      (!types || types.includes(c.type ?? 'other')) &&
+      (!search ||
+        [c.sha, c.subject, c.author, c.scope ?? ''].some((text) => text.toLowerCase().includes(search))),
+  );
+  return commits.slice(0, filter.limit ?? DEFAULT_CANDIDATES).map((commit) => {
+    const reason = train.state === 'frozen' ? frozenRefusal(commit, scope.policy.trains.freezeAllows) : null;
+    return { ...plainSummary(commit), allowed: reason === null, reason };
+  });
+}
+
+/**
+ * Cherry-picks commits (`-x`) onto the train's release branch, in the order given, without
+ * touching the user's checkout. A frozen train refuses anything its policy does not allow,
+ * before picking any. A conflict stops there and leaves the branch as the last good pick.
+ */
+export async function pickOntoTrain(core: Core, path: string, revs: string[]): Promise<TrainPickOutcome> {
+  revs.forEach((rev) => assertCommitish(rev));
+  const scope = await trainScope(core, path);
+  const train = activeTrain(scope);
+  const { root } = scope;
+  const head = await trainBranchHead(root, train);
+  const shas = [...new Set(await Promise.all(revs.map((rev) => resolveCommit(root, rev))))];
+  const commits = await listSummaries(root, shas, { noMerges: false, extra: ['--no-walk=unsorted'] });
+  for (const commit of commits) {
+    if (commit.parents.length > 1) {
+      throw new DeskError(
+        'refused',
+        `${commit.shortSha} is a merge commit: pick the commits it merged instead.`,
+      );
+    }
+    const refusal = train.state === 'frozen' ? frozenRefusal(commit, scope.policy.trains.freezeAllows) : null;
+    if (refusal) throw new DeskError('refused', `Cannot pick onto ${train.name}: ${refusal}.`);
+  }
+
+  const held = await containingRefs(root, shas, [{ name: train.branch, sha: head }]);
+  const skipped: TrainPickOutcome['skipped'] = [];
+  const toPick = shas.filter((sha) => {
+    const on = held.get(sha)?.[0];
+    if (on)
+      skipped.push({
+        sha,
+        reason: `already on ${train.branch}${on.via === 'direct' ? '' : ` as ${on.sha.slice(0, 7)}`}`,
+      });
+    return !on;
+  });
+  const result =
+    toPick.length > 0
+      ? await pickOntoBranch(root, train.branch, toPick, core.gitEnv, { atomic: false })
+      : null;
+  for (const sha of result?.empty ?? [])
+    skipped.push({ sha, reason: `its change is already on ${train.branch}` });
+  const appliedTo = new Set(result?.applied.map((a) => a.to));
+  const picked = result ? (await picksOf(root, train, result.head)).filter((p) => appliedTo.has(p.to)) : [];
+  const conflict = result?.conflict ?? null;
+
+  const actor = await actorIn(core, root);
+  core.db.transaction(() => {
+    core.audit.append({
+      actor,
+      action: 'train.picked',
+      repo: root,
+      subject: train.name,
+      details: {
+        branch: train.branch,
+        picks: picked.map(({ from, to }) => ({ from, to })),
+        skipped,
+        conflict,
+        head: result?.head ?? head,
+      },
+    });
+  })();
+  return { picked, skipped, conflict };
+}

@@ -1,0 +1,120 @@
+import type { Train, TrainBoard, TrainPick } from '../../../shared/domain/trains.js';
+import { readRemoteLinks } from '../changelog/remote-links.js';
+import type { RemoteLinks } from '../changelog/remote-links.js';
+import type { Core } from '../context.js';
+import { branchHead } from '../git/branches.js';
+import { listSummaries, plainSummary } from '../git/commit-summaries.js';
+import type { SummaryWithMessage } from '../git/commit-summaries.js';
+import { containingRefs } from '../git/contains.js';
+import { cherryPickedFrom } from '../git/patch-id.js';
+import { runGit } from '../git/run-git.js';
+import { trainPlan } from './train-plan.js';
+import { mainLine, trainScope } from './train-scope.js';
+import { latestDecisions } from './train-store.js';
+
+/** The commit a tag points at, or null when the tag is gone. */
+export async function tagSha(root: string, tag: string | null): Promise<string | null> {
+  if (tag === null) return null;
+  const result = await runGit(root, ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}^{commit}`], {
+    okExitCodes: [1],
+  });
+  return result.exitCode === 0 ? result.stdout.trim() : null;
+}
+
+/** Commits of main after the cut that the release branch has neither directly nor as an equivalent. */
+export async function commitsNotOnBranch(
+  root: string,
+  train: { cutSha: string },
+  head: string | null,
+  links: RemoteLinks | null,
+): Promise<SummaryWithMessage[]> {
+  const main = await mainLine(root);
+  const after = await listSummaries(root, [main.head, `^${train.cutSha}`], { links });
+  if (head === null || after.length === 0) return after;
+  const held = await containingRefs(
+    root,
+    after.map((c) => c.sha),
+    [{ name: 'train', sha: head }],
+  );
+  return after.filter((commit) => (held.get(commit.sha) ?? []).length === 0);
+}
+
+/** Commits on the release branch since the cut, each with the commit it was picked from. */
+export async function picksOf(root: string, train: Train, head: string): Promise<TrainPick[]> {
+  const commits = await listSummaries(root, [head, `^${train.cutSha!}`]);
+  return commits
+    .filter((commit) => commit.sha !== train.shippedSha)
+    .map((commit) => ({
+      from: cherryPickedFrom(commit.message)[0] ?? commit.sha,
+      to: commit.sha,
+      subject: commit.subject,
+      type: commit.type,
+      by: commit.committer,
+      at: commit.committerDate,
+    }));
+}
+
+/** What still stops the ship, in plain words. */
+function blockingOf(
+  train: Train,
+  head: string | null,
+  board: Pick<TrainBoard, 'decisions' | 'approvalsRequired'>,
+): string[] {
+  if (train.state === 'shipped') return [];
+  if (train.state === 'cancelled') return ['the train was cancelled'];
+  const blocking: string[] = [];
+  if (head === null) blocking.push(`branch ${train.branch} no longer exists`);
+  if (train.state === 'cut') blocking.push('train is not frozen');
+  const goes = board.decisions.filter((d) => d.decision === 'go' && d.current).length;
+  if (goes < board.approvalsRequired)
+    blocking.push(`${goes} of ${board.approvalsRequired} go/no-go approvals`);
+  for (const d of board.decisions.filter((d) => d.decision === 'no-go')) {
+    blocking.push(`no-go from ${d.actor}${d.comment ? `: ${d.comment}` : ''}`);
+  }
+  return blocking;
+}
+
+/**
+ * The board of the repository's latest train: what made it (main up to the cut since the
+ * previous release), what missed it (main after the cut, not picked), what was picked, who
+ * decided go or no-go, and what blocks the ship.
+ */
+export async function trainBoard(core: Core, path: string): Promise<TrainBoard> {
+  const { root, policy, train } = await trainScope(core, path);
+  const plan = trainPlan(core.db, root, policy, core.now());
+  const approvalsRequired = policy.trains.goNoGo.approvals;
+  if (!train) {
+    return {
+      train: null,
+      onBoard: [],
+      missed: [],
+      picked: [],
+      blocking: ['no train has been cut'],
+      decisions: [],
+      approvalsRequired,
+      approvalsGiven: 0,
+      branchHead: null,
+      plan,
+    };
+  }
+  const links = await readRemoteLinks(root);
+  const head = await branchHead(root, train.branch!);
+  const previous = await tagSha(root, train.previousTag);
+  const onBoard = await listSummaries(root, previous ? [train.cutSha!, `^${previous}`] : [train.cutSha!], {
+    links,
+  });
+  const missed = await commitsNotOnBranch(root, { cutSha: train.cutSha! }, head, links);
+  const decisions = latestDecisions(core.db, train.id, head);
+  return {
+    train,
+    onBoard: onBoard.map(plainSummary),
+    missed: missed.map(plainSummary),
+    picked: head ? await picksOf(root, train, head) : [],
+    blocking: blockingOf(train, head, { decisions, approvalsRequired }),
+    decisions,
+    approvalsRequired,
+    approvalsGiven: decisions.filter((d) => d.decision === 'go' && d.current).length,
+    branchHead: head,
+    plan,
+  };
+}

@@ -1,0 +1,57 @@
+import type { Policy } from '../../../shared/domain/policy.js';
+import type { Train } from '../../../shared/domain/trains.js';
+import type { Core } from '../context.js';
+import { DeskError } from '../errors.js';
+import { branchHead, defaultBranch } from '../git/branches.js';
+import { inspectRepository } from '../git/repository-state.js';
+import { loadPolicy } from '../policy/load-policy.js';
+import { latestTrain } from './train-store.js';
+
+/** What every train action starts from: the repository, its policy and its latest train. */
+export interface TrainScope {
+  root: string;
+  policy: Policy;
+  train: Train | null;
+}
+
+export async function trainScope(core: Core, path: string): Promise<TrainScope> {
+  const { root } = await inspectRepository(path);
+  const policy = await loadPolicy(root);
+  return { root, policy, train: latestTrain(core.db, root) };
+}
+
+/** The train in progress (cut or frozen), or a refusal saying what to do instead. */
+export function activeTrain(
+  scope: TrainScope,
+): Train & { branch: string; version: string; tag: string; cutSha: string } {
+  const train = scope.train;
+  if (!train) throw new DeskError('not-found', 'No train yet: cut one first (release-desk train cut).');
+  if (train.state !== 'cut' && train.state !== 'frozen') {
+    throw new DeskError(
+      'refused',
+      `The latest train, ${train.name}, is ${train.state}: cut a new train first.`,
+    );
+  }
+  return train as Train & { branch: string; version: string; tag: string; cutSha: string };
+}
+
+/** The train's release branch head; refused when the branch was deleted outside Release Desk. */
+export async function trainBranchHead(
+  root: string,
+  train: { name: string; branch: string },
+): Promise<string> {
+  const head = await branchHead(root, train.branch);
+  if (head === null) {
+    throw new DeskError(
+      'not-found',
+      `The branch ${train.branch} of ${train.name} no longer exists: restore it or cancel the train.`,
+    );
+  }
+  return head;
+}
+
+/** The main branch and its head. */
+export async function mainLine(root: string): Promise<{ branch: string; head: string }> {
+  const branch = await defaultBranch(root);
+  return { branch, head: (await branchHead(root, branch))! };
+}

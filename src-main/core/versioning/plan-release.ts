@@ -1,0 +1,177 @@
+import semver from 'semver';
+import type { CommitRecord, ParsedChange } from '../../../shared/domain/commits.js';
+import type { Policy } from '../../../shared/domain/policy.js';
+import type { ChangelogDocument, CommitSummary, ReleasePlanView } from '../../../shared/domain/release.js';
+import { buildChangelog, changelogDate } from '../changelog/build-changelog.js';
+import type { RemoteLinks } from '../changelog/remote-links.js';
+import { readRemoteLinks } from '../changelog/remote-links.js';
+import { loadTemplate, renderMarkdown } from '../changelog/render-markdown.js';
+import type { HistoryStats } from '../commits/commit-cache.js';
+import { loadHistory } from '../commits/commit-cache.js';
+import type { Core } from '../context.js';
+import { DeskError } from '../errors.js';
+import type { RepositoryState } from '../git/repository-state.js';
+import { inspectRepository, SHALLOW_WARNING } from '../git/repository-state.js';
+import { loadPolicy } from '../policy/load-policy.js';
+import type { BumpDecision } from './bump.js';
+import { decideBump, nextVersion } from './bump.js';
+import type { ReleaseRange } from './release-range.js';
+import { resolveReleaseRange } from './release-range.js';
+
+export interface PlanRequest {
+  from?: string;
+  to?: string;
+  prerelease?: string;
+  /** A manual version ("release as …"), checked like the override of `release --as`. */
+  releaseAs?: string;
+  /** Render the changelog Markdown (the Release screen's preview); off for `next-version`. */
+  changelog?: boolean;
+}
+
+/** Everything the Release screen, `next-version` and `release` need. */
+export interface ReleasePlan {
+  view: ReleasePlanView;
+  state: RepositoryState;
+  policy: Policy;
+  range: ReleaseRange;
+  /** The range's commits, newest first, merges included. */
+  commits: CommitRecord[];
+  decision: BumpDecision;
+  document: ChangelogDocument;
+  links: RemoteLinks | null;
+  stats: HistoryStats;
+}
+
+/** A manual version must be plain SemVer and above the current release. */
+export function checkOverride(version: string, current: string | null): string {
+  if (semver.valid(version) !== version) {
+    throw new DeskError(
+      'refused',
+      `"${version}" is not a valid SemVer version (for example 2.0.0 or 2.0.0-rc.1).`,
+    );
+  }
+  if (current !== null && !semver.gt(version, current)) {
+    throw new DeskError('refused', `${version} is not greater than the current version ${current}.`);
+  }
+  return version;
+}
+
+function summary(
+  commit: CommitRecord,
+  change: ParsedChange | null,
+  links: RemoteLinks | null,
+): CommitSummary {
+  return {
+    sha: commit.sha,
+    shortSha: commit.sha.slice(0, 7),
+    type: change?.type ?? null,
+    scope: change?.scope ?? null,
+    subject: change?.subject ?? commit.message.split('\n', 1)[0]!,
+    breaking: change?.breaking ?? false,
+    author: commit.authorName,
+    date: commit.date,
+    references: change?.references ?? [],
+    url: links ? links.commit(commit.sha) : null,
+  };
+}
+
+/** Conventional changes grouped by type: the policy's sections in order, then other types by name. */
+function groupCommits(
+  commits: CommitRecord[],
+  decision: BumpDecision,
+  policy: Policy,
+  links: RemoteLinks | null,
+): ReleasePlanView['groups'] {
+  const skip = new Set<string>();
+  for (const { sha, by } of decision.cancelled) skip.add(sha).add(by);
+  const byType = new Map<string, CommitSummary[]>();
+  for (const commit of commits) {
+    if (commit.parents.length > 1 || skip.has(commit.sha)) continue;
+    for (const change of commit.changes) {
+      if (!change.conventional || change.type === null) continue;
+      const list = byType.get(change.type) ?? [];
+      list.push(summary(commit, change, links));
+      byType.set(change.type, list);
+    }
+  }
+  const sections = policy.versioning.sections;
+  const types = [
+    ...Object.keys(sections).filter((type) => byType.has(type)),
+    ...[...byType.keys()].filter((type) => !Object.hasOwn(sections, type)).sort(),
+  ];
+  return types.map((type) => ({ type, title: sections[type] ?? type, commits: byType.get(type)! }));
+}
+
+/** The newest `Release-As` footer, when it names a usable version; otherwise a warning says why not. */
+function footerVersion(decision: BumpDecision, current: string | null, warnings: string[]): string | null {
+  if (decision.releaseAs === null) return null;
+  try {
+    return checkOverride(decision.releaseAs, current);
+  } catch (error) {
+    warnings.push(`Release-As footer ignored: ${(error as Error).message}`);
+    return null;
+  }
+}
+
+/**
+ * What the next release would be: the range since the last stable release (or `from`), its
+ * commits (only new ones parsed), the bump with its reasons, the version and the changelog.
+ * Reads only; changes nothing.
+ */
+export async function planRelease(
+  core: Core,
+  repoDir: string,
+  request: PlanRequest = {},
+): Promise<ReleasePlan> {
+  const state = await inspectRepository(repoDir);
+  const withChangelog = request.changelog !== false;
+  const [policy, links, template] = await Promise.all([
+    loadPolicy(state.root),
+    withChangelog ? readRemoteLinks(state.root) : null,
+    withChangelog ? loadTemplate(state.root) : null,
+  ]);
+  const range = await resolveReleaseRange(state.root, state.head, policy.versioning.tagPrefix, request);
+  const history = await loadHistory(core, state.root, { from: range.fromSha, to: range.to });
+  const commits = history.commits;
+  const decision = decideBump(commits, policy.versioning);
+  const warnings = state.shallow ? [SHALLOW_WARNING] : [];
+
+  const override = request.releaseAs === undefined ? null : checkOverride(request.releaseAs, range.current);
+  const next = nextVersion({
+    current: range.current,
+    bump: decision.bump,
+    policy: policy.versioning,
+    prerelease: request.prerelease ?? null,
+    existingVersions: range.allReleases.map((tag) => tag.version),
+    releaseAs: override ?? footerVersion(decision, range.current, warnings),
+  });
+  const tagName = next === null ? null : `${policy.versioning.tagPrefix}${next}`;
+  if (tagName !== null && range.allReleases.some((tag) => tag.name === tagName)) {
+    warnings.push(`The tag ${tagName} already exists: releasing it would be refused.`);
+  }
+
+  const document = buildChangelog(commits, policy.versioning, {
+    version: next,
+    date: changelogDate(core.now()),
+  });
+  const changelog = !withChangelog
+    ? ''
+    : await renderMarkdown([{ document, tag: tagName, previousTag: range.from }], { links, template });
+  const nonConventional = new Set(decision.nonConventional);
+  const view: ReleasePlanView = {
+    current: range.current,
+    next,
+    bump: decision.bump,
+    from: range.from,
+    to: range.to,
+    tagName,
+    commitCount: commits.filter((commit) => commit.parents.length <= 1).length,
+    reasons: decision.reasons,
+    groups: groupCommits(commits, decision, policy, links),
+    nonConventional: commits.filter((c) => nonConventional.has(c.sha)).map((c) => summary(c, null, links)),
+    cancelled: decision.cancelled,
+    changelog,
+    warnings,
+  };
+  return { view, state, policy, range, commits, decision, document, links, stats: history.stats };
+}

@@ -1,0 +1,125 @@
+import { readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import type { VersionFile } from '../../../shared/domain/policy.js';
+import { DeskError } from '../errors.js';
+
+/** One file a release rewrites: its content before (null when it does not exist yet) and after. */
+export interface FileChange {
+  /** Relative to the repository root, `/`-separated. */
+  path: string;
+  before: string | null;
+  after: string;
+  /** The step in plain words, e.g. `Set the version in package.json to 1.3.0`. */
+  step: string;
+}
+
+async function readOptional(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+function isInside(root: string, full: string): boolean {
+  const back = path.relative(root, full);
+  return back !== '' && !back.startsWith('..') && !path.isAbsolute(back);
+}
+
+/** A path from the policy, refused when it leaves the repository (by `..` or by a symlink). */
+async function insideRepo(root: string, relative: string): Promise<string> {
+  const full = path.resolve(root, relative);
+  const real = await realpath(full).catch(() => full);
+  if (!isInside(root, full) || !isInside(await realpath(root), real)) {
+    throw new DeskError('refused', `The version file "${relative}" is outside the repository.`);
+  }
+  return full;
+}
+
+/** npm's own layout: the file's indentation and line endings kept, one trailing newline. */
+function rewriteJson(text: string, file: string, update: (data: Record<string, unknown>) => void): string {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new DeskError('refused', `${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new DeskError('refused', `${file} does not hold a JSON object.`);
+  }
+  update(data as Record<string, unknown>);
+  const indent = /^[{[]\r?\n([ \t]+)/.exec(text)?.[1] ?? '  ';
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return `${JSON.stringify(data, null, indent)}\n`.replace(/\n/g, eol);
+}
+
+function setLockVersion(lock: Record<string, unknown>, version: string): void {
+  lock.version = version;
+  const packages = lock.packages as Record<string, Record<string, unknown>> | undefined;
+  const root = packages?.[''];
+  if (root && typeof root === 'object') root.version = version;
+}
+
+/** The first capture group of `pattern`'s first match replaced by `version`. */
+function replaceByPattern(text: string, spec: VersionFile, version: string): string {
+  const match = new RegExp(spec.pattern, 'md').exec(text);
+  const span = match?.indices?.[1];
+  if (!span) {
+    throw new DeskError(
+      'refused',
+      `The version pattern for ${spec.path} matches nothing in it: ${spec.pattern}`,
+    );
+  }
+  return text.slice(0, span[0]) + version + text.slice(span[1]);
+}
+
+/**
+ * What the release writes besides CHANGELOG.md: package.json and package-lock.json when present
+ * (their root version fields), and each `versioning.files` entry. Reads only; every problem is
+ * found here, before anything is written.
+ */
+export async function versionFileChanges(
+  root: string,
+  version: string,
+  files: VersionFile[],
+): Promise<FileChange[]> {
+  const changes: FileChange[] = [];
+  const pkg = await readOptional(path.join(root, 'package.json'));
+  if (pkg !== null) {
+    const after = rewriteJson(pkg, 'package.json', (data) => (data.version = version));
+    changes.push({
+      path: 'package.json',
+      before: pkg,
+      after,
+      step: `Set the version in package.json to ${version}`,
+    });
+    const lock = await readOptional(path.join(root, 'package-lock.json'));
+    if (lock !== null) {
+      const lockAfter = rewriteJson(lock, 'package-lock.json', (data) => setLockVersion(data, version));
+      changes.push({
+        path: 'package-lock.json',
+        before: lock,
+        after: lockAfter,
+        step: `Set the version in package-lock.json to ${version}`,
+      });
+    }
+  }
+  for (const spec of files) {
+    const relative = path
+      .relative(root, await insideRepo(root, spec.path))
+      .split(path.sep)
+      .join('/');
+    if (changes.some((c) => c.path === relative)) continue;
+    const text = await readOptional(path.join(root, relative));
+    if (text === null) throw new DeskError('refused', `The version file ${relative} does not exist.`);
+    const after = replaceByPattern(text, spec, version);
+    changes.push({
+      path: relative,
+      before: text,
+      after,
+      step: `Set the version in ${relative} to ${version}`,
+    });
+  }
+  return changes;
+}

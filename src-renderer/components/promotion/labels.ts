@@ -1,0 +1,53 @@
+import type { GateState, PromotionState } from '../../../shared/domain/promotion.js';
+
+/** A state as an icon plus words, so it never depends on color alone. */
+export interface StateLabel {
+  icon: string;
+  text: string;
+  tone: 'ok' | 'bad' | 'wait' | 'muted';
+}
+
+const GATE_STATES: Record<GateState, StateLabel> = {
+  passed: { icon: '✓', text: 'Passed', tone: 'ok' },
+  failed: { icon: '✗', text: 'Failed', tone: 'bad' },
+  waiting: { icon: '◷', text: 'Waiting', tone: 'wait' },
+  skipped: { icon: '↷', text: 'Skipped', tone: 'muted' },
+};
+
+const PROMOTION_STATES: Record<PromotionState, StateLabel> = {
+  pending: { icon: '◷', text: 'Waiting', tone: 'wait' },
+  'in-progress': { icon: '▶', text: 'Running', tone: 'wait' },
+  succeeded: { icon: '✓', text: 'Succeeded', tone: 'ok' },
+  failed: { icon: '✗', text: 'Failed', tone: 'bad' },
+  rejected: { icon: '⊘', text: 'Rejected', tone: 'bad' },
+  'rolled-back': { icon: '↶', text: 'Rolled back', tone: 'muted' },
+};
+
+export function gateStateLabel(state: GateState): StateLabel {
+  return GATE_STATES[state];
+}
+
+export function promotionStateLabel(state: PromotionState | null): StateLabel {
+  return state ? PROMOTION_STATES[state] : { icon: '○', text: 'Not started', tone: 'muted' };
+}
+
+export const GATE_KINDS: Record<string, string> = {
+  check: 'Check',
+  checklist: 'Checklist',
+  approval: 'Approval',
+  soak: 'Soak',
+  window: 'Window',
+};
+
+/** The progress job of a promotion run, as the core names it (version without the tag prefix). */
+export function promotionJob(environment: string, version: string): string {
+  return `promotion:${environment}:${version}`;
+}
+
+export function shortSha(sha: string): string {
+  return sha.slice(0, 7);
+}
+
+export function when(iso: string | null | undefined): string {
+  return iso ? new Date(iso).toLocaleString() : '';
+}

@@ -1,0 +1,142 @@
+import { execFileSync } from 'node:child_process';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ProgressEvent } from '../../../shared/domain/progress.js';
+import { COMMIT_PARSER_VERSION, loadHistory } from '../../../src-main/core/commits/commit-cache.js';
+import { listShas, readCommits, readHistory } from '../../../src-main/core/git/log.js';
+import type { RawCommit } from '../../../src-main/core/git/log.js';
+import { testCore } from '../../support/core-fixture.js';
+import { TestRepo } from '../../support/git-fixture.js';
+
+let core: ReturnType<typeof testCore>;
+let repo: TestRepo;
+let progress: ProgressEvent[];
+beforeEach(() => {
+  progress = [];
+  core = testCore({ progress: (event) => progress.push(event) });
+  repo = new TestRepo();
+});
+afterEach(() => {
+  core.dispose();
+  repo.remove();
+});
+
+async function readAll(from: string | null = null): Promise<RawCommit[]> {
+  const commits: RawCommit[] = [];
+  await readHistory(repo.dir, { from, to: repo.head() }, (commit) => commits.push(commit));
+  return commits;
+}
+
+describe('reading history', () => {
+  it('streams every field, multi-line bodies and odd characters intact, newest first', async () => {
+    const first = repo.commit('feat: first');
+    const tricky = 'fix(ui): tabs\tand \x1e record marks\n\nBody line\x1f with a field mark\n\n  indented\n';
+    repo.gitWithEnv(
+      { GIT_AUTHOR_NAME: 'Zoë Ünicode', GIT_AUTHOR_EMAIL: 'zoe@example.org' },
+      'commit',
+      '-q',
+      '--allow-empty',
+      '--cleanup=verbatim',
+      '-m',
+      tricky,
+    );
+    const commits = await readAll();
+    expect(commits.map((c) => c.sha)).toEqual([repo.head(), first]);
+    expect(commits[0]).toMatchObject({
+      parents: [first],
+      authorName: 'Zoë Ünicode',
+      authorEmail: 'zoe@example.org',
+      message: tricky,
+    });
+    expect(commits[0]!.date).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(commits[1]!.parents).toEqual([]);
+  });
+
+  it('reads a range, lists SHAs in the same order, and reads named commits without walking', async () => {
+    const a = repo.commit('feat: a');
+    const b = repo.commit('fix: b');
+    const c = repo.commit('fix: c');
+    expect((await readAll(a)).map((x) => x.sha)).toEqual([c, b]);
+    expect(await listShas(repo.dir, { from: a, to: c })).toEqual([c, b]);
+    const named: string[] = [];
+    await readCommits(repo.dir, [a, c], (commit) => named.push(commit.sha));
+    expect(named).toEqual([a, c]);
+  });
+
+  it('accepts only full SHAs for ranges, so nothing typed by a user reaches git unresolved', async () => {
+    repo.commit('feat: a');
+    await expect(readHistory(repo.dir, { from: null, to: '--all' }, () => undefined)).rejects.toMatchObject({
+      code: 'invalid-ref',
+    });
+    await expect(listShas(repo.dir, { from: 'HEAD~1', to: repo.head() })).rejects.toMatchObject({
+      code: 'invalid-ref',
+    });
+  });
+});
+
+describe('the commit cache', () => {
+  it('parses every commit once: reopening parses only the new commits', async () => {
+    for (let i = 0; i < 5; i++) repo.commit(`feat: change ${i}`);
+    const first = await loadHistory(core, repo.dir, { from: null, to: repo.head() });
+    expect(first.stats).toEqual({ total: 5, fromCache: 0, parsed: 5 });
+
+    const again = await loadHistory(core, repo.dir, { from: null, to: repo.head() });
+    expect(again.stats).toEqual({ total: 5, fromCache: 5, parsed: 0 });
+    expect(again.commits).toEqual(first.commits);
+
+    const newest = repo.commit('fix: one more\n\nCloses #7');
+    const reopened = await loadHistory(core, repo.dir, { from: null, to: repo.head() });
+    expect(reopened.stats).toEqual({ total: 6, fromCache: 5, parsed: 1 });
+    expect(reopened.commits[0]).toMatchObject({
+      sha: newest,
+      changes: [{ type: 'fix', references: ['#7'] }],
+    });
+  });
+
+  it('is keyed by SHA alone, so a clone reuses what its origin cached', async () => {
+    repo.commit('feat: shared');
+    await loadHistory(core, repo.dir, { from: null, to: repo.head() });
+    const clone = new TestRepo(undefined, false);
+    try {
+      clone.git('clone', '-q', repo.dir, '.');
+      const history = await loadHistory(core, clone.dir, { from: null, to: clone.head() });
+      expect(history.stats).toMatchObject({ fromCache: 1, parsed: 0 });
+    } finally {
+      clone.remove();
+    }
+  });
+
+  it('re-parses rows written by another parser version', async () => {
+    repo.commit('feat: a');
+    await loadHistory(core, repo.dir, { from: null, to: repo.head() });
+    core.db.prepare('UPDATE commit_cache SET parser = ?, data = ?').run(COMMIT_PARSER_VERSION - 1, '[]');
+    const history = await loadHistory(core, repo.dir, { from: null, to: repo.head() });
+    expect(history.stats).toMatchObject({ fromCache: 0, parsed: 1 });
+    expect(history.commits[0]!.changes[0]).toMatchObject({ type: 'feat', subject: 'a' });
+  });
+
+  it('reports progress on long scans, ending with a finished event', async () => {
+    const blocks: string[] = [];
+    for (let i = 0; i < 5200; i++) {
+      const message = `feat: change ${i}\n`;
+      blocks.push(
+        `commit refs/heads/main\ncommitter A <a@example.com> ${1_700_000_000 + i} +0000\ndata ${message.length}\n${message}`,
+      );
+    }
+    execFileSync('git', ['fast-import', '--quiet'], { cwd: repo.dir, input: blocks.join('\n') });
+    const history = await loadHistory(
+      core,
+      repo.dir,
+      { from: null, to: repo.git('rev-parse', 'main') },
+      { job: 'scan-1' },
+    );
+    expect(history.stats.parsed).toBe(5200);
+    expect(progress[0]).toMatchObject({
+      job: 'scan-1',
+      kind: 'history',
+      done: 5000,
+      total: 5200,
+      finished: false,
+    });
+    expect(progress.at(-1)).toMatchObject({ job: 'scan-1', done: 5200, total: 5200, finished: true });
+  });
+});
