@@ -125,7 +125,9 @@ function describeSteps(p: Prepared, sign: boolean): string[] {
     ...p.files.map((file) => file.step),
     `Commit "${p.commitMessage}" on ${p.branch}`,
     `Create the ${sign ? 'signed' : 'annotated'} tag ${p.tag}`,
-    p.push ? `Push ${p.branch} and ${p.tag} to ${p.push.remote}` : 'Nothing is pushed: the release stays local until you push it',
+    p.push
+      ? `Push ${p.branch} and ${p.tag} to ${p.push.remote}`
+      : 'Nothing is pushed: the release stays local until you push it',
   ];
 }
 
