@@ -16,6 +16,7 @@ const common = {
 
 rmSync('dist/cli', { recursive: true, force: true });
 rmSync('dist/electron', { recursive: true, force: true });
+rmSync('dist/chunks', { recursive: true, force: true });
 
 await build({
   ...common,
@@ -25,8 +26,22 @@ await build({
   },
   outdir: 'dist',
   format: 'esm',
-  packages: 'external',
-  banner: { js: '#!/usr/bin/env node' },
+  // Each CLI command is its own chunk, loaded only when that command runs.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  // Pure-JS dependencies are bundled: resolving hundreds of small ESM files (zod, yaml) cost more
+  // than all the CLI's own work. Native modules and packages that read their own template files
+  // at run time stay in node_modules.
+  external: [
+    'electron',
+    'better-sqlite3',
+    'conventional-changelog-writer',
+    'conventional-changelog-conventionalcommits',
+  ],
+  // Bundled CommonJS dependencies (yaml) still call require() for Node built-ins.
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __rdCreateRequire } from 'node:module';\nconst require = __rdCreateRequire(import.meta.url);",
+  },
 });
 
 await build({

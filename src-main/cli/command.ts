@@ -19,7 +19,6 @@ export interface CommandContext {
 /** One `release-desk <name> …` command. `run` returns the process exit code. */
 export interface CliCommand {
   name: string;
-  summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
   /** Whether positional arguments are accepted. */

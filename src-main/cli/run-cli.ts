@@ -37,16 +37,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${APP_VERSION}\n`);
     return EXIT_OK;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.stderr(`release-desk: unknown command "${name}"\n\n${helpText()}`);
     return EXIT_USAGE;
   }
+  const command = await entry.load();
   let core: Core | null = null;
   try {
     const args = parseCommandArgs(command, rest);
     if (args.values.help) {
-      io.stdout(`Usage: ${command.usage}\n\n${command.summary}.\n`);
+      io.stdout(`Usage: ${command.usage}\n\n${entry.summary}.\n`);
       return EXIT_OK;
     }
     const dataDir = resolveDataDir(stringOption(args.values, 'data-dir'), io.env);

@@ -19,7 +19,6 @@ type Action = (
 /** One of the people actions on an open promotion; prints the gates as they stand afterwards. */
 function peopleCommand(
   name: string,
-  summary: string,
   usage: string,
   extraOptions: CliCommand['options'],
   act: Action,
@@ -27,7 +26,6 @@ function peopleCommand(
 ): CliCommand {
   return {
     name,
-    summary,
     usage,
     options: { ...targetOptions, ...extraOptions },
     positionals: true,
@@ -50,7 +48,6 @@ const id = (detail: PromotionDetail) => detail.promotion?.id ?? detail.tag;
 
 export const tickCommand = peopleCommand(
   'tick',
-  'Tick a checklist item of a promotion',
   'release-desk tick VERSION --env ENV --item TEXT [--note TEXT] [--repo DIR] [--json]',
   { item: { type: 'string' }, note: { type: 'string' } },
   (core, root, version, env, values) =>
@@ -60,7 +57,6 @@ export const tickCommand = peopleCommand(
 
 export const approveCommand = peopleCommand(
   'approve',
-  'Approve a promotion as your git identity',
   'release-desk approve VERSION --env ENV [--comment TEXT] [--repo DIR] [--json]',
   { comment: { type: 'string' } },
   (core, root, version, env, values) => approve(core, root, version, env, stringOption(values, 'comment')),
@@ -69,7 +65,6 @@ export const approveCommand = peopleCommand(
 
 export const rejectCommand = peopleCommand(
   'reject',
-  'Reject a promotion (a comment saying why is required)',
   'release-desk reject VERSION --env ENV --comment TEXT [--repo DIR] [--json]',
   { comment: { type: 'string' } },
   (core, root, version, env, values) => reject(core, root, version, env, requireOption(values, 'comment')),
@@ -78,7 +73,6 @@ export const rejectCommand = peopleCommand(
 
 export const overrideWindowCommand = peopleCommand(
   'override-window',
-  'Let a promotion through its freeze window (the reason is recorded)',
   'release-desk override-window VERSION --env ENV --reason TEXT [--repo DIR] [--json]',
   { reason: { type: 'string' } },
   (core, root, version, env, values) =>

@@ -7,7 +7,6 @@ import { verifyAuditTrail } from '../../core/promotion/verify-records.js';
 
 export const auditCommand: CliCommand = {
   name: 'audit',
-  summary: 'Verify or list the hash-chained audit log',
   usage: 'release-desk audit verify [--json]\nrelease-desk audit list [--repo DIR] [--limit N] [--json]',
   options: { json: { type: 'boolean' }, repo: { type: 'string' }, limit: { type: 'string' } },
   positionals: true,

@@ -13,7 +13,6 @@ function contract({ version, date, sections, breaking }: ChangelogDocument) {
 
 export const changelogCommand: CliCommand = {
   name: 'changelog',
-  summary: 'Write the release notes of a range (default: since the last release) as Markdown or JSON',
   usage:
     'release-desk changelog [--repo DIR] [--from REF] [--to REF] [--version V] [--format markdown|json] [--all]\n' +
     '  --all  every release in the range (default: the whole history), one section each',

@@ -8,7 +8,6 @@ import { repoOption } from '../repo-option.js';
 
 export const containsCommand: CliCommand = {
   name: 'contains',
-  summary: 'Which releases contain a commit (or a cherry-picked copy of it), and which lines lack it',
   usage: 'release-desk contains <sha> [--repo DIR] [--json]',
   options: { repo: { type: 'string' }, json: { type: 'boolean' } },
   positionals: true,

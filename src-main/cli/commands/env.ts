@@ -8,7 +8,6 @@ import { promotionCore } from './gates.js';
 
 export const envCommand: CliCommand = {
   name: 'env',
-  summary: 'List the environments in promotion order with the release in each',
   usage: 'release-desk env list [--repo DIR] [--json]',
   options: { repo: { type: 'string' }, json: { type: 'boolean' } },
   positionals: true,

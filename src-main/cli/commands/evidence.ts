@@ -7,7 +7,6 @@ import { promotionCore, versionArgument } from './gates.js';
 
 export const evidenceCommand: CliCommand = {
   name: 'evidence',
-  summary: "Export a release's evidence: commits, changelog, promotions, gates, approvals, audit events",
   usage: 'release-desk evidence VERSION [--repo DIR] [--format markdown|json]',
   options: { repo: { type: 'string' }, format: { type: 'string' } },
   positionals: true,

@@ -85,7 +85,6 @@ export function reportOutcome(io: CliIo, detail: PromotionDetail, json: boolean,
 
 export const gatesCommand: CliCommand = {
   name: 'gates',
-  summary: "Show a promotion's gates and what each waits for",
   usage: 'release-desk gates VERSION --env ENV [--repo DIR] [--json]',
   options: targetOptions,
   positionals: true,

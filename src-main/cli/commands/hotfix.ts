@@ -13,7 +13,6 @@ const SUBCOMMANDS = ['start', 'pick', 'finish', 'abort'] as const;
 
 export const hotfixCommand: CliCommand = {
   name: 'hotfix',
-  summary: 'Fast-track a patch from a released tag and carry it forward to main and newer lines',
   usage: [
     'release-desk hotfix start --from TAG [--repo DIR] [--json]',
     'release-desk hotfix pick <sha>… [--repo DIR] [--json]',

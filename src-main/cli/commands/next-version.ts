@@ -8,7 +8,6 @@ import { repoOption } from '../repo-option.js';
 
 export const nextVersionCommand: CliCommand = {
   name: 'next-version',
-  summary: 'Compute the next version from the commits since the last release, and why',
   usage: 'release-desk next-version [--repo DIR] [--from REF] [--to REF] [--prerelease ID] [--json]',
   options: {
     repo: { type: 'string' },

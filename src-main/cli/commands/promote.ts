@@ -6,7 +6,6 @@ import { promotionCore, reportOutcome, versionArgument } from './gates.js';
 
 export const promoteCommand: CliCommand = {
   name: 'promote',
-  summary: 'Start or resume promoting a release into an environment (exit 3: waiting on people or time)',
   usage: 'release-desk promote VERSION --to ENV [--repo DIR] [--json]',
   options: { repo: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } },
   positionals: true,

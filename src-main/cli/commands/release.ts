@@ -8,7 +8,6 @@ import { repoOption } from '../repo-option.js';
 
 export const releaseCommand: CliCommand = {
   name: 'release',
-  summary: 'Cut the next release: version files, CHANGELOG.md, commit, annotated tag, push on request',
   usage:
     'release-desk release [--repo DIR] [--as VERSION --reason TEXT] [--prerelease ID] [--dry-run] [--sign] [--push] [--json]',
   options: {

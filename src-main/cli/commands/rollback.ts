@@ -6,7 +6,6 @@ import { promotionCore, reportOutcome } from './gates.js';
 
 export const rollbackCommand: CliCommand = {
   name: 'rollback',
-  summary: "Promote an environment's previous release again, as a rollback",
   usage: 'release-desk rollback --env ENV [--repo DIR] [--json]',
   options: { repo: { type: 'string' }, env: { type: 'string' }, json: { type: 'boolean' } },
   positionals: true,

@@ -22,7 +22,6 @@ function openInBrowser(url: string): void {
 
 export const serveCommand: CliCommand = {
   name: 'serve',
-  summary: 'Run the app in your browser, on 127.0.0.1 only',
   usage: 'release-desk serve [--port N] [--data-dir DIR] [--no-open]',
   options: { port: { type: 'string' }, 'no-open': { type: 'boolean' } },
   async run({ values }, { io, dataDir }) {

@@ -63,7 +63,6 @@ function printStatus(io: CliIo, board: TrainBoard & { train: NonNullable<TrainBo
 
 export const trainCommand: CliCommand = {
   name: 'train',
-  summary: 'Run release trains: plan, cut, pick, freeze, go/no-go, ship, status, cancel',
   usage: [
     'release-desk train plan [--repo DIR] [--json]',
     'release-desk train cut [--repo DIR] [--at REF] [--json]',
