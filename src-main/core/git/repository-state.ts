@@ -21,37 +21,52 @@ export async function inspectRepository(dir: string): Promise<RepositoryState> {
   if (!info) throw new DeskError('not-a-directory', `${absolute} does not exist.`);
   if (!info.isDirectory()) throw new DeskError('not-a-directory', `${absolute} is not a directory.`);
 
+  // Reopening is on the hot path: a working copy answers everything in two git calls, and only
+  // a failure pays for the probes that say what is wrong.
   const probe = await runGit(
     absolute,
-    ['rev-parse', '--is-bare-repository', '--is-inside-work-tree', '--is-shallow-repository'],
+    [
+      'rev-parse',
+      '--is-bare-repository',
+      '--is-inside-work-tree',
+      '--is-shallow-repository',
+      '--show-toplevel',
+    ],
     { okExitCodes: [128] },
   );
-  if (probe.exitCode !== 0) {
-    throw new DeskError('not-a-repository', `${absolute} is not a git repository.`);
+  if (probe.exitCode !== 0) throw await whyNotAWorkingCopy(absolute);
+  const [, , shallow, top = absolute] = probe.stdout.trim().split('\n');
+
+  const head = await runGit(top, ['rev-parse', 'HEAD^{commit}', '--symbolic-full-name', 'HEAD'], {
+    okExitCodes: [128],
+  });
+  if (head.exitCode !== 0) {
+    throw new DeskError('empty-repository', `${top} has no commits yet: make a first commit, then open it.`);
   }
-  const [bare, inside, shallow] = probe.stdout.trim().split('\n');
-  if (bare === 'true') {
-    throw new DeskError(
+  const [sha = '', symbolic = ''] = head.stdout.trim().split('\n');
+  return {
+    root: top,
+    branch: symbolic.startsWith('refs/heads/') ? symbolic.slice('refs/heads/'.length) : null,
+    head: sha,
+    shallow: shallow === 'true',
+  };
+}
+
+async function whyNotAWorkingCopy(absolute: string): Promise<DeskError> {
+  const probe = await runGit(absolute, ['rev-parse', '--is-bare-repository', '--is-inside-work-tree'], {
+    okExitCodes: [128],
+  });
+  const [bare, inside] = probe.stdout.trim().split('\n');
+  if (probe.exitCode === 0 && bare === 'true') {
+    return new DeskError(
       'bare-repository',
       `${absolute} is a bare repository: Release Desk needs a working copy (git clone it first).`,
     );
   }
-  if (inside !== 'true') {
-    throw new DeskError('not-a-repository', `${absolute} is inside a git directory, not a working copy.`);
+  if (probe.exitCode === 0 && inside !== 'true') {
+    return new DeskError('not-a-repository', `${absolute} is inside a git directory, not a working copy.`);
   }
-  const top = (await runGit(absolute, ['rev-parse', '--show-toplevel'])).stdout.trim();
-
-  const head = await runGit(top, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { okExitCodes: [1] });
-  if (head.exitCode !== 0) {
-    throw new DeskError('empty-repository', `${top} has no commits yet: make a first commit, then open it.`);
-  }
-  const branch = await runGit(top, ['symbolic-ref', '--quiet', '--short', 'HEAD'], { okExitCodes: [1] });
-  return {
-    root: top,
-    branch: branch.exitCode === 0 ? branch.stdout.trim() : null,
-    head: head.stdout.trim(),
-    shallow: shallow === 'true',
-  };
+  return new DeskError('not-a-repository', `${absolute} is not a git repository.`);
 }
 
 /** For actions that move branches or create commits: a detached HEAD is refused with the fix. */

@@ -77,6 +77,16 @@ describe('opening a repository', () => {
       /bare repository/,
     ],
     ['an empty repository', () => new TestRepo().dir, 'empty-repository', /no commits yet/],
+    [
+      'the .git directory itself',
+      () => {
+        const repo = newRepo();
+        repo.commit('feat: a');
+        return path.join(repo.dir, '.git');
+      },
+      'not-a-repository',
+      /inside a git directory/,
+    ],
   ];
 
   it.each(badKinds)(
