@@ -1,12 +1,11 @@
 import path from 'node:path';
-import semver from 'semver';
 import type { RecentRepository, RepositorySummary } from '../../../shared/domain/repository.js';
 import type { Core } from '../context.js';
 import { actorIn } from '../context.js';
 import { inspectRepository, SHALLOW_WARNING } from '../git/repository-state.js';
-import { listMergedTags } from '../git/tags.js';
 import { loadPolicy } from '../policy/load-policy.js';
 import { PolicyError } from '../policy/policy-error.js';
+import { allReleaseTags, previousReleases } from '../versioning/previous-release.js';
 
 /** Header facts about a repository; validates it and writes nothing. */
 export async function summarizeRepository(dir: string): Promise<RepositorySummary> {
@@ -22,24 +21,16 @@ export async function summarizeRepository(dir: string): Promise<RepositorySummar
       return 'v';
     },
   );
-  let latestTag: string | null = null;
-  let latestVersion: string | null = null;
-  for (const tag of await listMergedTags(state.root, state.head)) {
-    if (!tag.name.startsWith(prefix)) continue;
-    const version = semver.valid(tag.name.slice(prefix.length));
-    if (version && (!latestVersion || semver.gt(version, latestVersion))) {
-      latestVersion = version;
-      latestTag = tag.name;
-    }
-  }
+  const releases = await allReleaseTags(state.root, prefix);
+  const latest = (await previousReleases(state.root, state.head, releases)).lastAny;
   return {
     path: state.root,
     name: path.basename(state.root),
     branch: state.branch,
     head: state.head,
     headShort: state.head.slice(0, 7),
-    latestTag,
-    latestVersion,
+    latestTag: latest?.name ?? null,
+    latestVersion: latest?.version ?? null,
     warnings,
   };
 }
