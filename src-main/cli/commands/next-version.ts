@@ -48,7 +48,10 @@ export const nextVersionCommand: CliCommand = {
     printFields(io, [
       ['Current', view.current ?? 'none (first release)'],
       ['Next', view.next === null ? 'nothing to release' : `${view.next} (${view.bump})`],
-      ['Range', `${view.from ?? 'start of history'}..${view.to.slice(0, 7)} (${view.commitCount} commits)`],
+      [
+        'Range',
+        `${view.from ?? 'start of history'}..${view.to.slice(0, 7)} (${view.commitCount} ${view.commitCount === 1 ? 'commit' : 'commits'})`,
+      ],
     ]);
     if (range.latest?.prerelease)
       io.stdout(`Latest prerelease ${range.latest.name} (bumps count from the last stable release)\n`);
