@@ -42,10 +42,13 @@ function releasesOf(
 ): ChangelogRelease[] {
   const prefix = versioning.tagPrefix;
   if (request.all) {
-    const dates = new Map(commits.map((commit) => [commit.sha, commit.date]));
     return groupByRelease(commits, range.allReleases).map((group) => {
       const version = group.release?.version ?? request.version ?? null;
-      const date = group.release ? changelogDate(dates.get(group.release.sha)!) : today;
+      // A release usually owns its own commit (a lower release can own it when tags are out of
+      // order): searching the group first spares a map of every commit's date.
+      const sha = group.release?.sha;
+      const own = (commit: CommitRecord): boolean => commit.sha === sha;
+      const date = sha ? changelogDate((group.commits.find(own) ?? commits.find(own))!.date) : today;
       return {
         document: buildChangelog(group.commits, versioning, { version, date }),
         tag: group.release?.name ?? (version === null ? null : `${prefix}${version}`),

@@ -32,7 +32,8 @@ export function groupByRelease(commits: CommitRecord[], releases: ReleaseTag[]):
       if (owner[i] !== -1) continue;
       owner[i] = r;
       for (const parent of commits[i]!.parents) {
-        const p = index.get(parent);
+        // In git's order a commit's first parent is most often the next commit: skip the lookup.
+        const p = commits[i + 1]?.sha === parent ? i + 1 : index.get(parent);
         if (p !== undefined && owner[p] === -1) stack.push(p);
       }
     }

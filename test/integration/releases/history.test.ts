@@ -92,6 +92,28 @@ describe('the commit cache', () => {
     });
   });
 
+  it('gives back headers and bodies exactly, whether stored as positions in the message or as text', async () => {
+    repo.commit(
+      'feat(api): add a route\n\nThe body, two lines\nlong.\n\nfix: and a second change\n\nCloses #3',
+    );
+    const first = await loadHistory(core, repo.dir, { from: null, to: repo.head() });
+    const again = await loadHistory(core, repo.dir, { from: null, to: repo.head() });
+    expect(again.commits).toEqual(first.commits);
+    expect(first.commits[0]!.changes.length).toBeGreaterThan(1);
+
+    // Rows written before headers and bodies were stored as positions hold them as text.
+    const { sha, parents, authorName, authorEmail, date, message, changes } = first.commits[0]!;
+    const asText = changes.map((c) => [
+      ...[c.type, c.scope, c.subject, c.header, c.body, c.breaking ? 1 : 0],
+      ...[c.notes.map((n) => n.text), c.references, c.releaseAs, null, c.conventional ? 1 : 0],
+    ]);
+    const row = JSON.stringify([parents.join(' '), authorName, authorEmail, date, message, asText]);
+    core.db.prepare('UPDATE commit_cache SET data = ? WHERE sha = ?').run(row, sha);
+    const old = await loadHistory(core, repo.dir, { from: null, to: repo.head() });
+    expect(old.stats).toMatchObject({ fromCache: 1, parsed: 0 });
+    expect(old.commits).toEqual(first.commits);
+  });
+
   it('is keyed by SHA alone, so a clone reuses what its origin cached', async () => {
     repo.commit('feat: shared');
     await loadHistory(core, repo.dir, { from: null, to: repo.head() });

@@ -205,6 +205,24 @@ describe('the next version', () => {
     });
   });
 
+  it('reads tags packed or loose, lightweight, annotated or tagging a tag, at the commit they name', async () => {
+    const repo = newRepo();
+    const first = repo.commit('feat: start');
+    repo.lightweightTag('v1.0.0');
+    const second = repo.commit('fix: x');
+    repo.tag('v1.0.1');
+    repo.git('pack-refs', '--all');
+    repo.commit('feat: y');
+    repo.git('tag', '-a', '-m', 'a tag of a tag', 'v1.1.0', 'v1.0.1');
+    const { range, view } = await planRelease(core, repo.dir, { changelog: false });
+    expect(range.allReleases.map((tag) => [tag.name, tag.sha])).toEqual([
+      ['v1.1.0', second],
+      ['v1.0.1', second],
+      ['v1.0.0', first],
+    ]);
+    expect(view).toMatchObject({ current: '1.1.0', next: '1.2.0', commitCount: 1 });
+  });
+
   it('honours a custom tag prefix', async () => {
     const repo = newRepo('versioning:\n  tagPrefix: "release-"\n');
     repo.tag('v9.0.0');

@@ -5,7 +5,11 @@ import type { ChangelogDocument } from '../../../shared/domain/release.js';
 import { findVersionSection, prependSection } from '../../../src-main/core/changelog/changelog-file.js';
 import { markdownText } from '../../../src-main/core/changelog/markdown-text.js';
 import { remoteLinks } from '../../../src-main/core/changelog/remote-links.js';
-import { renderDefault, renderMarkdown } from '../../../src-main/core/changelog/render-markdown.js';
+import {
+  renderDefault,
+  renderMarkdown,
+  renderWithWriter,
+} from '../../../src-main/core/changelog/render-markdown.js';
 import * as templates from '../../../src-main/core/changelog/templates.js';
 
 const sha = (c: string) => c.repeat(40);
@@ -74,7 +78,7 @@ describe('rendering', () => {
     ] as const) {
       for (const l of [links, null]) {
         const one = { document: doc as ChangelogDocument, ...release };
-        expect(await renderMarkdown([one], { links: l, template: null })).toBe(renderDefault(one, l));
+        expect(await renderWithWriter(one, { links: l, template: null })).toBe(renderDefault(one, l));
       }
     }
   });
