@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Core } from '../context.js';
 import { executeRun } from './command-runs.js';
-import { snapshotOf, latestRuns, publicId } from './store.js';
+import { latestRuns, outputSha256, promotionFacts, publicId, snapshotOf } from './store.js';
 import type { PromotionRow, RunRow } from './store.js';
 
 /**
@@ -54,13 +53,10 @@ export async function deploy(core: Core, promotion: PromotionRow, actor: string)
     repo: promotion.repo,
     subject: publicId(promotion),
     details: {
-      promotion: publicId(promotion),
-      environment: promotion.environment,
-      version: promotion.version,
-      sha: promotion.sha,
+      ...promotionFacts(promotion),
       command,
       exitCode: run.exit_code,
-      outputSha256: createHash('sha256').update(run.output).digest('hex'),
+      outputSha256: outputSha256(run.output),
     },
   });
   return { ok: true, run };

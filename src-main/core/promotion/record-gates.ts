@@ -1,25 +1,21 @@
-import { createHash } from 'node:crypto';
 import type { GateStatus } from '../../../shared/domain/promotion.js';
 import type { Core } from '../context.js';
 import { gatesOf } from './detail.js';
 import type { ReleaseSituation } from './situation.js';
-import { gateRows, publicId, setState } from './store.js';
+import { gateRows, outputSha256, promotionFacts, publicId, setState } from './store.js';
 import type { PromotionRow } from './store.js';
 
 /** What the audit log keeps about a gate's result; a check's output is pinned by its hash. */
 function gateDetails(promotion: PromotionRow, gate: GateStatus): Record<string, unknown> {
   return {
-    promotion: publicId(promotion),
-    environment: promotion.environment,
-    version: promotion.version,
-    sha: promotion.sha,
+    ...promotionFacts(promotion),
     gate: gate.name,
     kind: gate.kind,
     detail: gate.detail,
     ...(gate.run
       ? {
           exitCode: gate.run.exitCode,
-          outputSha256: createHash('sha256').update(gate.run.output).digest('hex'),
+          outputSha256: outputSha256(gate.run.output),
         }
       : {}),
   };
@@ -81,10 +77,7 @@ export function failPromotion(
       repo: promotion.repo,
       subject: publicId(promotion),
       details: {
-        promotion: publicId(promotion),
-        environment: promotion.environment,
-        version: promotion.version,
-        sha: promotion.sha,
+        ...promotionFacts(promotion),
         reason,
       },
     });

@@ -16,6 +16,7 @@ import {
   latestRuns,
   nextAttempt,
   promotionById,
+  promotionFacts,
   publicId,
   setState,
   snapshotOf,
@@ -65,11 +66,8 @@ function createPromotion(
       repo: root,
       subject: publicId(row),
       details: {
-        promotion: publicId(row),
-        environment,
-        version: release.version,
+        ...promotionFacts(row),
         tag: release.tag,
-        sha: release.sha,
         attempt,
         fastTrack: release.fastTrack,
         rollback: replaces !== null,
@@ -130,15 +128,13 @@ async function runChecks(core: Core, promotion: PromotionRow): Promise<void> {
 function succeed(core: Core, promotion: PromotionRow, actor: string, signOffOnly: boolean): void {
   core.db.transaction(() => {
     if (!setState(core.db, promotion.id, 'succeeded', { finishedAt: core.now().toISOString() })) return;
-    const facts = { environment: promotion.environment, version: promotion.version, sha: promotion.sha };
     core.audit.append({
       actor,
       action: 'promotion.succeeded',
       repo: promotion.repo,
       subject: publicId(promotion),
       details: {
-        promotion: publicId(promotion),
-        ...facts,
+        ...promotionFacts(promotion),
         rollback: promotion.is_rollback === 1,
         signOffOnly,
       },
@@ -152,10 +148,7 @@ function succeed(core: Core, promotion: PromotionRow, actor: string, signOffOnly
         repo: promotion.repo,
         subject: publicId(replaced),
         details: {
-          promotion: publicId(replaced),
-          environment: replaced.environment,
-          version: replaced.version,
-          sha: replaced.sha,
+          ...promotionFacts(replaced),
           replacedBy: publicId(promotion),
           rolledBackTo: { version: promotion.version, sha: promotion.sha },
         },

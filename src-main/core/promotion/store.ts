@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type {
   CommandRun,
   CommandRunState,
@@ -85,6 +86,16 @@ export const OPEN_STATES: PromotionState[] = ['pending', 'in-progress'];
 
 export function publicId(row: Pick<PromotionRow, 'tag' | 'environment' | 'attempt'>): string {
   return `${row.tag}@${row.environment}#${row.attempt}`;
+}
+
+/** What every audit event about a promotion names: the promotion, the release and where it goes. */
+export function promotionFacts(row: PromotionRow) {
+  return { promotion: publicId(row), environment: row.environment, version: row.version, sha: row.sha };
+}
+
+/** Command output is pinned in the audit log by its hash; the text itself stays in its run row. */
+export function outputSha256(output: string): string {
+  return createHash('sha256').update(output).digest('hex');
 }
 
 export function snapshotOf(row: PromotionRow): EnvironmentSnapshot {
