@@ -6,8 +6,7 @@ import { actorIn } from '../context.js';
 import { DeskError } from '../errors.js';
 import { createBranch, deleteBranch, isAncestor } from '../git/branches.js';
 import { assertCommitish, resolveCommit } from '../git/refs.js';
-import { listMergedTags } from '../git/tags.js';
-import { allReleaseTags, releaseTags } from '../versioning/previous-release.js';
+import { allReleaseTags, previousReleases } from '../versioning/previous-release.js';
 import type { ReleaseTag } from '../versioning/previous-release.js';
 import { planRelease } from '../versioning/plan-release.js';
 import { releaseBranchName } from './release-lines.js';
@@ -58,9 +57,8 @@ export async function cutTrain(core: Core, path: string, at?: string): Promise<T
   if (!(await isAncestor(root, cutSha, main.head))) {
     throw new DeskError('refused', `${at} is not on ${main.branch}: a train is cut from the main branch.`);
   }
-  const onMain = releaseTags(await listMergedTags(root, main.head), policy.versioning.tagPrefix).find(
-    (r) => !r.prerelease,
-  );
+  const releases = await allReleaseTags(root, policy.versioning.tagPrefix);
+  const onMain = (await previousReleases(root, main.head, releases)).lastStable;
   if (onMain && !(await isAncestor(root, onMain.sha, cutSha))) {
     throw new DeskError(
       'refused',
