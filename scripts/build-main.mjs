@@ -1,6 +1,7 @@
-// Bundles the Node side: the CLI and Electron main as ESM (dependencies stay external, loaded
-// from node_modules), the preload as one CommonJS file because sandboxed preloads cannot
-// import other files.
+// Bundles the Node side. The CLI is one CommonJS program (dist/cli/program.cjs) started by a
+// small launcher (dist/cli/release-desk.cjs) that runs it through V8's code cache; vm.Script only
+// takes CommonJS. Electron main is ESM (dependencies stay external, loaded from node_modules); the
+// preload is one CommonJS file because sandboxed preloads cannot import other files.
 import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -14,40 +15,63 @@ const common = {
   define: { __APP_VERSION__: JSON.stringify(version) },
 };
 
-rmSync('dist/cli', { recursive: true, force: true });
-rmSync('dist/electron', { recursive: true, force: true });
-rmSync('dist/chunks', { recursive: true, force: true });
+// RELEASE_DESK_DIST builds elsewhere (a test builds the CLI into a temp dir).
+const DIST = process.env.RELEASE_DESK_DIST ?? 'dist';
+for (const dir of ['cli', 'electron', 'chunks']) rmSync(`${DIST}/${dir}`, { recursive: true, force: true });
+
+// Both CLI files are CommonJS built from ESM sources: import.meta.url becomes the file's own URL,
+// and "use strict" must come before the banner's code to keep the sources' strict mode.
+const cjsImportMetaUrl = {
+  define: { ...common.define, 'import.meta.url': '__rdImportMetaUrl' },
+  banner: {
+    js: "'use strict';\nvar __rdImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+  },
+};
 
 await build({
   ...common,
-  entryPoints: {
-    'cli/release-desk': 'src-main/cli/release-desk.ts',
-    'electron/main': 'src-main/electron/main.ts',
-  },
-  outdir: 'dist',
+  ...cjsImportMetaUrl,
+  entryPoints: { 'cli/program': 'src-main/cli/main.ts' },
+  outdir: DIST,
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  // Everything but the native module is bundled: resolving hundreds of small files (zod, yaml)
+  // cost more than all the CLI's own work. Commands stay lazy: a dynamic import of a bundled
+  // module becomes a call that runs its code on first use.
+  external: ['better-sqlite3'],
+  // Less source to read and hash at every start; names stay, so stack traces still read.
+  minifyWhitespace: !process.env.RD_NO_MINIFY,
+  minifySyntax: !process.env.RD_NO_MINIFY,
+});
+
+await build({
+  ...common,
+  ...cjsImportMetaUrl,
+  entryPoints: { 'cli/release-desk': 'src-main/cli/release-desk.ts' },
+  outdir: DIST,
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  banner: { js: `#!/usr/bin/env node\n${cjsImportMetaUrl.banner.js}` },
+});
+
+await build({
+  ...common,
+  entryPoints: { 'electron/main': 'src-main/electron/main.ts' },
+  outdir: DIST,
   format: 'esm',
-  // Each CLI command is its own chunk, loaded only when that command runs.
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  // Pure-JS dependencies are bundled: resolving hundreds of small ESM files (zod, yaml) cost more
-  // than all the CLI's own work. Native modules and packages that read their own template files
-  // at run time stay in node_modules.
-  external: [
-    'electron',
-    'better-sqlite3',
-    'conventional-changelog-writer',
-    'conventional-changelog-conventionalcommits',
-  ],
+  external: ['electron', 'better-sqlite3', 'conventional-changelog-writer'],
   // Bundled CommonJS dependencies (yaml) still call require() for Node built-ins.
   banner: {
-    js: "#!/usr/bin/env node\nimport { createRequire as __rdCreateRequire } from 'node:module';\nconst require = __rdCreateRequire(import.meta.url);",
+    js: "import { createRequire as __rdCreateRequire } from 'node:module';\nconst require = __rdCreateRequire(import.meta.url);",
   },
 });
 
 await build({
   ...common,
   entryPoints: { 'electron/preload': 'src-main/electron/preload.ts' },
-  outdir: 'dist',
+  outdir: DIST,
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
   external: ['electron'],

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PromotionBoard, PromotionDetail, ReleaseCandidate, WaitingItem } from '../domain/promotion.js';
 import { channel } from './define.js';
 import { repoPath } from './repository.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChangelogDocument, ReleaseOutcome, ReleasePlanView } from '../domain/release.js';
 import { channel } from './define.js';
 import { repoPath } from './repository.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AuditEvent, AuditVerification } from '../domain/audit.js';
 import type { RecentRepository, RepositorySummary } from '../domain/repository.js';
 import { channel } from './define.js';

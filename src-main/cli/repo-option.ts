@@ -4,7 +4,12 @@ import type { RepositoryState } from '../core/git/repository-state.js';
 import { stringOption } from './args.js';
 import type { CliIo } from './command.js';
 
-/** `--repo DIR` (default: the current directory), validated like the app validates it. */
+/** `--repo DIR` as an absolute path (default: the current directory), for core calls that inspect it. */
+export function repoPath(values: Record<string, unknown>, io: CliIo): string {
+  return path.resolve(io.cwd, stringOption(values, 'repo') ?? '.');
+}
+
+/** `--repo DIR`, validated like the app validates it. */
 export async function repoOption(values: Record<string, unknown>, io: CliIo): Promise<RepositoryState> {
-  return inspectRepository(path.resolve(io.cwd, stringOption(values, 'repo') ?? '.'));
+  return inspectRepository(repoPath(values, io));
 }

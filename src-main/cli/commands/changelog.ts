@@ -4,7 +4,7 @@ import { assertUsage, stringOption } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { EXIT_OK } from '../command.js';
 import { printJson } from '../output.js';
-import { repoOption } from '../repo-option.js';
+import { repoPath } from '../repo-option.js';
 
 /** The JSON contract's keys only, in its order. */
 function contract({ version, date, sections, breaking }: ChangelogDocument) {
@@ -32,8 +32,7 @@ export const changelogCommand: CliCommand = {
     );
     const version = stringOption(values, 'version');
     assertUsage(version === undefined || version.trim() !== '', '--version must not be empty');
-    const state = await repoOption(values, io);
-    const result = await changelogForRange(core(), state.root, {
+    const result = await changelogForRange(core(), repoPath(values, io), {
       from: stringOption(values, 'from'),
       to: stringOption(values, 'to'),
       version,

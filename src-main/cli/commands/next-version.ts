@@ -4,7 +4,7 @@ import type { CliCommand } from '../command.js';
 import { EXIT_OK } from '../command.js';
 import { printFields, printJson } from '../output.js';
 import { prereleaseOption } from '../release-options.js';
-import { repoOption } from '../repo-option.js';
+import { repoPath } from '../repo-option.js';
 
 export const nextVersionCommand: CliCommand = {
   name: 'next-version',
@@ -18,8 +18,7 @@ export const nextVersionCommand: CliCommand = {
   },
   async run({ values }, { io, core }) {
     const prerelease = prereleaseOption(values);
-    const state = await repoOption(values, io);
-    const { view, range } = await planRelease(core(), state.root, {
+    const { view, range } = await planRelease(core(), repoPath(values, io), {
       from: stringOption(values, 'from'),
       to: stringOption(values, 'to'),
       prerelease,

@@ -4,7 +4,7 @@ import type { CliCommand } from '../command.js';
 import { EXIT_OK } from '../command.js';
 import { printJson } from '../output.js';
 import { prereleaseOption } from '../release-options.js';
-import { repoOption } from '../repo-option.js';
+import { repoPath } from '../repo-option.js';
 
 export const releaseCommand: CliCommand = {
   name: 'release',
@@ -29,8 +29,7 @@ export const releaseCommand: CliCommand = {
     );
     assertUsage(reason === undefined || releaseAs !== undefined, '--reason only goes with --as VERSION');
     const prerelease = prereleaseOption(values);
-    const state = await repoOption(values, io);
-    const outcome = await createRelease(core(), state.root, {
+    const outcome = await createRelease(core(), repoPath(values, io), {
       releaseAs,
       reason,
       prerelease,

@@ -21,25 +21,24 @@ export async function inspectRepository(dir: string): Promise<RepositoryState> {
   if (!info) throw new DeskError('not-a-directory', `${absolute} does not exist.`);
   if (!info.isDirectory()) throw new DeskError('not-a-directory', `${absolute} is not a directory.`);
 
-  // Reopening is on the hot path: a working copy answers everything in two git calls, and only
-  // a failure pays for the probes that say what is wrong.
-  const probe = await runGit(
-    absolute,
-    [
-      'rev-parse',
-      '--is-bare-repository',
-      '--is-inside-work-tree',
-      '--is-shallow-repository',
-      '--show-toplevel',
-    ],
-    { okExitCodes: [128] },
-  );
+  // Reopening is on the hot path: a working copy answers everything in two git calls run side
+  // by side, and only a failure pays for the probes that say what is wrong.
+  const [probe, head] = await Promise.all([
+    runGit(
+      absolute,
+      [
+        'rev-parse',
+        '--is-bare-repository',
+        '--is-inside-work-tree',
+        '--is-shallow-repository',
+        '--show-toplevel',
+      ],
+      { okExitCodes: [128] },
+    ),
+    runGit(absolute, ['rev-parse', 'HEAD^{commit}', '--symbolic-full-name', 'HEAD'], { okExitCodes: [128] }),
+  ]);
   if (probe.exitCode !== 0) throw await whyNotAWorkingCopy(absolute);
   const [, , shallow, top = absolute] = probe.stdout.trim().split('\n');
-
-  const head = await runGit(top, ['rev-parse', 'HEAD^{commit}', '--symbolic-full-name', 'HEAD'], {
-    okExitCodes: [128],
-  });
   if (head.exitCode !== 0) {
     throw new DeskError('empty-repository', `${top} has no commits yet: make a first commit, then open it.`);
   }

@@ -1,5 +1,5 @@
 import semver from 'semver';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DeployPolicy, EnvironmentPolicy, GatePolicy, Policy } from '../../../shared/domain/policy.js';
 import { parseDuration } from './durations.js';
 import { parseWindowSpec } from './windows.js';

@@ -1,7 +1,7 @@
 import semver from 'semver';
 import type { CommitRecord, ParsedChange } from '../../../shared/domain/commits.js';
 import type { Policy } from '../../../shared/domain/policy.js';
-import type { ChangelogDocument, CommitSummary, ReleasePlanView } from '../../../shared/domain/release.js';
+import type { CommitSummary, ReleasePlanView } from '../../../shared/domain/release.js';
 import { buildChangelog, changelogDate } from '../changelog/build-changelog.js';
 import type { RemoteLinks } from '../changelog/remote-links.js';
 import { readRemoteLinks } from '../changelog/remote-links.js';
@@ -37,7 +37,6 @@ export interface ReleasePlan {
   /** The range's commits, newest first, merges included. */
   commits: CommitRecord[];
   decision: BumpDecision;
-  document: ChangelogDocument;
   links: RemoteLinks | null;
   stats: HistoryStats;
 }
@@ -150,13 +149,21 @@ export async function planRelease(
     warnings.push(`The tag ${tagName} already exists: releasing it would be refused.`);
   }
 
-  const document = buildChangelog(commits, policy.versioning, {
-    version: next,
-    date: changelogDate(core.now()),
-  });
   const changelog = !withChangelog
     ? ''
-    : await renderMarkdown([{ document, tag: tagName, previousTag: range.from }], { links, template });
+    : await renderMarkdown(
+        [
+          {
+            document: buildChangelog(commits, policy.versioning, {
+              version: next,
+              date: changelogDate(core.now()),
+            }),
+            tag: tagName,
+            previousTag: range.from,
+          },
+        ],
+        { links, template },
+      );
   const nonConventional = new Set(decision.nonConventional);
   const view: ReleasePlanView = {
     current: range.current,
@@ -173,5 +180,5 @@ export async function planRelease(
     changelog,
     warnings,
   };
-  return { view, state, policy, range, commits, decision, document, links, stats: history.stats };
+  return { view, state, policy, range, commits, decision, links, stats: history.stats };
 }

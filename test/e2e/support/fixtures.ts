@@ -12,7 +12,7 @@ export interface DeskServer {
   startAs: (identity: { name: string; email: string }) => Promise<DeskServer>;
 }
 
-const CLI = path.resolve('dist/cli/release-desk.js');
+const CLI = path.resolve('dist/cli/release-desk.cjs');
 
 /** Runs `release-desk serve` on a port of its own and resolves with the printed URL. */
 export function startServer(

@@ -25,7 +25,7 @@ beforeAll(async () => {
   cliDir = mkdtempSync(path.resolve('node_modules/.cache/release-desk-cli-'));
   cli = path.join(cliDir, 'release-desk.mjs');
   await build({
-    entryPoints: ['src-main/cli/release-desk.ts'],
+    entryPoints: ['src-main/cli/main.ts'],
     outfile: cli,
     bundle: true,
     platform: 'node',
