@@ -1,5 +1,5 @@
 import { DeskError } from '../core/errors.js';
-import { createCore } from '../core/context.js';
+import { closeCore, createCore } from '../core/context.js';
 import type { Core } from '../core/context.js';
 import { openDatabase } from '../core/store/database.js';
 import { resolveDataDir } from '../core/store/data-dir.js';
@@ -65,6 +65,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`release-desk ${name}: ${message.split('\n')[0]}\n`);
     return EXIT_FAILED;
   } finally {
-    (core as Core | null)?.db.close();
+    const opened = core as Core | null;
+    if (opened) closeCore(opened);
   }
 }

@@ -1,5 +1,6 @@
 import type { ProgressEvent } from '../../shared/domain/progress.js';
 import { AuditLog } from './audit/audit-log.js';
+import { CommitCacheStore } from './commits/commit-cache-store.js';
 import { committerIdentity, formatIdentity } from './git/identity.js';
 import type { Db } from './store/database.js';
 
@@ -9,6 +10,8 @@ import type { Db } from './store/database.js';
  */
 export interface Core {
   db: Db;
+  /** Parsed commits by SHA, in their own file beside `db`. */
+  commitCache: CommitCacheStore;
   audit: AuditLog;
   now: () => Date;
   /** Environment for git calls made on the user's behalf (identity, signing). */
@@ -26,11 +29,18 @@ export function createCore(db: Db, options: CoreOptions = {}): Core {
   const now = options.now ?? (() => new Date());
   return {
     db,
+    commitCache: CommitCacheStore.besideState(db),
     audit: new AuditLog(db, now),
     now,
     gitEnv: options.gitEnv ?? {},
     progress: options.progress ?? (() => undefined),
   };
+}
+
+/** Closes the state database and the commit cache. */
+export function closeCore(core: Core): void {
+  core.commitCache.close();
+  core.db.close();
 }
 
 /** The acting person for an action in `repo`: git's committer identity there. */

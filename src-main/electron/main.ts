@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, Menu, session, shell } from 'electron';
 import { createDispatcher } from '../api/dispatch.js';
 import { handlers } from '../api/handlers.js';
-import { createCore } from '../core/context.js';
+import { closeCore, createCore } from '../core/context.js';
 import { openDatabase } from '../core/store/database.js';
 import { bindIpc } from './ipc.js';
 import { IPC } from './ipc-channels.js';
@@ -70,7 +70,7 @@ void app.whenReady().then(() => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });
-  app.on('will-quit', () => core.db.close());
+  app.on('will-quit', () => closeCore(core));
 });
 
 app.on('window-all-closed', () => {

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { createCore } from '../../src-main/core/context.js';
+import { closeCore, createCore } from '../../src-main/core/context.js';
 import type { Core, CoreOptions } from '../../src-main/core/context.js';
 import { openDatabase } from '../../src-main/core/store/database.js';
 import { tempDir } from './git-fixture.js';
@@ -12,7 +12,7 @@ export function testCore(options: CoreOptions = {}): Core & { dataDir: string; d
     ...core,
     dataDir,
     dispose() {
-      core.db.close();
+      closeCore(core);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

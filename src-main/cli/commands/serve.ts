@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDispatcher } from '../../api/dispatch.js';
 import { handlers } from '../../api/handlers.js';
-import { createCore } from '../../core/context.js';
+import { closeCore, createCore } from '../../core/context.js';
 import { openDatabase } from '../../core/store/database.js';
 import { startBrowserServer } from '../../server/browser-server.js';
 import { stringOption, assertUsage } from '../args.js';
@@ -54,7 +54,7 @@ export const serveCommand: CliCommand = {
       process.once('SIGTERM', stop);
     });
     await server.close();
-    core.db.close();
+    closeCore(core);
     return 0;
   },
 };

@@ -1,9 +1,10 @@
 import type { CommitRecord, ParsedChange } from '../../../shared/domain/commits.js';
 
-// A cached commit is one JSON array, positions instead of keys: a third smaller than the
-// objects' JSON, and decoding 100k of them measured ~25% faster than reading them as columns.
-// A change's header and body are mostly copied from the message: stored as [start, end] in it
-// they make rows a quarter smaller (less to write, read and parse); older rows hold them as text.
+// A cached commit is two strings. `raw` is git's own record of it (the fields, then the message,
+// which may hold anything and so comes last): writing it costs nothing, where JSON-escaping 100k
+// messages took a quarter of a second. `changes` is the parse as JSON arrays, positions instead of
+// keys. A change's header and body are mostly copied from the message: stored as [start, end] in
+// it they cost a few bytes; short ones are written out.
 type MessagePart = string | [start: number, end: number];
 type EncodedChange = [
   type: string | null,
@@ -18,14 +19,12 @@ type EncodedChange = [
   revert: [header: string | null, sha: string | null] | null,
   conventional: 0 | 1,
 ];
-type EncodedCommit = [
-  parents: string,
-  authorName: string,
-  authorEmail: string,
-  date: string,
-  message: string,
-  changes: EncodedChange[],
-];
+export interface EncodedCommit {
+  raw: string;
+  changes: string;
+}
+
+const FIELD = '\x1f';
 
 function encodePart(message: string, part: string, from: number): MessagePart {
   // A short part costs no more written out than as a position pair.
@@ -71,27 +70,28 @@ function decodeChange(message: string, e: EncodedChange): ParsedChange {
 }
 
 /** Everything of a commit but its SHA (the cache's key), as stored. */
-export function encodeCommit(c: CommitRecord): string {
-  const encoded: EncodedCommit = [
-    c.parents.join(' '),
-    c.authorName,
-    c.authorEmail,
-    c.date,
-    c.message,
-    c.changes.map((change) => encodeChange(c.message, change)),
-  ];
-  return JSON.stringify(encoded);
+export function encodeCommit(c: CommitRecord): EncodedCommit {
+  const { parents, date, authorName, authorEmail, message } = c;
+  return {
+    raw: `${parents.join(' ')}${FIELD}${date}${FIELD}${authorName}${FIELD}${authorEmail}${FIELD}${message}`,
+    changes: JSON.stringify(c.changes.map((change) => encodeChange(message, change))),
+  };
 }
 
-export function decodeCommit(sha: string, data: string): CommitRecord {
-  const [parents, authorName, authorEmail, date, message, changes] = JSON.parse(data) as EncodedCommit;
+export function decodeCommit(sha: string, { raw, changes }: EncodedCommit): CommitRecord {
+  const parentsEnd = raw.indexOf(FIELD);
+  const dateEnd = raw.indexOf(FIELD, parentsEnd + 1);
+  const nameEnd = raw.indexOf(FIELD, dateEnd + 1);
+  const emailEnd = raw.indexOf(FIELD, nameEnd + 1);
+  const parents = raw.slice(0, parentsEnd);
+  const message = raw.slice(emailEnd + 1);
   return {
     sha,
     parents: parents === '' ? [] : parents.split(' '),
-    authorName,
-    authorEmail,
-    date,
+    date: raw.slice(parentsEnd + 1, dateEnd),
+    authorName: raw.slice(dateEnd + 1, nameEnd),
+    authorEmail: raw.slice(nameEnd + 1, emailEnd),
     message,
-    changes: changes.map((change) => decodeChange(message, change)),
+    changes: (JSON.parse(changes) as EncodedChange[]).map((change) => decodeChange(message, change)),
   };
 }

@@ -93,7 +93,7 @@ describe.skipIf(process.platform === 'win32')('the release-desk executable and i
     const xdg = scratch('release-desk-xdg-');
     expect(nextVersion({ RELEASE_DESK_COMPILE_CACHE: '0', XDG_CACHE_HOME: xdg })).toMatchObject(EXPECTED);
     expect(readdirSync(xdg)).toEqual([]);
-    const env = { ...process.env, XDG_CACHE_HOME: xdg };
+    const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: xdg };
     delete env.RELEASE_DESK_COMPILE_CACHE;
     expect(nextVersion(env)).toMatchObject(EXPECTED);
     expect(cacheFiles(path.join(xdg, 'release-desk'))).toHaveLength(1);

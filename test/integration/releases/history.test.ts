@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../../shared/domain/progress.js';
 import { COMMIT_PARSER_VERSION, loadHistory } from '../../../src-main/core/commits/commit-cache.js';
+import { COMMIT_CACHE_FILE } from '../../../src-main/core/commits/commit-cache-store.js';
 import { listShas, readCommits, readHistory } from '../../../src-main/core/git/log.js';
 import type { RawCommit } from '../../../src-main/core/git/log.js';
 import { testCore } from '../../support/core-fixture.js';
@@ -101,17 +104,52 @@ describe('the commit cache', () => {
     expect(again.commits).toEqual(first.commits);
     expect(first.commits[0]!.changes.length).toBeGreaterThan(1);
 
-    // Rows written before headers and bodies were stored as positions hold them as text.
-    const { sha, parents, authorName, authorEmail, date, message, changes } = first.commits[0]!;
+    // Short headers and bodies are written out rather than as positions: both forms read back.
+    const { sha, changes } = first.commits[0]!;
     const asText = changes.map((c) => [
       ...[c.type, c.scope, c.subject, c.header, c.body, c.breaking ? 1 : 0],
       ...[c.notes.map((n) => n.text), c.references, c.releaseAs, null, c.conventional ? 1 : 0],
     ]);
-    const row = JSON.stringify([parents.join(' '), authorName, authorEmail, date, message, asText]);
-    core.db.prepare('UPDATE commit_cache SET data = ? WHERE sha = ?').run(row, sha);
+    core.commitCache.db
+      .prepare('UPDATE commits SET changes = ? WHERE sha = ?')
+      .run(JSON.stringify(asText), sha);
     const old = await loadHistory(core, repo.dir, { from: null, to: repo.head() });
     expect(old.stats).toMatchObject({ fromCache: 1, parsed: 0 });
     expect(old.commits).toEqual(first.commits);
+  });
+
+  it('keeps messages holding field marks and odd characters intact through the cache', async () => {
+    repo.gitWithEnv(
+      { GIT_AUTHOR_NAME: 'Zoë Ünicode', GIT_AUTHOR_EMAIL: 'zoe@example.org' },
+      'commit',
+      '-q',
+      '--allow-empty',
+      '--cleanup=verbatim',
+      '-m',
+      'fix(ui): a \x1f mark\n\nBody\x1f with\x1e marks\n\nCloses #4\n',
+    );
+    repo.checkout('side', true);
+    repo.commit('feat: side');
+    repo.checkout('main');
+    const merge = repo.merge('side');
+    const first = await loadHistory(core, repo.dir, { from: null, to: repo.head() });
+    const again = await loadHistory(core, repo.dir, { from: null, to: repo.head() });
+    expect(again.stats).toMatchObject({ fromCache: first.commits.length, parsed: 0 });
+    expect(again.commits).toEqual(first.commits);
+    expect(again.commits.at(-1)).toMatchObject({ authorName: 'Zoë Ünicode', parents: [] });
+    expect(again.commits.find((c) => c.sha === merge)?.parents).toHaveLength(2);
+  });
+
+  it('lives in its own file beside the state database, and recreates it when it is damaged', async () => {
+    const file = path.join(core.dataDir, COMMIT_CACHE_FILE);
+    const tables = core.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    expect(tables).not.toContain('commit_cache');
+    repo.commit('feat: a');
+    core.commitCache.close();
+    writeFileSync(file, 'not a database, but long enough to look like a header of one'.repeat(20));
+    const history = await loadHistory(core, repo.dir, { from: null, to: repo.head() });
+    expect(history.stats).toMatchObject({ fromCache: 0, parsed: 1 });
+    expect((await loadHistory(core, repo.dir, { from: null, to: repo.head() })).stats.fromCache).toBe(1);
   });
 
   it('is keyed by SHA alone, so a clone reuses what its origin cached', async () => {
@@ -130,7 +168,9 @@ describe('the commit cache', () => {
   it('re-parses rows written by another parser version', async () => {
     repo.commit('feat: a');
     await loadHistory(core, repo.dir, { from: null, to: repo.head() });
-    core.db.prepare('UPDATE commit_cache SET parser = ?, data = ?').run(COMMIT_PARSER_VERSION - 1, '[]');
+    core.commitCache.db
+      .prepare('UPDATE commits SET parser = ?, changes = ?')
+      .run(COMMIT_PARSER_VERSION - 1, '[]');
     const history = await loadHistory(core, repo.dir, { from: null, to: repo.head() });
     expect(history.stats).toMatchObject({ fromCache: 0, parsed: 1 });
     expect(history.commits[0]!.changes[0]).toMatchObject({ type: 'feat', subject: 'a' });
@@ -160,5 +200,11 @@ describe('the commit cache', () => {
       finished: false,
     });
     expect(progress.at(-1)).toMatchObject({ job: 'scan-1', done: 5200, total: 5200, finished: true });
+
+    // A long history mostly cached: the sample finds it, so only the new commit is parsed.
+    repo.git('reset', '-q', '--hard', 'main');
+    repo.commit('fix: one more');
+    const reopened = await loadHistory(core, repo.dir, { from: null, to: repo.head() });
+    expect(reopened.stats).toMatchObject({ total: 5201, fromCache: 5200, parsed: 1 });
   });
 });
