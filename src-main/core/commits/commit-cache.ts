@@ -28,6 +28,7 @@ export interface History {
 
 const PROGRESS_EVERY = 5000;
 const STORE_EVERY = 10_000;
+const LONG_READ = 5000;
 
 function parseCommit(raw: RawCommit): CommitRecord {
   const changes = parseCommitMessage(raw.message);
@@ -156,7 +157,7 @@ export async function loadHistory(
       if (parsed.length % PROGRESS_EVERY === 0) report(false);
     };
     // Mostly uncached: one walk of the range beats naming each missing commit.
-    if (missing * 2 > shas.length) await readHistory(repo, range, onCommit);
+    if (missing * 2 > shas.length) await readHistory(repo, range, onCommit, { long: missing >= LONG_READ });
     else await readCommits(repo, [...positions.keys()], onCommit);
     storeParsed(core.commitCache.db, parsed.slice(stored));
   }

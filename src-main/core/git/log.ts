@@ -1,5 +1,5 @@
 import { DeskError } from '../errors.js';
-import { git, streamGit } from './run-git.js';
+import { git, streamGit, streamGitPumped } from './run-git.js';
 
 /** A commit as git stores it, before any parsing of its message. */
 export interface RawCommit {
@@ -68,7 +68,12 @@ function parseRecord(record: string): RawCommit {
  * Streams `git log` output and hands each commit to `onCommit` as soon as its record is
  * complete, so parsing overlaps git's own work and the whole output is never held at once.
  */
-async function streamLog(repo: string, args: string[], onCommit: (commit: RawCommit) => void): Promise<void> {
+async function streamLog(
+  repo: string,
+  args: string[],
+  onCommit: (commit: RawCommit) => void,
+  pumped = false,
+): Promise<void> {
   let pending = '';
   const onChunk = (chunk: string): void => {
     const text = pending + chunk;
@@ -79,19 +84,23 @@ async function streamLog(repo: string, args: string[], onCommit: (commit: RawCom
     }
     pending = text.slice(start);
   };
-  await streamGit(repo, ['log', '-z', FORMAT, ...args], onChunk, BUFFERED);
+  await (pumped ? streamGitPumped : streamGit)(repo, ['log', '-z', FORMAT, ...args], onChunk, BUFFERED);
   // git ends the last record with a newline instead of NUL.
   const last = pending.replace(/\n$/, '');
   if (last !== '') onCommit(parseRecord(last));
 }
 
-/** Every commit of the range, newest first (git's default order), streamed. */
+/**
+ * Every commit of the range, newest first (git's default order), streamed. `long` (thousands of
+ * commits) drains git's pipe on a worker thread: worth its start-up only for long reads.
+ */
 export async function readHistory(
   repo: string,
   range: CommitRange,
   onCommit: (commit: RawCommit) => void,
+  options: { long?: boolean } = {},
 ): Promise<void> {
-  await streamLog(repo, ['--end-of-options', ...rangeArgs(range)], onCommit);
+  await streamLog(repo, ['--end-of-options', ...rangeArgs(range)], onCommit, options.long === true);
 }
 
 /** The named commits only (no walk), for commits missing from the cache. */

@@ -65,6 +65,18 @@ describe('reading history', () => {
     expect(named).toEqual([a, c]);
   });
 
+  it('reads long histories through a worker thread with the same result, and reports git failures', async () => {
+    repo.commit('feat: first\n\nwith a body');
+    repo.commit('fix: second');
+    const long: RawCommit[] = [];
+    await readHistory(repo.dir, { from: null, to: repo.head() }, (c) => long.push(c), { long: true });
+    expect(long).toEqual(await readAll());
+    const unknown = 'f'.repeat(40);
+    await expect(
+      readHistory(repo.dir, { from: null, to: unknown }, () => undefined, { long: true }),
+    ).rejects.toMatchObject({ code: 'git-failed' });
+  });
+
   it('accepts only full SHAs for ranges, so nothing typed by a user reaches git unresolved', async () => {
     repo.commit('feat: a');
     await expect(readHistory(repo.dir, { from: null, to: '--all' }, () => undefined)).rejects.toMatchObject({
