@@ -1,5 +1,5 @@
 import { DeskError } from '../errors.js';
-import { git, streamGit, streamGitPumped } from './run-git.js';
+import { git, streamGit } from './run-git.js';
 
 /** A commit as git stores it, before any parsing of its message. */
 export interface RawCommit {
@@ -72,7 +72,7 @@ async function streamLog(
   repo: string,
   args: string[],
   onCommit: (commit: RawCommit) => void,
-  pumped = false,
+  thread = false,
 ): Promise<void> {
   let pending = '';
   const onChunk = (chunk: string): void => {
@@ -84,7 +84,7 @@ async function streamLog(
     }
     pending = text.slice(start);
   };
-  await (pumped ? streamGitPumped : streamGit)(repo, ['log', '-z', FORMAT, ...args], onChunk, BUFFERED);
+  await streamGit(repo, ['log', '-z', FORMAT, ...args], onChunk, { ...BUFFERED, thread });
   // git ends the last record with a newline instead of NUL.
   const last = pending.replace(/\n$/, '');
   if (last !== '') onCommit(parseRecord(last));
@@ -92,7 +92,7 @@ async function streamLog(
 
 /**
  * Every commit of the range, newest first (git's default order), streamed. `long` (thousands of
- * commits) drains git's pipe on a worker thread: worth its start-up only for long reads.
+ * commits) reads git's output through a thread (see streamGit).
  */
 export async function readHistory(
   repo: string,

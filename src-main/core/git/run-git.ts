@@ -69,55 +69,80 @@ export async function git(cwd: string, args: string[], options?: GitOptions): Pr
 
 /**
  * Streams git's stdout chunk by chunk (the history hot path), so parsing starts before git ends
- * and memory stays flat.
+ * and memory stays flat. `thread` drains git's pipe on a worker thread (about 20 ms to start,
+ * so for long outputs only): on the main thread every pause (parsing a chunk, a garbage
+ * collection) left git blocked on a full 64 KiB pipe, and git and the parser took turns.
  */
 export function streamGit(
   cwd: string,
   args: string[],
   onChunk: (chunk: string) => void,
-  options: Pick<GitOptions, 'env'> = {},
+  options: Pick<GitOptions, 'env'> & { thread?: boolean } = {},
 ): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, env: gitEnv(options.env), windowsHide: true });
+  const env = gitEnv(options.env);
+  return options.thread ? streamThroughThread(cwd, args, env, onChunk) : streamHere(cwd, args, env, onChunk);
+}
+
+function gitFailed(args: string[], detail: string): DeskError {
+  return new DeskError('git-failed', `git ${args[0] ?? ''} failed: ${detail.trim()}`);
+}
+
+function streamHere(cwd: string, args: string[], env: NodeJS.ProcessEnv, onChunk: (chunk: string) => void) {
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn('git', args, { cwd, env, windowsHide: true });
     let stderr = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', onChunk);
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (d: string) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) resolve();
-      else reject(new DeskError('git-failed', `git ${args[0] ?? ''} failed: ${stderr.trim()}`));
-    });
+    child.on('close', (code) => (code === 0 ? resolve() : reject(gitFailed(args, stderr))));
   });
 }
 
-// Runs git in a worker thread that only forwards its output. On the main thread every pause
-// (parsing a chunk, a garbage collection) left git blocked on a full 64 KiB pipe, so git and the
-// parser took turns; with the pipe always drained they run side by side. Plain JavaScript, so it
-// runs the same from the sources and from the bundle.
+// The same spawn as streamHere, on a thread that only forwards git's output. Plain JavaScript,
+// so it runs the same from the sources and from the bundle. At most IN_FLIGHT chunks wait for the
+// parser (the main thread acknowledges them in groups of ACK_EVERY): enough to ride out its
+// pauses, few enough that a slow parser never holds the whole output in memory.
+const IN_FLIGHT = 64;
+const ACK_EVERY = 16;
 const PUMP = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { spawn } = require('node:child_process');
 const child = spawn('git', workerData.args, { cwd: workerData.cwd, env: workerData.env, windowsHide: true });
 let stderr = '';
-child.stdout.on('data', (chunk) => parentPort.postMessage(chunk));
+let inFlight = 0;
+child.stdout.on('data', (chunk) => {
+  parentPort.postMessage(chunk);
+  if (++inFlight >= ${IN_FLIGHT}) child.stdout.pause();
+});
+parentPort.on('message', (done) => {
+  inFlight -= done;
+  if (inFlight < ${IN_FLIGHT}) child.stdout.resume();
+});
 child.stderr.setEncoding('utf8');
 child.stderr.on('data', (text) => { stderr += text; });
 child.on('error', (error) => parentPort.postMessage({ error: error.message }));
 child.on('close', (code) => parentPort.postMessage({ code, stderr }));
 `;
 
-/** `streamGit` for long outputs (≈20 ms to start a thread): git's pipe drained by a worker thread. */
-export function streamGitPumped(
+type PumpMessage = Uint8Array | { code?: number; stderr?: string; error?: string };
+
+function streamThroughThread(
   cwd: string,
   args: string[],
+  env: NodeJS.ProcessEnv,
   onChunk: (chunk: string) => void,
-  options: Pick<GitOptions, 'env'> = {},
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(PUMP, { eval: true, workerData: { cwd, args, env: gitEnv(options.env) } });
+) {
+  return new Promise<void>((resolve, reject) => {
+    const worker = new Worker(PUMP, {
+      eval: true,
+      workerData: { cwd, args, env },
+      // It only moves bytes: a small heap keeps a 100k-commit read under its memory target.
+      resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 },
+    });
     const decoder = new StringDecoder('utf8');
+    let received = 0;
     let settled = false;
     const settle = (error: unknown = null): void => {
       settled = true;
@@ -127,20 +152,19 @@ export function streamGitPumped(
       else resolve();
     };
     worker.on('error', settle);
-    worker.on('message', (message: Uint8Array | { code?: number; stderr?: string; error?: string }) => {
+    worker.on('message', (message: PumpMessage) => {
       if (settled) return;
-      if (message instanceof Uint8Array) {
-        try {
-          onChunk(decoder.write(message));
-        } catch (error) {
-          settle(error);
-        }
+      if (!(message instanceof Uint8Array)) {
+        settle(message.code === 0 ? null : gitFailed(args, message.error ?? message.stderr ?? ''));
         return;
       }
-      const detail = (message.error ?? message.stderr ?? '').trim();
-      settle(
-        message.code === 0 ? null : new DeskError('git-failed', `git ${args[0] ?? ''} failed: ${detail}`),
-      );
+      try {
+        onChunk(decoder.write(message));
+      } catch (error) {
+        settle(error);
+        return;
+      }
+      if (++received % ACK_EVERY === 0) worker.postMessage(ACK_EVERY);
     });
   });
 }

@@ -29,19 +29,17 @@ async function readAll(from: string | null = null): Promise<RawCommit[]> {
   return commits;
 }
 
+/** A commit by an author with a non-ASCII name, its message kept byte for byte. */
+function commitVerbatimAsZoe(message: string): void {
+  const zoe = { GIT_AUTHOR_NAME: 'Zoë Ünicode', GIT_AUTHOR_EMAIL: 'zoe@example.org' };
+  repo.gitWithEnv(zoe, 'commit', '-q', '--allow-empty', '--cleanup=verbatim', '-m', message);
+}
+
 describe('reading history', () => {
   it('streams every field, multi-line bodies and odd characters intact, newest first', async () => {
     const first = repo.commit('feat: first');
     const tricky = 'fix(ui): tabs\tand \x1e record marks\n\nBody line\x1f with a field mark\n\n  indented\n';
-    repo.gitWithEnv(
-      { GIT_AUTHOR_NAME: 'Zoë Ünicode', GIT_AUTHOR_EMAIL: 'zoe@example.org' },
-      'commit',
-      '-q',
-      '--allow-empty',
-      '--cleanup=verbatim',
-      '-m',
-      tricky,
-    );
+    commitVerbatimAsZoe(tricky);
     const commits = await readAll();
     expect(commits.map((c) => c.sha)).toEqual([repo.head(), first]);
     expect(commits[0]).toMatchObject({
@@ -75,6 +73,28 @@ describe('reading history', () => {
     await expect(
       readHistory(repo.dir, { from: null, to: unknown }, () => undefined, { long: true }),
     ).rejects.toMatchObject({ code: 'git-failed' });
+  });
+
+  it('holds back git when the parser falls behind on a long read, and loses nothing', async () => {
+    // 160 commits of 50 KB each: far more output than the chunks allowed in flight.
+    const blocks = Array.from({ length: 160 }, (_, i) => {
+      const message = `fix: change ${i}\n\n${'x'.repeat(50_000)}\n`;
+      return `commit refs/heads/main\ncommitter A <a@example.com> ${1_700_000_000 + i} +0000\ndata ${message.length}\n${message}`;
+    });
+    execFileSync('git', ['fast-import', '--quiet'], { cwd: repo.dir, input: blocks.join('\n') });
+    const subjects: string[] = [];
+    await readHistory(
+      repo.dir,
+      { from: null, to: repo.git('rev-parse', 'main') },
+      (commit) => {
+        const until = Date.now() + 2;
+        while (Date.now() < until); // a slow parser
+        if (commit.message.includes(`\n\n${'x'.repeat(50_000)}`))
+          subjects.push(commit.message.split('\n', 1)[0]!);
+      },
+      { long: true },
+    );
+    expect(subjects).toEqual(Array.from({ length: 160 }, (_, i) => `fix: change ${159 - i}`));
   });
 
   it('accepts only full SHAs for ranges, so nothing typed by a user reaches git unresolved', async () => {
@@ -131,15 +151,7 @@ describe('the commit cache', () => {
   });
 
   it('keeps messages holding field marks and odd characters intact through the cache', async () => {
-    repo.gitWithEnv(
-      { GIT_AUTHOR_NAME: 'Zoë Ünicode', GIT_AUTHOR_EMAIL: 'zoe@example.org' },
-      'commit',
-      '-q',
-      '--allow-empty',
-      '--cleanup=verbatim',
-      '-m',
-      'fix(ui): a \x1f mark\n\nBody\x1f with\x1e marks\n\nCloses #4\n',
-    );
+    commitVerbatimAsZoe('fix(ui): a \x1f mark\n\nBody\x1f with\x1e marks\n\nCloses #4\n');
     repo.checkout('side', true);
     repo.commit('feat: side');
     repo.checkout('main');
