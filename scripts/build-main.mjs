@@ -39,7 +39,8 @@ await build({
   // cost more than all the CLI's own work. Commands stay lazy: a dynamic import of a bundled
   // module becomes a call that runs its code on first use.
   external: ['better-sqlite3'],
-  // Less source to read and hash at every start; names stay, so stack traces still read.
+  // Less source to read and hash at every start; names stay, so stack traces still read
+  // (RD_NO_MINIFY=1 keeps the layout too, for CPU profiles that point at lines).
   minifyWhitespace: !process.env.RD_NO_MINIFY,
   minifySyntax: !process.env.RD_NO_MINIFY,
 });

@@ -37,11 +37,18 @@ export class CommitCacheStore {
     if (this.file === null) return openCache(':memory:');
     try {
       return openCache(this.file);
-    } catch {
+    } catch (error) {
+      if (!isDamaged(error)) throw error;
       for (const suffix of ['', '-wal', '-shm']) rmSync(`${this.file}${suffix}`, { force: true });
       return openCache(this.file);
     }
   }
+}
+
+/** Not a database, or a damaged one: what a cache may simply start again from. */
+function isDamaged(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === 'SQLITE_NOTADB' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'));
 }
 
 function openCache(file: string): Db {
@@ -52,6 +59,8 @@ function openCache(file: string): Db {
     db.pragma('page_size = 65536');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // The app and a CLI run may fill the same cache at once.
+    db.pragma('busy_timeout = 5000');
     if (db.pragma('user_version', { simple: true }) !== CACHE_SCHEMA) {
       // Commits are content-addressed, so a SHA names the same commit in every repository.
       // raw: git's record of the commit after its SHA; changes: the parse, as JSON (commit-codec.ts).

@@ -149,21 +149,13 @@ export async function planRelease(
     warnings.push(`The tag ${tagName} already exists: releasing it would be refused.`);
   }
 
-  const changelog = !withChangelog
-    ? ''
-    : await renderMarkdown(
-        [
-          {
-            document: buildChangelog(commits, policy.versioning, {
-              version: next,
-              date: changelogDate(core.now()),
-            }),
-            tag: tagName,
-            previousTag: range.from,
-          },
-        ],
-        { links, template },
-      );
+  const document = withChangelog
+    ? buildChangelog(commits, policy.versioning, { version: next, date: changelogDate(core.now()) })
+    : null;
+  const changelog =
+    document === null
+      ? ''
+      : await renderMarkdown([{ document, tag: tagName, previousTag: range.from }], { links, template });
   const nonConventional = new Set(decision.nonConventional);
   const view: ReleasePlanView = {
     current: range.current,
