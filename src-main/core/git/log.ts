@@ -1,16 +1,9 @@
+import type { CommitRecord } from '../../../shared/domain/commits.js';
 import { DeskError } from '../errors.js';
 import { git, streamGit } from './run-git.js';
 
 /** A commit as git stores it, before any parsing of its message. */
-export interface RawCommit {
-  sha: string;
-  parents: string[];
-  authorName: string;
-  authorEmail: string;
-  /** Committer date, ISO 8601. */
-  date: string;
-  message: string;
-}
+export type RawCommit = Omit<CommitRecord, 'changes'>;
 
 /** Commits reachable from `to` and not from `from` (all of `to`'s history when `from` is null). */
 export interface CommitRange {

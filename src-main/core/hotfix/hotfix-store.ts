@@ -1,23 +1,9 @@
-import type { CarryResult, HotfixState } from '../../../shared/domain/hotfix.js';
+import type { CarryResult, Hotfix, HotfixState } from '../../../shared/domain/hotfix.js';
 import type { Db } from '../store/database.js';
 
 /** A hotfix as the database keeps it; picks and conflicts are read from git, its source of truth. */
-export interface HotfixRecord {
-  id: number;
+export interface HotfixRecord extends Omit<Hotfix, 'picks' | 'conflict'> {
   repo: string;
-  baseTag: string;
-  baseVersion: string;
-  baseSha: string;
-  branch: string;
-  version: string;
-  tag: string;
-  state: HotfixState;
-  returnTo: string;
-  startedBy: string;
-  startedAt: string;
-  finishedAt: string | null;
-  releaseSha: string | null;
-  carried: CarryResult[];
 }
 
 interface HotfixRow {
