@@ -125,15 +125,21 @@ export interface EnvironmentColumn {
   incoming: Promotion | null;
 }
 
-/** A release tag that can be promoted, and where it has been. */
-export interface ReleaseCandidate {
+/** A release as promotion sees it: a SemVer tag with the policy's prefix, pinned to one commit. */
+export interface PromotableRelease {
   version: string;
   tag: string;
+  /** The commit the tag points at (peeled): the only commit that can be promoted. */
   sha: string;
-  /** Tagger email; null for a lightweight tag. */
+  /** Tagger email (lower-cased); null for a lightweight tag. */
   createdBy: string | null;
   createdAt: string | null;
+  /** The hotfix path marks its annotated tag with a `Release-Desk-Path: hotfix` trailer line. */
   fastTrack: boolean;
+}
+
+/** A release tag that can be promoted, and where it has been. */
+export interface ReleaseCandidate extends PromotableRelease {
   /** One entry per environment, in order: the state of its latest promotion there, null if none. */
   environments: { name: string; state: PromotionState | null }[];
   /** The first environment it may enter next (its predecessor succeeded), null when none. */
@@ -157,13 +163,7 @@ export interface WaitingItem {
 }
 
 /** `release-desk evidence --format json`: everything about one release. */
-export interface ReleaseEvidence {
-  version: string;
-  tag: string;
-  sha: string;
-  createdBy: string | null;
-  createdAt: string | null;
-  fastTrack: boolean;
+export interface ReleaseEvidence extends PromotableRelease {
   generatedAt: string;
   /** The release's commits since the previous release, newest first. */
   commits: { sha: string; subject: string; author: string; date: string }[];

@@ -38,8 +38,7 @@ function candidate(core: Core, root: string, policy: Policy, release: Release): 
     if (!previous || hasSucceeded(core.db, root, previous.name, release.sha)) next = env.name;
     break;
   }
-  const { version, tag, sha, creator, createdAt, fastTrack } = release;
-  return { version, tag, sha, createdBy: creator, createdAt, fastTrack, environments, next };
+  return { ...release, environments, next };
 }
 
 async function candidates(core: Core, situation: RepoSituation): Promise<ReleaseCandidate[]> {

@@ -43,7 +43,7 @@ export function gateContext(
     environment,
     release: {
       sha: situation.release.sha,
-      creator: promotion ? promotion.release_creator : situation.release.creator,
+      createdBy: promotion ? promotion.release_creator : situation.release.createdBy,
     },
     promotion,
     actorEmail: situation.actorEmail,

@@ -69,12 +69,7 @@ export async function releaseEvidence(core: Core, dir: string, version: string):
     .filter((e, i, all) => i === 0 || all[i - 1]!.seq !== e.seq);
 
   return {
-    version: release.version,
-    tag: release.tag,
-    sha: release.sha,
-    createdBy: release.creator,
-    createdAt: release.createdAt,
-    fastTrack: release.fastTrack,
+    ...release,
     generatedAt: core.now().toISOString(),
     commits: history.commits.map((commit) => ({
       sha: commit.sha,

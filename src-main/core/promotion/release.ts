@@ -1,20 +1,10 @@
 import semver from 'semver';
+import type { PromotableRelease } from '../../../shared/domain/promotion.js';
 import { DeskError } from '../errors.js';
 import { assertSafeRefName } from '../git/refs.js';
 import { git } from '../git/run-git.js';
 
-/** A release as promotion sees it: a SemVer tag with the policy's prefix, pinned to one commit. */
-export interface Release {
-  version: string;
-  tag: string;
-  /** The commit the tag points at (peeled): the only commit that can be promoted. */
-  sha: string;
-  /** Tagger email (lower-cased); null for a lightweight tag. */
-  creator: string | null;
-  createdAt: string | null;
-  /** The hotfix path marks its annotated tag with this trailer line. */
-  fastTrack: boolean;
-}
+export type Release = PromotableRelease;
 
 export const HOTFIX_MARKER = /^Release-Desk-Path:\s*hotfix\s*$/im;
 
@@ -43,7 +33,7 @@ function parseRecords(out: string, prefix: string): Release[] {
       version,
       tag: name,
       sha: peeled || object,
-      creator: annotated ? email.replace(/^<|>$/g, '').toLowerCase() || null : null,
+      createdBy: annotated ? email.replace(/^<|>$/g, '').toLowerCase() || null : null,
       createdAt: date || null,
       fastTrack: annotated && HOTFIX_MARKER.test(message),
     });

@@ -50,7 +50,7 @@ function createPromotion(
           release.sha,
           attempt,
           actor,
-          release.creator,
+          release.createdBy,
           release.fastTrack ? 1 : 0,
           replaces ? 1 : 0,
           replaces?.id ?? null,

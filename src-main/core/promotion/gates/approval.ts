@@ -18,7 +18,7 @@ function ineligibility(gate: ApprovalGate, ctx: GateContext, email: string): str
     return `${email} is not an approver for ${ctx.environment} (approvers: ${gate.approvers.join(', ')}).`;
   }
   if (gate.allowSelf) return null;
-  if (ctx.release.creator === email) {
+  if (ctx.release.createdBy === email) {
     return `${email} created this release and may not approve it (the policy forbids self-approval).`;
   }
   if (ctx.promotion && emailOf(ctx.promotion.requested_by) === email) {

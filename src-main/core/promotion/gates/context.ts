@@ -1,5 +1,5 @@
 import type { GatePolicy } from '../../../../shared/domain/policy.js';
-import type { GateStatus } from '../../../../shared/domain/promotion.js';
+import type { GateStatus, PromotableRelease } from '../../../../shared/domain/promotion.js';
 import type { Db } from '../../store/database.js';
 import type { ApprovalRow, PromotionRow, RunRow, TickRow } from '../store.js';
 
@@ -10,7 +10,7 @@ export interface GateContext {
   repo: string;
   environment: string;
   /** The release's commit and creator as git has them now. */
-  release: { sha: string; creator: string | null };
+  release: Pick<PromotableRelease, 'sha' | 'createdBy'>;
   /** Null when previewing the gates of a promotion not started yet. */
   promotion: PromotionRow | null;
   /** The current identity's email (lower-cased), null when git has none. */
