@@ -5,7 +5,7 @@ import { requireOption, stringOption } from '../args.js';
 import type { CliCommand, CommandContext } from '../command.js';
 import { EXIT_OK } from '../command.js';
 import { printJson } from '../output.js';
-import { repoOption } from '../repo-option.js';
+import { repoPath } from '../repo-option.js';
 import { gatesJson, printDetail, promotionCore, targetOptions, versionArgument } from './gates.js';
 
 type Action = (
@@ -32,7 +32,7 @@ function peopleCommand(
     async run({ values, positionals }, ctx: CommandContext) {
       const version = versionArgument(positionals);
       const environment = requireOption(values, 'env');
-      const { root } = await repoOption(values, ctx.io);
+      const root = repoPath(values, ctx.io);
       const detail = await act(promotionCore(ctx), root, version, environment, values);
       if (values.json) printJson(ctx.io, gatesJson(detail));
       else {

@@ -4,7 +4,7 @@ import { assertUsage } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { EXIT_OK } from '../command.js';
 import { printJson } from '../output.js';
-import { repoOption } from '../repo-option.js';
+import { repoPath } from '../repo-option.js';
 
 export const containsCommand: CliCommand = {
   name: 'contains',
@@ -14,7 +14,7 @@ export const containsCommand: CliCommand = {
   async run({ values, positionals }, { io }) {
     assertUsage(positionals.length === 1, 'contains needs exactly one <sha>');
     assertCommitish(positionals[0]!);
-    const { root } = await repoOption(values, io);
+    const root = repoPath(values, io);
     const result = await commitContains(root, positionals[0]!);
     if (values.json) {
       printJson(io, { releases: result.releases, missing: result.missing });

@@ -3,7 +3,7 @@ import { requireSubcommand } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { EXIT_OK } from '../command.js';
 import { printJson } from '../output.js';
-import { repoOption } from '../repo-option.js';
+import { repoPath } from '../repo-option.js';
 import { promotionCore } from './gates.js';
 
 export const envCommand: CliCommand = {
@@ -13,7 +13,7 @@ export const envCommand: CliCommand = {
   positionals: true,
   async run({ values, positionals }, ctx) {
     requireSubcommand(positionals, ['list']);
-    const { root } = await repoOption(values, ctx.io);
+    const root = repoPath(values, ctx.io);
     const columns = await environmentColumns(promotionCore(ctx), root);
     if (values.json) {
       printJson(

@@ -2,7 +2,7 @@ import { exportEvidence } from '../../core/promotion/evidence.js';
 import { assertUsage, stringOption } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { EXIT_OK } from '../command.js';
-import { repoOption } from '../repo-option.js';
+import { repoPath } from '../repo-option.js';
 import { promotionCore, versionArgument } from './gates.js';
 
 export const evidenceCommand: CliCommand = {
@@ -17,7 +17,7 @@ export const evidenceCommand: CliCommand = {
       format === 'markdown' || format === 'json',
       `--format must be markdown or json, got "${format}"`,
     );
-    const { root } = await repoOption(values, ctx.io);
+    const root = repoPath(values, ctx.io);
     const evidence = await exportEvidence(promotionCore(ctx), root, version, format);
     ctx.io.stdout(evidence.text);
     return EXIT_OK;

@@ -7,7 +7,7 @@ import { assertUsage, requireOption } from '../args.js';
 import type { CliCommand, CliIo, CommandContext } from '../command.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_WAITING } from '../command.js';
 import { printJson } from '../output.js';
-import { repoOption } from '../repo-option.js';
+import { repoPath } from '../repo-option.js';
 
 /**
  * The core for a promotion command: the acting person is git's committer identity as this
@@ -91,7 +91,7 @@ export const gatesCommand: CliCommand = {
   async run({ values, positionals }, ctx) {
     const version = versionArgument(positionals);
     const environment = requireOption(values, 'env');
-    const { root } = await repoOption(values, ctx.io);
+    const root = repoPath(values, ctx.io);
     const core = promotionCore(ctx);
     const detail = promotionDetail(core, await releaseSituation(core, root, version), environment);
     if (!detail.promotion) {

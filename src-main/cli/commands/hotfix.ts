@@ -7,7 +7,7 @@ import { assertUsage, requireOption, requireSubcommand } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { EXIT_FAILED, EXIT_OK } from '../command.js';
 import { printJson } from '../output.js';
-import { repoOption } from '../repo-option.js';
+import { repoPath } from '../repo-option.js';
 
 const SUBCOMMANDS = ['start', 'pick', 'finish', 'abort'] as const;
 
@@ -39,7 +39,7 @@ export const hotfixCommand: CliCommand = {
     // Refs typed on the command line are checked before any git process runs.
     shas.forEach((sha) => assertCommitish(sha));
     if (from !== undefined) assertSafeRefName(from, 'tag');
-    const { root } = await repoOption(values, io);
+    const root = repoPath(values, io);
     const json = values.json === true;
 
     if (sub === 'start') {

@@ -1,7 +1,7 @@
 import { promote } from '../../core/promotion/start.js';
 import { requireOption } from '../args.js';
 import type { CliCommand } from '../command.js';
-import { repoOption } from '../repo-option.js';
+import { repoPath } from '../repo-option.js';
 import { promotionCore, reportOutcome, versionArgument } from './gates.js';
 
 export const promoteCommand: CliCommand = {
@@ -12,7 +12,7 @@ export const promoteCommand: CliCommand = {
   async run({ values, positionals }, ctx) {
     const version = versionArgument(positionals);
     const environment = requireOption(values, 'to');
-    const { root } = await repoOption(values, ctx.io);
+    const root = repoPath(values, ctx.io);
     const detail = await promote(promotionCore(ctx), root, version, environment);
     return reportOutcome(ctx.io, detail, Boolean(values.json), 'promote');
   },

@@ -1,7 +1,7 @@
 import { rollback } from '../../core/promotion/rollback.js';
 import { assertUsage, requireOption } from '../args.js';
 import type { CliCommand } from '../command.js';
-import { repoOption } from '../repo-option.js';
+import { repoPath } from '../repo-option.js';
 import { promotionCore, reportOutcome } from './gates.js';
 
 export const rollbackCommand: CliCommand = {
@@ -15,7 +15,7 @@ export const rollbackCommand: CliCommand = {
       'rollback takes no VERSION: it returns to the previous release of --env',
     );
     const environment = requireOption(values, 'env');
-    const { root } = await repoOption(values, ctx.io);
+    const root = repoPath(values, ctx.io);
     const detail = await rollback(promotionCore(ctx), root, environment);
     return reportOutcome(ctx.io, detail, Boolean(values.json), 'rollback');
   },

@@ -11,7 +11,7 @@ import { assertUsage, requireSubcommand, stringOption } from '../args.js';
 import type { CliCommand, CliIo } from '../command.js';
 import { EXIT_FAILED, EXIT_OK } from '../command.js';
 import { printFields, printJson } from '../output.js';
-import { repoOption } from '../repo-option.js';
+import { repoPath } from '../repo-option.js';
 
 const SUBCOMMANDS = ['plan', 'cut', 'pick', 'freeze', 'go', 'ship', 'status', 'cancel'] as const;
 type Sub = (typeof SUBCOMMANDS)[number];
@@ -100,7 +100,7 @@ export const trainCommand: CliCommand = {
     shas.forEach((sha) => assertCommitish(sha));
     const at = stringOption(values, 'at');
     if (at !== undefined) assertCommitish(at);
-    const { root } = await repoOption(values, io);
+    const root = repoPath(values, io);
     const json = values.json === true;
 
     if (sub === 'plan') {
