@@ -66,6 +66,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT_FAILED;
   } finally {
     const opened = core as Core | null;
-    if (opened) closeCore(opened);
+    // The command's answer stands: a cache that could not be written is only parsed again next time.
+    if (opened)
+      await closeCore(opened).catch((error: unknown) =>
+        io.stderr(`release-desk ${name}: warning: the commit cache was not saved: ${String(error)}\n`),
+      );
   }
 }

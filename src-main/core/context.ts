@@ -37,10 +37,14 @@ export function createCore(db: Db, options: CoreOptions = {}): Core {
   };
 }
 
-/** Closes the state database and the commit cache. */
-export function closeCore(core: Core): void {
-  core.commitCache.close();
-  core.db.close();
+/** Closes the state database and the commit cache, once the cache's writes have ended. */
+export async function closeCore(core: Core): Promise<void> {
+  try {
+    await core.commitCache.flush();
+  } finally {
+    core.commitCache.close();
+    core.db.close();
+  }
 }
 
 /** The acting person for an action in `repo`: git's committer identity there. */

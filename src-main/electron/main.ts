@@ -70,7 +70,16 @@ void app.whenReady().then(() => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });
-  app.on('will-quit', () => closeCore(core));
+  // Quitting waits for the commit cache's writes, then quits for good.
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void closeCore(core).finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
 });
 
 app.on('window-all-closed', () => {

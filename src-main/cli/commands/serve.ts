@@ -54,7 +54,7 @@ export const serveCommand: CliCommand = {
       process.once('SIGTERM', stop);
     });
     await server.close();
-    closeCore(core);
+    await closeCore(core);
     return 0;
   },
 };

@@ -1,12 +1,11 @@
 import type { CommitRecord, ParsedChange } from '../../../shared/domain/commits.js';
+import { parseRecord } from '../git/log.js';
 
-// A cached commit is two strings. `raw` is git's own record of it (the fields, then the message,
-// which may hold anything and so comes last): writing it costs nothing, where JSON-escaping 100k
-// messages took a quarter of a second. `changes` is the parse as JSON arrays, positions instead of
-// keys. A change's header and body are mostly copied from the message: stored as [start, end] in
-// it they cost a few bytes; short ones are written out.
+// A cached commit is git's own record of it (see commit-cache-store.ts) and its parse, encoded
+// here as JSON arrays: positions instead of keys. A change's header and body are mostly copied
+// from the message: stored as [start, end] in it they cost a few bytes; short ones are written out.
 type MessagePart = string | [start: number, end: number];
-type EncodedChange = [
+export type EncodedChange = [
   type: string | null,
   scope: string | null,
   subject: string,
@@ -19,12 +18,6 @@ type EncodedChange = [
   revert: [header: string | null, sha: string | null] | null,
   conventional: 0 | 1,
 ];
-export interface EncodedCommit {
-  raw: string;
-  changes: string;
-}
-
-const FIELD = '\x1f';
 
 function encodePart(message: string, part: string, from: number): MessagePart {
   // A short part costs no more written out than as a position pair.
@@ -69,29 +62,21 @@ function decodeChange(message: string, e: EncodedChange): ParsedChange {
   };
 }
 
-/** Everything of a commit but its SHA (the cache's key), as stored. */
-export function encodeCommit(c: CommitRecord): EncodedCommit {
-  const { parents, date, authorName, authorEmail, message } = c;
-  return {
-    raw: `${parents.join(' ')}${FIELD}${date}${FIELD}${authorName}${FIELD}${authorEmail}${FIELD}${message}`,
-    changes: JSON.stringify(c.changes.map((change) => encodeChange(message, change))),
-  };
+/** A commit's parse, as stored beside its record. */
+export function encodeChanges(commit: CommitRecord): EncodedChange[] {
+  return commit.changes.map((change) => encodeChange(commit.message, change));
 }
 
-export function decodeCommit(sha: string, { raw, changes }: EncodedCommit): CommitRecord {
-  const parentsEnd = raw.indexOf(FIELD);
-  const dateEnd = raw.indexOf(FIELD, parentsEnd + 1);
-  const nameEnd = raw.indexOf(FIELD, dateEnd + 1);
-  const emailEnd = raw.indexOf(FIELD, nameEnd + 1);
-  const parents = raw.slice(0, parentsEnd);
-  const message = raw.slice(emailEnd + 1);
+/** The commit back from git's record of it and its stored parse. */
+export function decodeCommit(record: string, changes: EncodedChange[]): CommitRecord {
+  const raw = parseRecord(record);
   return {
-    sha,
-    parents: parents === '' ? [] : parents.split(' '),
-    date: raw.slice(parentsEnd + 1, dateEnd),
-    authorName: raw.slice(dateEnd + 1, nameEnd),
-    authorEmail: raw.slice(nameEnd + 1, emailEnd),
-    message,
-    changes: (JSON.parse(changes) as EncodedChange[]).map((change) => decodeChange(message, change)),
+    sha: raw.sha,
+    parents: raw.parents,
+    authorName: raw.authorName,
+    authorEmail: raw.authorEmail,
+    date: raw.date,
+    message: raw.message,
+    changes: changes.map((change) => decodeChange(raw.message, change)),
   };
 }

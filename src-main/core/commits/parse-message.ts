@@ -4,6 +4,12 @@ import { matchGitRevert, matchHeader } from './header.js';
 import { addReferences } from './references.js';
 import { splitSquash } from './squash.js';
 
+/**
+ * Version of what `parseCommitMessage` produces. Bump it whenever the parser's output changes:
+ * cached commits of another version are parsed again.
+ */
+export const COMMIT_PARSER_VERSION = 1;
+
 // Git's scissors line, with or without the comment character in front of it.
 const SCISSORS = /^(?:# )?-{24} >8 -{24}$/;
 const REVERTS_COMMIT = /^This reverts commit ([0-9a-fA-F]{7,40})\b/;

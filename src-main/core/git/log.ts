@@ -11,6 +11,9 @@ export interface CommitRange {
   to: string;
 }
 
+/** Receives each commit read, with git's record it was read from (which the cache keeps). */
+export type OnCommit = (commit: RawCommit, record: string) => void;
+
 const FIELD = '\x1f';
 // Fields that cannot hold the separator come first; the message, which can hold anything but
 // NUL, comes last and takes the rest of the record. `-z` ends each record with NUL.
@@ -34,7 +37,8 @@ function rangeArgs(range: CommitRange): string[] {
   return range.from === null ? [to] : [to, `^${assertSha(range.from, 'start')}`];
 }
 
-function parseRecord(record: string): RawCommit {
+/** A commit from git's record of it: the fields of FORMAT, without the record's end. */
+export function parseRecord(record: string): RawCommit {
   let start = 0;
   const field = (): string => {
     const end = record.indexOf(FIELD, start);
@@ -61,18 +65,14 @@ function parseRecord(record: string): RawCommit {
  * Streams `git log` output and hands each commit to `onCommit` as soon as its record is
  * complete, so parsing overlaps git's own work and the whole output is never held at once.
  */
-async function streamLog(
-  repo: string,
-  args: string[],
-  onCommit: (commit: RawCommit) => void,
-  thread = false,
-): Promise<void> {
+async function streamLog(repo: string, args: string[], onCommit: OnCommit, thread = false): Promise<void> {
   let pending = '';
   const onChunk = (chunk: string): void => {
     const text = pending + chunk;
     let start = 0;
     for (let end = text.indexOf('\0'); end !== -1; end = text.indexOf('\0', start)) {
-      onCommit(parseRecord(text.slice(start, end)));
+      const record = text.slice(start, end);
+      onCommit(parseRecord(record), record);
       start = end + 1;
     }
     pending = text.slice(start);
@@ -80,7 +80,7 @@ async function streamLog(
   await streamGit(repo, ['log', '-z', FORMAT, ...args], onChunk, { ...BUFFERED, thread });
   // git ends the last record with a newline instead of NUL.
   const last = pending.replace(/\n$/, '');
-  if (last !== '') onCommit(parseRecord(last));
+  if (last !== '') onCommit(parseRecord(last), last);
 }
 
 /**
@@ -90,18 +90,14 @@ async function streamLog(
 export async function readHistory(
   repo: string,
   range: CommitRange,
-  onCommit: (commit: RawCommit) => void,
+  onCommit: OnCommit,
   options: { long?: boolean } = {},
 ): Promise<void> {
   await streamLog(repo, ['--end-of-options', ...rangeArgs(range)], onCommit, options.long === true);
 }
 
 /** The named commits only (no walk), for commits missing from the cache. */
-export async function readCommits(
-  repo: string,
-  shas: string[],
-  onCommit: (commit: RawCommit) => void,
-): Promise<void> {
+export async function readCommits(repo: string, shas: string[], onCommit: OnCommit): Promise<void> {
   for (let i = 0; i < shas.length; i += SHAS_PER_CALL) {
     const batch = shas.slice(i, i + SHAS_PER_CALL).map((sha) => assertSha(sha, 'commit'));
     await streamLog(repo, ['--no-walk=unsorted', '--end-of-options', ...batch], onCommit);

@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  core.dispose();
+  await core.dispose();
 });
 
 /** Raw requests, so Host and Origin can be forged the way an attacker's page or DNS would. */

@@ -10,8 +10,8 @@ import { TestRepo, tempDir } from '../../support/git-fixture.js';
 
 let core: ReturnType<typeof testCore>;
 const repos: TestRepo[] = [];
-afterEach(() => {
-  core?.dispose();
+afterEach(async () => {
+  await core?.dispose();
   for (const repo of repos.splice(0)) repo.remove();
 });
 

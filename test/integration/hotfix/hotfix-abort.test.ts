@@ -40,8 +40,8 @@ describe('hotfix abort', () => {
     // An untracked file of the user's: abort must leave it alone.
     writeFileSync(path.join(repo.dir, 'notes.local'), 'my notes\n');
   });
-  afterEach(() => {
-    core.dispose();
+  afterEach(async () => {
+    await core.dispose();
     repo.remove();
   });
 

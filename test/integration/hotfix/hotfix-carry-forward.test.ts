@@ -50,8 +50,8 @@ describe('hotfix from an old release', () => {
     repo = new TestRepo();
     core = testCore();
   });
-  afterEach(() => {
-    core.dispose();
+  afterEach(async () => {
+    await core.dispose();
     repo.remove();
   });
 

@@ -38,8 +38,8 @@ export function promotionSetup(policy = POLICY) {
       const name = email.split('@')[0]!;
       return { ...core, gitEnv: { GIT_COMMITTER_NAME: name, GIT_COMMITTER_EMAIL: email } };
     },
-    dispose() {
-      core.dispose();
+    async dispose() {
+      await core.dispose();
       repo.remove();
     },
   };

@@ -9,8 +9,8 @@ beforeEach(() => {
   core = testCore({ now: () => new Date('2026-02-03T10:00:00Z') });
   repo = new TestRepo();
 });
-afterEach(() => {
-  core.dispose();
+afterEach(async () => {
+  await core.dispose();
   repo.remove();
 });
 

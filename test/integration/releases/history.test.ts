@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../../shared/domain/progress.js';
-import { COMMIT_PARSER_VERSION, loadHistory } from '../../../src-main/core/commits/commit-cache.js';
+import { loadHistory } from '../../../src-main/core/commits/commit-cache.js';
+import { COMMIT_PARSER_VERSION } from '../../../src-main/core/commits/parse-message.js';
 import { COMMIT_CACHE_FILE } from '../../../src-main/core/commits/commit-cache-store.js';
 import { listShas, readCommits, readHistory } from '../../../src-main/core/git/log.js';
 import type { RawCommit } from '../../../src-main/core/git/log.js';
@@ -18,8 +19,8 @@ beforeEach(() => {
   core = testCore({ progress: (event) => progress.push(event) });
   repo = new TestRepo();
 });
-afterEach(() => {
-  core.dispose();
+afterEach(async () => {
+  await core.dispose();
   repo.remove();
 });
 
@@ -142,9 +143,16 @@ describe('the commit cache', () => {
       ...[c.type, c.scope, c.subject, c.header, c.body, c.breaking ? 1 : 0],
       ...[c.notes.map((n) => n.text), c.references, c.releaseAs, null, c.conventional ? 1 : 0],
     ]);
-    core.commitCache.db
-      .prepare('UPDATE commits SET changes = ? WHERE sha = ?')
-      .run(JSON.stringify(asText), sha);
+    const db = core.commitCache.db;
+    const { batch, slot } = db.prepare('SELECT batch, slot FROM commits WHERE sha = ?').get(sha) as {
+      batch: number;
+      slot: number;
+    };
+    const stored = JSON.parse(
+      db.prepare('SELECT changes FROM batches WHERE id = ?').pluck().get(batch) as string,
+    );
+    stored[slot] = asText;
+    db.prepare('UPDATE batches SET changes = ? WHERE id = ?').run(JSON.stringify(stored), batch);
     const old = await loadHistory(core, repo.dir, { from: null, to: repo.head() });
     expect(old.stats).toMatchObject({ fromCache: 1, parsed: 0 });
     expect(old.commits).toEqual(first.commits);
@@ -189,15 +197,26 @@ describe('the commit cache', () => {
     }
   });
 
-  it('re-parses rows written by another parser version', async () => {
+  it('re-parses commits written by another parser version, and drops what that version wrote', async () => {
     repo.commit('feat: a');
     await loadHistory(core, repo.dir, { from: null, to: repo.head() });
-    core.commitCache.db
-      .prepare('UPDATE commits SET parser = ?, changes = ?')
-      .run(COMMIT_PARSER_VERSION - 1, '[]');
+    const db = core.commitCache.db;
+    db.prepare('UPDATE batches SET parser = ?, changes = ?').run(COMMIT_PARSER_VERSION - 1, '[]');
     const history = await loadHistory(core, repo.dir, { from: null, to: repo.head() });
     expect(history.stats).toMatchObject({ fromCache: 0, parsed: 1 });
     expect(history.commits[0]!.changes[0]).toMatchObject({ type: 'feat', subject: 'a' });
+    expect(db.prepare('SELECT parser FROM batches').pluck().all()).toEqual([COMMIT_PARSER_VERSION]);
+    expect((await loadHistory(core, repo.dir, { from: null, to: repo.head() })).stats.fromCache).toBe(1);
+  });
+
+  it("parses again a commit whose index entry points at another commit's record", async () => {
+    repo.commit('feat: a');
+    repo.commit('fix: b');
+    const first = await loadHistory(core, repo.dir, { from: null, to: repo.head() });
+    core.commitCache.db.prepare('UPDATE commits SET slot = 1 - slot').run();
+    const again = await loadHistory(core, repo.dir, { from: null, to: repo.head() });
+    expect(again.stats).toMatchObject({ fromCache: 0, parsed: 2 });
+    expect(again.commits).toEqual(first.commits);
   });
 
   it('reports progress on long scans, ending with a finished event', async () => {
@@ -230,5 +249,7 @@ describe('the commit cache', () => {
     repo.commit('fix: one more');
     const reopened = await loadHistory(core, repo.dir, { from: null, to: repo.head() });
     expect(reopened.stats).toMatchObject({ total: 5201, fromCache: 5200, parsed: 1 });
+    await core.commitCache.flush();
+    expect(core.commitCache.db.prepare('SELECT count(*) FROM commits').pluck().get()).toBe(5201);
   });
 });

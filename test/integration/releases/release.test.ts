@@ -33,8 +33,8 @@ beforeEach(() => {
   });
   repo.tag('v1.0.0');
 });
-afterEach(() => {
-  core.dispose();
+afterEach(async () => {
+  await core.dispose();
   repo.remove();
   for (const dir of cleanup.splice(0)) execFileSync('rm', ['-rf', dir]);
 });

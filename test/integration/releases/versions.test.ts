@@ -8,8 +8,8 @@ const repos: TestRepo[] = [];
 beforeEach(() => {
   core = testCore();
 });
-afterEach(() => {
-  core.dispose();
+afterEach(async () => {
+  await core.dispose();
   for (const repo of repos.splice(0)) repo.remove();
 });
 

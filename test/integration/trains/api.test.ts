@@ -12,8 +12,8 @@ describe('train and hotfix channels through the dispatcher', () => {
     isTrusted: (caller) => caller.kind === 'test' && caller.trusted,
   });
   const ctx = { core, caller: { kind: 'test' as const, trusted: true }, mode: 'browser' as const };
-  afterAll(() => {
-    core.dispose();
+  afterAll(async () => {
+    await core.dispose();
     repo.remove();
   });
 

@@ -16,8 +16,10 @@ function repoWithCadence(cadence: string, freezeBefore = '2d'): TestRepo {
 }
 
 describe('train dates from the cadence', () => {
-  const cleanups: (() => void)[] = [];
-  afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
+  const cleanups: (() => unknown)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+  });
   function setup(cadence: string, now: Date, freezeBefore?: string) {
     const repo = repoWithCadence(cadence, freezeBefore);
     const clock = { now };

@@ -25,8 +25,8 @@ describe('a full release train', () => {
     repo.commit('feat: first feature');
     repo.tag('v1.0.0');
   });
-  afterEach(() => {
-    core.dispose();
+  afterEach(async () => {
+    await core.dispose();
     repo.remove();
   });
 

@@ -50,9 +50,9 @@ describe('refs typed by users', () => {
     repo.tag('v1.0.0');
     process.env.PATH = `${fake.dir}${path.delimiter}${originalPath ?? ''}`;
   });
-  afterAll(() => {
+  afterAll(async () => {
     process.env.PATH = originalPath;
-    core.dispose();
+    await core.dispose();
     repo.remove();
   });
   beforeEach(() => fake.reset());

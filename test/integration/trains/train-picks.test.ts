@@ -21,8 +21,8 @@ describe('picking onto a train', () => {
     repo.tag('v1.0.0');
     repo.commit('feat: cut me', { 'feature.txt': 'f\n' });
   });
-  afterEach(() => {
-    core.dispose();
+  afterEach(async () => {
+    await core.dispose();
     repo.remove();
   });
 
