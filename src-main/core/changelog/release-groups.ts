@@ -16,36 +16,58 @@ export interface ReleaseGroup {
  * release claims the commits reachable from it that no lower release claimed.
  */
 export function groupByRelease(commits: CommitRecord[], releases: ReleaseTag[]): ReleaseGroup[] {
-  const index = new Map<string, number>();
-  commits.forEach((commit, i) => index.set(commit.sha, i));
   // `releases` come highest first, so the first tag seen on a commit is the one that names it.
-  const byCommit = new Map<string, ReleaseTag>();
-  for (const tag of releases) if (index.has(tag.sha) && !byCommit.has(tag.sha)) byCommit.set(tag.sha, tag);
-  const ascending = [...byCommit.values()].reverse();
+  const tagAt = new Map<string, number>();
+  for (const tag of releases) tagAt.set(tag.sha, -1);
+  commits.forEach((commit, i) => tagAt.has(commit.sha) && tagAt.set(commit.sha, i));
+  const byCommit = new Map<number, ReleaseTag>();
+  for (const tag of releases) {
+    const at = tagAt.get(tag.sha)!;
+    if (at !== -1 && !byCommit.has(at)) byCommit.set(at, tag);
+  }
+  const ascending = [...byCommit].reverse();
 
   const owner = new Int32Array(commits.length).fill(-1);
+  const positionOf = nearbyFirst(commits);
   const stack: number[] = [];
-  ascending.forEach((tag, r) => {
-    stack.push(index.get(tag.sha)!);
+  ascending.forEach(([at], r) => {
+    stack.push(at);
     while (stack.length > 0) {
       const i = stack.pop()!;
       if (owner[i] !== -1) continue;
       owner[i] = r;
       for (const parent of commits[i]!.parents) {
-        // In git's order a commit's first parent is most often the next commit: skip the lookup.
-        const p = commits[i + 1]?.sha === parent ? i + 1 : index.get(parent);
+        const p = positionOf(parent, i);
         if (p !== undefined && owner[p] === -1) stack.push(p);
       }
     }
   });
 
-  const groups: ReleaseGroup[] = ascending.map((release, r) => ({
+  const groups: ReleaseGroup[] = ascending.map(([, release], r) => ({
     release,
-    previous: ascending[r - 1] ?? null,
+    previous: ascending[r - 1]?.[1] ?? null,
     commits: [],
   }));
-  const unreleased: ReleaseGroup = { release: null, previous: ascending.at(-1) ?? null, commits: [] };
+  const unreleased: ReleaseGroup = { release: null, previous: ascending.at(-1)?.[1] ?? null, commits: [] };
   commits.forEach((commit, i) => (owner[i] === -1 ? unreleased : groups[owner[i]!]!).commits.push(commit));
   groups.reverse();
   return unreleased.commits.length > 0 ? [unreleased, ...groups] : groups;
+}
+
+// How far after a commit its parents are looked for before asking a map of every commit.
+const NEARBY = 16;
+
+/**
+ * A parent's position in the history. In git's order a parent is nearly always a few commits
+ * after its child (the first parent most often the very next), so those few are looked at
+ * first; a map of every commit (100k entries on a long history) is built only for the rest.
+ */
+function nearbyFirst(commits: CommitRecord[]): (sha: string, child: number) => number | undefined {
+  let index: Map<string, number> | undefined;
+  return (sha, child) => {
+    const end = Math.min(commits.length, child + 1 + NEARBY);
+    for (let p = child + 1; p < end; p++) if (commits[p]!.sha === sha) return p;
+    index ??= new Map(commits.map((commit, i) => [commit.sha, i]));
+    return index.get(sha);
+  };
 }
