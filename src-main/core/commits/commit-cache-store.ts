@@ -7,10 +7,12 @@ import { BatchEncoder, type EncodedBatch, ThreadWriter, writeBatches } from './c
 import { decodeCommit, type EncodedChange } from './commit-codec.js';
 import { COMMIT_PARSER_VERSION } from './parse-message.js';
 
-/** Commits going into the cache as they are parsed; `end` once the last is added. */
+/** Commits going into the cache as they are parsed; `end` once the last is added, or `cancel`. */
 export interface CacheFill {
   add(commit: CommitRecord, record: string): void;
   end(): void;
+  /** Writes nothing (the read failed or was given up). */
+  cancel(): void;
 }
 
 export const COMMIT_CACHE_FILE = 'commit-cache.sqlite';
@@ -112,6 +114,7 @@ export class CommitCacheStore {
           records.push(record);
         },
         end: () => writeHere(this.db, commits, records),
+        cancel: () => undefined,
       };
     }
     const thread = new ThreadWriter(file, COMMIT_PARSER_VERSION);
@@ -137,6 +140,7 @@ export class CommitCacheStore {
         });
         this.#writes = Promise.all([this.#writes, write]).then(() => undefined);
       },
+      cancel: () => thread.cancel(),
     };
   }
 
@@ -145,15 +149,19 @@ export class CommitCacheStore {
     return this.#writes;
   }
 
-  private nothingCached(shas: string[]): boolean {
-    if (shas.length < SAMPLE_ABOVE) return false;
-    const step = shas.length / SAMPLE_SIZE;
-    const sample = Array.from({ length: SAMPLE_SIZE }, (_, i) => shas[Math.floor(i * step)]!);
+  /** Whether any of `size` SHAs spread over `shas` is cached. */
+  sampleCached(shas: string[], size: number): boolean {
+    const step = shas.length / size;
+    const sample = Array.from({ length: Math.min(size, shas.length) }, (_, i) => shas[Math.floor(i * step)]!);
     const hits = this.db
       .prepare('SELECT count(*) FROM json_each(?) AS wanted JOIN commits AS c ON c.sha = wanted.value')
       .pluck()
       .get(JSON.stringify(sample)) as number;
-    return hits === 0;
+    return hits > 0;
+  }
+
+  private nothingCached(shas: string[]): boolean {
+    return shas.length >= SAMPLE_ABOVE && !this.sampleCached(shas, SAMPLE_SIZE);
   }
 
   private open(): Db {

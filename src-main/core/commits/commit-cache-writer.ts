@@ -158,6 +158,11 @@ export class ThreadWriter {
     );
   }
 
+  /** Ends the thread at once, writing nothing. */
+  cancel(): void {
+    void this.#worker.terminate();
+  }
+
   /** Resolves once every batch is written and the thread has ended. */
   end(): Promise<void> {
     this.#worker.postMessage(null);

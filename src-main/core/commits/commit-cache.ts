@@ -3,6 +3,7 @@ import type { CommitRecord } from '../../../shared/domain/commits.js';
 import type { Core } from '../context.js';
 import type { CommitRange, RawCommit } from '../git/log.js';
 import { listShas, readCommits, readHistory } from '../git/log.js';
+import { PumpThread } from '../git/run-git.js';
 import { parseCommitMessage } from './parse-message.js';
 
 /** How a history read was served: the cache's effect is observable, not just timed. */
@@ -20,6 +21,11 @@ export interface History {
 
 const PROGRESS_EVERY = 5000;
 const LONG_READ = 5000;
+// A whole history whose newest this many commits are not cached is read as never read before.
+const FIRST_READ_PROBE = 64;
+// While so read, every this many commits a sample of them is looked up in the cache.
+const FIRST_READ_CHECK_EVERY = 1000;
+const FIRST_READ_CHECK_SIZE = 8;
 
 function parseCommit(raw: RawCommit): CommitRecord {
   const { message } = raw;
@@ -34,6 +40,22 @@ function parseCommit(raw: RawCommit): CommitRecord {
   return { sha, parents, authorName, authorEmail, date, message, changes };
 }
 
+/** Progress of parsing `total` new commits (null: not known yet); `read` counts cached ones too. */
+function reporter(core: Core, job: string) {
+  return (done: number, total: number | null, read?: number): void =>
+    core.progress({
+      job,
+      kind: 'history',
+      message:
+        read === undefined
+          ? `Reading history: ${done}${total === null ? '' : ` of ${total}`} new commits`
+          : `Read ${read} commits (${done} new)`,
+      done,
+      total,
+      finished: read !== undefined,
+    });
+}
+
 /**
  * The range's commits, parsed. Only commits missing from the cache are read from git and
  * parsed; they are then cached, so reopening a repository costs only its new commits.
@@ -45,22 +67,81 @@ export async function loadHistory(
   options: { job?: string } = {},
 ): Promise<History> {
   const job = options.job ?? `history-${randomUUID()}`;
-  const shas = await listShas(repo, range);
+  if (range.from !== null) return readListed(core, repo, range, job, await listShas(repo, range));
+  // A whole history may well be read for the first time: the thread for that read starts now,
+  // beside the probe, and is ended unused otherwise.
+  const pump = new PumpThread();
+  try {
+    const newest = await listShas(repo, range, FIRST_READ_PROBE);
+    if (newest.length < FIRST_READ_PROBE) return await readListed(core, repo, range, job, newest);
+    if (!core.commitCache.sampleCached(newest, FIRST_READ_PROBE)) {
+      const history = await readFirstTime(core, repo, range, job, pump);
+      if (history) return history;
+    }
+    return await readListed(core, repo, range, job, await listShas(repo, range));
+  } finally {
+    pump.close();
+  }
+}
+
+/** Thrown out of a first read that met cached commits: they are better read from the cache. */
+const CACHED_AFTER_ALL = Symbol('cached after all');
+
+/**
+ * A whole history whose newest commits are not cached, most likely never read before: read in
+ * one walk straight away, without listing it first (a walk of its own, 100 ms on 100k commits).
+ * New commits on top of a history read before look the same, so a sample of every thousand
+ * commits read is looked up; meeting cached ones, the read gives up (null) and the caller reads
+ * only what is missing.
+ */
+async function readFirstTime(
+  core: Core,
+  repo: string,
+  range: CommitRange,
+  job: string,
+  pump: PumpThread,
+): Promise<History | null> {
+  const report = reporter(core, job);
+  const commits: CommitRecord[] = [];
+  const fill = core.commitCache.fill(LONG_READ);
+  try {
+    await readHistory(
+      repo,
+      range,
+      (raw, record) => {
+        const commit = parseCommit(raw);
+        fill.add(commit, record);
+        if (commits.push(commit) % FIRST_READ_CHECK_EVERY === 0) {
+          const latest = commits.slice(-FIRST_READ_CHECK_EVERY).map((c) => c.sha);
+          if (core.commitCache.sampleCached(latest, FIRST_READ_CHECK_SIZE)) throw CACHED_AFTER_ALL;
+        }
+        if (commits.length % PROGRESS_EVERY === 0) report(commits.length, null);
+      },
+      { long: pump },
+    );
+  } catch (error) {
+    fill.cancel();
+    if (error === CACHED_AFTER_ALL) return null;
+    throw error;
+  }
+  fill.end();
+  if (commits.length >= PROGRESS_EVERY) report(commits.length, commits.length, commits.length);
+  return { commits, stats: { total: commits.length, fromCache: 0, parsed: commits.length } };
+}
+
+/** The listed commits (`shas`, the range's in git's order), from the cache or read and parsed. */
+async function readListed(
+  core: Core,
+  repo: string,
+  range: CommitRange,
+  job: string,
+  shas: string[],
+): Promise<History> {
+  const report = reporter(core, job);
   const found = await core.commitCache.find(shas);
   let missing = 0;
   for (let i = 0; i < shas.length; i++) if (found[i] === undefined) missing++;
   let parsed = 0;
-  const report = (finished: boolean): void =>
-    core.progress({
-      job,
-      kind: 'history',
-      message: finished
-        ? `Read ${shas.length} commits (${parsed} new)`
-        : `Reading history: ${parsed} of ${missing} new commits`,
-      done: parsed,
-      total: missing,
-      finished,
-    });
 
   if (missing > 0) {
     // git gives commits in the order of `shas`, the cached ones left out when read by name:
@@ -80,19 +161,24 @@ export async function loadHistory(
       const commit = parseCommit(raw);
       found[at] = commit;
       fill.add(commit, record);
-      if (++parsed % PROGRESS_EVERY === 0) report(false);
+      if (++parsed % PROGRESS_EVERY === 0) report(parsed, missing);
     };
-    // Mostly uncached: one walk of the range beats naming each missing commit.
-    if (missing * 2 > shas.length) await readHistory(repo, range, onCommit, { long: missing >= LONG_READ });
-    else
-      await readCommits(
-        repo,
-        shas.filter((_, i) => found[i] === undefined),
-        onCommit,
-      );
+    try {
+      // Mostly uncached: one walk of the range beats naming each missing commit.
+      if (missing * 2 > shas.length) await readHistory(repo, range, onCommit, { long: missing >= LONG_READ });
+      else
+        await readCommits(
+          repo,
+          shas.filter((_, i) => found[i] === undefined),
+          onCommit,
+        );
+    } catch (error) {
+      fill.cancel();
+      throw error;
+    }
     fill.end();
   }
-  if (missing >= PROGRESS_EVERY) report(true);
+  if (missing >= PROGRESS_EVERY) report(parsed, missing, shas.length);
   if (parsed !== missing) throw new Error(`git listed ${missing} commits to read but gave ${parsed}`);
 
   const commits = found as CommitRecord[];

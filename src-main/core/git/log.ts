@@ -1,6 +1,6 @@
 import type { CommitRecord } from '../../../shared/domain/commits.js';
 import { DeskError } from '../errors.js';
-import { git, streamGit } from './run-git.js';
+import { git, type PumpThread, streamGit } from './run-git.js';
 
 /** A commit as git stores it, before any parsing of its message. */
 export type RawCommit = Omit<CommitRecord, 'changes'>;
@@ -65,7 +65,12 @@ export function parseRecord(record: string): RawCommit {
  * Streams `git log` output and hands each commit to `onCommit` as soon as its record is
  * complete, so parsing overlaps git's own work and the whole output is never held at once.
  */
-async function streamLog(repo: string, args: string[], onCommit: OnCommit, thread = false): Promise<void> {
+async function streamLog(
+  repo: string,
+  args: string[],
+  onCommit: OnCommit,
+  thread: boolean | PumpThread = false,
+): Promise<void> {
   let pending = '';
   const onChunk = (chunk: string): void => {
     const text = pending + chunk;
@@ -85,15 +90,15 @@ async function streamLog(repo: string, args: string[], onCommit: OnCommit, threa
 
 /**
  * Every commit of the range, newest first (git's default order), streamed. `long` (thousands of
- * commits) reads git's output through a thread (see streamGit).
+ * commits) reads git's output through a thread (see streamGit): a new one, or the one given.
  */
 export async function readHistory(
   repo: string,
   range: CommitRange,
   onCommit: OnCommit,
-  options: { long?: boolean } = {},
+  options: { long?: boolean | PumpThread } = {},
 ): Promise<void> {
-  await streamLog(repo, ['--end-of-options', ...rangeArgs(range)], onCommit, options.long === true);
+  await streamLog(repo, ['--end-of-options', ...rangeArgs(range)], onCommit, options.long ?? false);
 }
 
 /** The named commits only (no walk), for commits missing from the cache. */
@@ -104,8 +109,9 @@ export async function readCommits(repo: string, shas: string[], onCommit: OnComm
   }
 }
 
-/** SHAs of the range, newest first, in the same order `readHistory` gives. */
-export async function listShas(repo: string, range: CommitRange): Promise<string[]> {
-  const out = await git(repo, ['rev-list', '--end-of-options', ...rangeArgs(range)], BUFFERED);
+/** SHAs of the range (the newest `max` only, if given), newest first, in `readHistory`'s order. */
+export async function listShas(repo: string, range: CommitRange, max?: number): Promise<string[]> {
+  const limit = max === undefined ? [] : [`--max-count=${max}`];
+  const out = await git(repo, ['rev-list', ...limit, '--end-of-options', ...rangeArgs(range)], BUFFERED);
   return out === '' ? [] : out.trimEnd().split('\n');
 }

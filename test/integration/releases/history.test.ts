@@ -24,6 +24,20 @@ afterEach(async () => {
   repo.remove();
 });
 
+/** `count` commits on branch main (on top of `parent`), made at once by fast-import; main's SHA. */
+function importHistory(count: number, parent?: string): string {
+  const blocks: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const message = `feat: change ${parent ? 'on top ' : ''}${i}\n`;
+    const from = i === 0 && parent ? `from ${parent}\n` : '';
+    blocks.push(
+      `commit refs/heads/main\ncommitter A <a@example.com> ${1_700_000_000 + i} +0000\ndata ${message.length}\n${message}${from}`,
+    );
+  }
+  execFileSync('git', ['fast-import', '--quiet'], { cwd: repo.dir, input: blocks.join('\n') });
+  return repo.git('rev-parse', 'main');
+}
+
 async function readAll(from: string | null = null): Promise<RawCommit[]> {
   const commits: RawCommit[] = [];
   await readHistory(repo.dir, { from, to: repo.head() }, (commit) => commits.push(commit));
@@ -219,27 +233,17 @@ describe('the commit cache', () => {
     expect(again.commits).toEqual(first.commits);
   });
 
-  it('reports progress on long scans, ending with a finished event', async () => {
-    const blocks: string[] = [];
-    for (let i = 0; i < 5200; i++) {
-      const message = `feat: change ${i}\n`;
-      blocks.push(
-        `commit refs/heads/main\ncommitter A <a@example.com> ${1_700_000_000 + i} +0000\ndata ${message.length}\n${message}`,
-      );
-    }
-    execFileSync('git', ['fast-import', '--quiet'], { cwd: repo.dir, input: blocks.join('\n') });
-    const history = await loadHistory(
-      core,
-      repo.dir,
-      { from: null, to: repo.git('rev-parse', 'main') },
-      { job: 'scan-1' },
-    );
-    expect(history.stats.parsed).toBe(5200);
+  it('reads a long history for the first time in one walk, with progress; then finds it cached', async () => {
+    const main = importHistory(5200);
+    const history = await loadHistory(core, repo.dir, { from: null, to: main }, { job: 'scan-1' });
+    expect(history.stats).toEqual({ total: 5200, fromCache: 0, parsed: 5200 });
+    expect(history.commits.map((c) => c.sha)).toEqual(await listShas(repo.dir, { from: null, to: main }));
+    // Not listed first, so the count is known only at the end.
     expect(progress[0]).toMatchObject({
       job: 'scan-1',
       kind: 'history',
       done: 5000,
-      total: 5200,
+      total: null,
       finished: false,
     });
     expect(progress.at(-1)).toMatchObject({ job: 'scan-1', done: 5200, total: 5200, finished: true });
@@ -251,5 +255,26 @@ describe('the commit cache', () => {
     expect(reopened.stats).toMatchObject({ total: 5201, fromCache: 5200, parsed: 1 });
     await core.commitCache.flush();
     expect(core.commitCache.db.prepare('SELECT count(*) FROM commits').pluck().get()).toBe(5201);
+  });
+
+  it('reports a long range read with its count known from the start', async () => {
+    const main = importHistory(5300);
+    const from = repo.git('rev-parse', 'main~5200');
+    const history = await loadHistory(core, repo.dir, { from, to: main }, { job: 'scan-2' });
+    expect(history.stats).toEqual({ total: 5200, fromCache: 0, parsed: 5200 });
+    expect(progress[0]).toMatchObject({ job: 'scan-2', done: 5000, total: 5200, finished: false });
+    expect(progress.at(-1)).toMatchObject({ job: 'scan-2', done: 5200, total: 5200, finished: true });
+  });
+
+  it('gives up a first read on meeting cached commits, and parses only the new ones', async () => {
+    const base = importHistory(3000);
+    await loadHistory(core, repo.dir, { from: null, to: base });
+    await core.commitCache.flush();
+    const top = importHistory(100, base);
+    const history = await loadHistory(core, repo.dir, { from: null, to: top });
+    expect(history.stats).toEqual({ total: 3100, fromCache: 3000, parsed: 100 });
+    await core.commitCache.flush();
+    expect(core.commitCache.db.prepare('SELECT count(*) FROM commits').pluck().get()).toBe(3100);
+    expect(core.commitCache.db.prepare('SELECT count(*) FROM batches').pluck().get()).toBe(4);
   });
 });
