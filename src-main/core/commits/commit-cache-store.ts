@@ -149,6 +149,12 @@ export class CommitCacheStore {
     return this.#writes;
   }
 
+  /** Whether any of `shas` is cached, once the writes begun have ended. */
+  async anyCached(shas: string[]): Promise<boolean> {
+    await this.#writes.catch(() => undefined);
+    return this.sampleCached(shas, shas.length);
+  }
+
   /** Whether any of `size` SHAs spread over `shas` is cached. */
   sampleCached(shas: string[], size: number): boolean {
     const step = shas.length / size;

@@ -74,7 +74,7 @@ export async function loadHistory(
   try {
     const newest = await listShas(repo, range, FIRST_READ_PROBE);
     if (newest.length < FIRST_READ_PROBE) return await readListed(core, repo, range, job, newest);
-    if (!core.commitCache.sampleCached(newest, FIRST_READ_PROBE)) {
+    if (!(await core.commitCache.anyCached(newest))) {
       const history = await readFirstTime(core, repo, range, job, pump);
       if (history) return history;
     }

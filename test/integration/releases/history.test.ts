@@ -248,6 +248,10 @@ describe('the commit cache', () => {
     });
     expect(progress.at(-1)).toMatchObject({ job: 'scan-1', done: 5200, total: 5200, finished: true });
 
+    // Read again at once, while the first read's cache write may still be running: it waits for it.
+    const again = await loadHistory(core, repo.dir, { from: null, to: main });
+    expect(again.stats).toEqual({ total: 5200, fromCache: 5200, parsed: 0 });
+
     // A long history mostly cached: the sample finds it, so only the new commit is parsed.
     repo.git('reset', '-q', '--hard', 'main');
     repo.commit('fix: one more');
