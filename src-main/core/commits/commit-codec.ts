@@ -1,5 +1,6 @@
 import type { CommitRecord, ParsedChange } from '../../../shared/domain/commits.js';
 import { parseRecord } from '../git/log.js';
+import { intern } from '../intern.js';
 
 // A cached commit is git's own record of it (see commit-cache-store.ts) and its parse, encoded
 // here as JSON arrays: positions instead of keys. A change's header and body are mostly copied
@@ -48,8 +49,8 @@ function encodeChange(message: string, c: ParsedChange): EncodedChange {
 
 function decodeChange(message: string, e: EncodedChange): ParsedChange {
   return {
-    type: e[0],
-    scope: e[1],
+    type: e[0] === null ? null : intern(e[0]),
+    scope: e[1] === null ? null : intern(e[1]),
     subject: e[2],
     header: decodePart(message, e[3]),
     body: e[4] === null ? null : decodePart(message, e[4]),

@@ -1,3 +1,5 @@
+import { intern } from '../intern.js';
+
 /** The parts of a Conventional Commits header `type(scope)!: subject`. */
 export interface Header {
   /** Lower-cased: types are case-insensitive (`Feat:` is a feat). */
@@ -20,8 +22,8 @@ export function matchHeader(line: string): Header | null {
   const subject = match?.[4]?.trim();
   if (!match || !subject) return null;
   return {
-    type: match[1]!.toLowerCase(),
-    scope: match[2] ?? null,
+    type: intern(match[1]!.toLowerCase()),
+    scope: match[2] === undefined ? null : intern(match[2]),
     bang: match[3] === '!',
     subject,
   };

@@ -1,5 +1,6 @@
 import type { CommitRecord } from '../../../shared/domain/commits.js';
 import { DeskError } from '../errors.js';
+import { intern } from '../intern.js';
 import { git, type PumpThread, streamGit } from './run-git.js';
 
 /** A commit as git stores it, before any parsing of its message. */
@@ -49,8 +50,8 @@ export function parseRecord(record: string): RawCommit {
   const sha = field();
   const parents = field();
   const date = field();
-  const authorName = field();
-  const authorEmail = field();
+  const authorName = intern(field());
+  const authorEmail = intern(field());
   return {
     sha,
     parents: parents === '' ? [] : parents.split(' '),
