@@ -3,7 +3,6 @@ import type { CommitRecord } from '../../../shared/domain/commits.js';
 import type { Core } from '../context.js';
 import type { CommitRange, RawCommit } from '../git/log.js';
 import { listShas, readCommits, readHistory } from '../git/log.js';
-import { PumpThread } from '../git/run-git.js';
 import { parseCommitMessage } from './parse-message.js';
 
 /** How a history read was served: the cache's effect is observable, not just timed. */
@@ -68,20 +67,13 @@ export async function loadHistory(
 ): Promise<History> {
   const job = options.job ?? `history-${randomUUID()}`;
   if (range.from !== null) return readListed(core, repo, range, job, await listShas(repo, range));
-  // A whole history may well be read for the first time: the thread for that read starts now,
-  // beside the probe, and is ended unused otherwise.
-  const pump = new PumpThread();
-  try {
-    const newest = await listShas(repo, range, FIRST_READ_PROBE);
-    if (newest.length < FIRST_READ_PROBE) return await readListed(core, repo, range, job, newest);
-    if (!(await core.commitCache.anyCached(newest))) {
-      const history = await readFirstTime(core, repo, range, job, pump);
-      if (history) return history;
-    }
-    return await readListed(core, repo, range, job, await listShas(repo, range));
-  } finally {
-    pump.close();
+  const newest = await listShas(repo, range, FIRST_READ_PROBE);
+  if (newest.length < FIRST_READ_PROBE) return readListed(core, repo, range, job, newest);
+  if (!(await core.commitCache.anyCached(newest))) {
+    const history = await readFirstTime(core, repo, range, job);
+    if (history) return history;
   }
+  return readListed(core, repo, range, job, await listShas(repo, range));
 }
 
 /** Thrown out of a first read that met cached commits: they are better read from the cache. */
@@ -99,7 +91,6 @@ async function readFirstTime(
   repo: string,
   range: CommitRange,
   job: string,
-  pump: PumpThread,
 ): Promise<History | null> {
   const report = reporter(core, job);
   const commits: CommitRecord[] = [];
@@ -117,7 +108,7 @@ async function readFirstTime(
         }
         if (commits.length % PROGRESS_EVERY === 0) report(commits.length, null);
       },
-      { long: pump },
+      { long: true },
     );
   } catch (error) {
     fill.cancel();

@@ -1,7 +1,7 @@
 import type { CommitRecord } from '../../../shared/domain/commits.js';
 import { DeskError } from '../errors.js';
 import { intern } from '../intern.js';
-import { git, type PumpThread, streamGit } from './run-git.js';
+import { git, streamGit } from './run-git.js';
 
 /** A commit as git stores it, before any parsing of its message. */
 export type RawCommit = Omit<CommitRecord, 'changes'>;
@@ -66,12 +66,7 @@ export function parseRecord(record: string): RawCommit {
  * Streams `git log` output and hands each commit to `onCommit` as soon as its record is
  * complete, so parsing overlaps git's own work and the whole output is never held at once.
  */
-async function streamLog(
-  repo: string,
-  args: string[],
-  onCommit: OnCommit,
-  thread: boolean | PumpThread = false,
-): Promise<void> {
+async function streamLog(repo: string, args: string[], onCommit: OnCommit, thread = false): Promise<void> {
   let pending = '';
   const onChunk = (chunk: string): void => {
     const text = pending + chunk;
@@ -91,15 +86,15 @@ async function streamLog(
 
 /**
  * Every commit of the range, newest first (git's default order), streamed. `long` (thousands of
- * commits) reads git's output through a thread (see streamGit): a new one, or the one given.
+ * commits) reads git's output through a thread (see streamGit).
  */
 export async function readHistory(
   repo: string,
   range: CommitRange,
   onCommit: OnCommit,
-  options: { long?: boolean | PumpThread } = {},
+  options: { long?: boolean } = {},
 ): Promise<void> {
-  await streamLog(repo, ['--end-of-options', ...rangeArgs(range)], onCommit, options.long ?? false);
+  await streamLog(repo, ['--end-of-options', ...rangeArgs(range)], onCommit, options.long === true);
 }
 
 /** The named commits only (no walk), for commits missing from the cache. */

@@ -69,20 +69,18 @@ export async function git(cwd: string, args: string[], options?: GitOptions): Pr
 
 /**
  * Streams git's stdout chunk by chunk (the history hot path), so parsing starts before git ends
- * and memory stays flat. `thread` drains git's pipe on a thread (see PumpThread), for long
- * outputs only: on the main thread every pause (parsing a chunk, a garbage collection) left git
- * blocked on a full 64 KiB pipe, and git and the parser took turns.
+ * and memory stays flat. `thread` drains git's pipe on a worker thread (about 20 ms to start,
+ * so for long outputs only): on the main thread every pause (parsing a chunk, a garbage
+ * collection) left git blocked on a full 64 KiB pipe, and git and the parser took turns.
  */
 export function streamGit(
   cwd: string,
   args: string[],
   onChunk: (chunk: string) => void,
-  options: Pick<GitOptions, 'env'> & { thread?: boolean | PumpThread } = {},
+  options: Pick<GitOptions, 'env'> & { thread?: boolean } = {},
 ): Promise<void> {
   const env = gitEnv(options.env);
-  if (!options.thread) return streamHere(cwd, args, env, onChunk);
-  const pump = options.thread === true ? new PumpThread() : options.thread;
-  return pump.stream(cwd, args, env, onChunk);
+  return options.thread ? streamThroughThread(cwd, args, env, onChunk) : streamHere(cwd, args, env, onChunk);
 }
 
 function gitFailed(args: string[], detail: string): DeskError {
@@ -103,90 +101,70 @@ function streamHere(cwd: string, args: string[], env: NodeJS.ProcessEnv, onChunk
 }
 
 // The same spawn as streamHere, on a thread that only forwards git's output. Plain JavaScript,
-// so it runs the same from the sources and from the bundle. Its first message says what to run.
-// At most IN_FLIGHT chunks wait for the parser (the main thread acknowledges them in groups of
-// ACK_EVERY): enough to ride out its pauses, few enough that a slow parser never holds the whole
-// output in memory.
+// so it runs the same from the sources and from the bundle. At most IN_FLIGHT chunks wait for the
+// parser (the main thread acknowledges them in groups of ACK_EVERY): enough to ride out its
+// pauses, few enough that a slow parser never holds the whole output in memory.
 const IN_FLIGHT = 64;
 const ACK_EVERY = 16;
 const PUMP = `
-const { parentPort } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
 const { spawn } = require('node:child_process');
-let child = null;
+const child = spawn('git', workerData.args, { cwd: workerData.cwd, env: workerData.env, windowsHide: true });
+let stderr = '';
 let inFlight = 0;
-parentPort.on('message', (message) => {
-  if (child === null) {
-    run(message);
-    return;
-  }
-  inFlight -= message;
+child.stdout.on('data', (chunk) => {
+  parentPort.postMessage(chunk);
+  if (++inFlight >= ${IN_FLIGHT}) child.stdout.pause();
+});
+parentPort.on('message', (done) => {
+  inFlight -= done;
   if (inFlight < ${IN_FLIGHT}) child.stdout.resume();
 });
-function run({ cwd, args, env }) {
-  child = spawn('git', args, { cwd, env, windowsHide: true });
-  let stderr = '';
-  child.stdout.on('data', (chunk) => {
-    parentPort.postMessage(chunk);
-    if (++inFlight >= ${IN_FLIGHT}) child.stdout.pause();
-  });
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (text) => { stderr += text; });
-  child.on('error', (error) => parentPort.postMessage({ error: error.message }));
-  child.on('close', (code) => parentPort.postMessage({ code, stderr }));
-}
+child.stderr.setEncoding('utf8');
+child.stderr.on('data', (text) => { stderr += text; });
+child.on('error', (error) => parentPort.postMessage({ error: error.message }));
+child.on('close', (code) => parentPort.postMessage({ code, stderr }));
 `;
 
 type PumpMessage = Uint8Array | { code?: number; stderr?: string; error?: string };
 
-/**
- * A thread that drains one long git read. Started ahead of the read, its start-up (about 40 ms,
- * a Node environment of its own) overlaps the work before it; `close` ends it unused.
- */
-export class PumpThread {
-  readonly #worker = new Worker(PUMP, {
-    eval: true,
-    // It only moves bytes: a small heap keeps a 100k-commit read under its memory target.
-    resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 },
-  });
-
-  close(): void {
-    void this.#worker.terminate();
-  }
-
-  stream(
-    cwd: string,
-    args: string[],
-    env: NodeJS.ProcessEnv,
-    onChunk: (chunk: string) => void,
-  ): Promise<void> {
-    const worker = this.#worker;
-    return new Promise<void>((resolve, reject) => {
-      const decoder = new StringDecoder('utf8');
-      let received = 0;
-      let settled = false;
-      const settle = (error: unknown = null): void => {
-        settled = true;
-        // Ending the thread closes the pipe: a git still writing stops on SIGPIPE.
-        this.close();
-        if (error) reject(error);
-        else resolve();
-      };
-      worker.on('error', settle);
-      worker.on('message', (message: PumpMessage) => {
-        if (settled) return;
-        if (!(message instanceof Uint8Array)) {
-          settle(message.code === 0 ? null : gitFailed(args, message.error ?? message.stderr ?? ''));
-          return;
-        }
-        try {
-          onChunk(decoder.write(message));
-        } catch (error) {
-          settle(error);
-          return;
-        }
-        if (++received % ACK_EVERY === 0) worker.postMessage(ACK_EVERY);
-      });
-      worker.postMessage({ cwd, args, env });
+function streamThroughThread(
+  cwd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  onChunk: (chunk: string) => void,
+) {
+  return new Promise<void>((resolve, reject) => {
+    const worker = new Worker(PUMP, {
+      eval: true,
+      workerData: { cwd, args, env },
+      // It only moves bytes: a small heap keeps a 100k-commit read under its memory target.
+      resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 },
     });
-  }
+    const decoder = new StringDecoder('utf8');
+    let received = 0;
+    let settled = false;
+    const settle = (error: unknown = null): void => {
+      settled = true;
+      // Ending the thread closes the pipe: a git still writing stops on SIGPIPE.
+      void worker.terminate();
+      if (error) reject(error);
+      else resolve();
+    };
+    worker.on('error', settle);
+    worker.on('message', (message: PumpMessage) => {
+      if (settled) return;
+      if (!(message instanceof Uint8Array)) {
+        settle(message.code === 0 ? null : gitFailed(args, message.error ?? message.stderr ?? ''));
+        return;
+      }
+      try {
+        onChunk(decoder.write(message));
+      } catch (error) {
+        settle(error);
+        return;
+      }
+      if (++received % ACK_EVERY === 0) worker.postMessage(ACK_EVERY);
+    });
+  });
 }
