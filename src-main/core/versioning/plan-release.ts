@@ -26,6 +26,8 @@ export interface PlanRequest {
   releaseAs?: string;
   /** Render the changelog Markdown (the Release screen's preview); off for `next-version`. */
   changelog?: boolean;
+  /** Only these tags exist for this plan (see `RangeRequest.asOfTags`). */
+  asOfTags?: ReadonlySet<string>;
 }
 
 /** Everything the Release screen, `next-version` and `release` need. */

@@ -21,6 +21,11 @@ export interface ReleaseRange {
 export interface RangeRequest {
   from?: string;
   to?: string;
+  /**
+   * The tag names that exist as far as this range knows (`replay` looks at the repository as it
+   * was before a tag was made); every other tag is ignored. Unset: every tag counts.
+   */
+  asOfTags?: ReadonlySet<string>;
 }
 
 /**
@@ -39,7 +44,9 @@ export async function resolveReleaseRange(
   const [to, fromSha, allReleases] = await Promise.all([
     request.to === undefined ? head : resolveCommit(root, request.to),
     request.from === undefined ? null : resolveCommit(root, request.from),
-    allReleaseTags(root, prefix),
+    allReleaseTags(root, prefix).then((tags) =>
+      request.asOfTags === undefined ? tags : tags.filter((tag) => request.asOfTags!.has(tag.name)),
+    ),
   ]);
   const releasedAt = allReleases.find((tag) => tag.sha === to) ?? null;
   const candidates = options.skipReleaseAtTo ? allReleases.filter((tag) => tag.sha !== to) : allReleases;
