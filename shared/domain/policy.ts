@@ -3,6 +3,7 @@ import type { BumpLevel } from './commits.js';
 /** The repository's `.release-desk.yml`, after validation and defaults. */
 export interface Policy {
   versioning: VersioningPolicy;
+  changelog: ChangelogPolicy;
   trains: TrainPolicy;
   environments: EnvironmentPolicy[];
   deploy: DeployPolicy | null;
@@ -21,6 +22,14 @@ export interface VersioningPolicy {
   files: VersionFile[];
   /** Version of the first release when a repo has no release tag: `0.1.0` (default) or `1.0.0`. */
   initialVersion: string;
+}
+
+export interface ChangelogPolicy {
+  /**
+   * A stable release's notes cover everything since the previous stable release, its
+   * prereleases' changes included (default true); false: only what came after its last prerelease.
+   */
+  rollUpPrereleases: boolean;
 }
 
 export interface VersionFile {

@@ -63,6 +63,8 @@ export interface ReleasePlanView {
   cancelled: { sha: string; by: string }[];
   changelog: string;
   warnings: string[];
+  /** Why this plan cannot be released as it stands (its tag exists already), or null. */
+  blocked: string | null;
 }
 
 export interface ReleaseOutcome {

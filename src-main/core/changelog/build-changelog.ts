@@ -1,6 +1,7 @@
 import type { CommitRecord } from '../../../shared/domain/commits.js';
 import type { VersioningPolicy } from '../../../shared/domain/policy.js';
 import type { ChangelogDocument } from '../../../shared/domain/release.js';
+import type { MailMap, Person } from '../git/mailmap.js';
 import { decideBump } from '../versioning/bump.js';
 
 type Section = ChangelogDocument['sections'][number];
@@ -11,6 +12,22 @@ export interface ChangelogMeta {
   version: string | null;
   /** `YYYY-MM-DD`. */
   date: string;
+  /** Who each author is, through the repository's `.mailmap` (see `readMailMap`). */
+  authors?: MailMap;
+}
+
+/**
+ * Counts a commit for its author: one person however many e-mails or spellings of one name
+ * they used (after `.mailmap`), matched by e-mail or by name.
+ */
+function countContributor(contributors: Map<string, Contributor>, person: Person): void {
+  const byEmail = person.email.toLowerCase();
+  const byName = `name:${person.name.toLowerCase()}`;
+  const known = (byEmail !== '' ? contributors.get(byEmail) : undefined) ?? contributors.get(byName);
+  if (known) known.commits += 1;
+  const contributor = known ?? { name: person.name, email: person.email, commits: 1 };
+  if (byEmail !== '') contributors.set(byEmail, contributor);
+  if (person.name !== '') contributors.set(byName, contributor);
 }
 
 /** A commit date as the changelog's `YYYY-MM-DD` (UTC, so the same everywhere). */
@@ -47,10 +64,10 @@ export function buildChangelog(
   const contributors = new Map<string, Contributor>();
   for (const commit of commits) {
     if (commit.parents.length > 1) continue;
-    const key = commit.authorEmail.toLowerCase() || commit.authorName;
-    const known = contributors.get(key);
-    if (known) known.commits += 1;
-    else contributors.set(key, { name: commit.authorName, email: commit.authorEmail, commits: 1 });
+    const person = meta.authors
+      ? meta.authors(commit.authorName, commit.authorEmail)
+      : { name: commit.authorName, email: commit.authorEmail };
+    countContributor(contributors, person);
     if (excluded.has(commit.sha)) continue;
 
     for (const change of commit.changes) {
@@ -81,7 +98,7 @@ export function buildChangelog(
     date: meta.date,
     sections,
     breaking,
-    contributors: [...contributors.values()].sort(
+    contributors: [...new Set(contributors.values())].sort(
       (a, b) => b.commits - a.commits || a.name.localeCompare(b.name),
     ),
   };

@@ -3,10 +3,13 @@ import type { VersioningPolicy } from '../../../shared/domain/policy.js';
 import type { ChangelogDocument } from '../../../shared/domain/release.js';
 import { loadHistory } from '../commits/commit-cache.js';
 import type { Core } from '../context.js';
+import type { MailMap } from '../git/mailmap.js';
+import { authorsOf, readMailMap } from '../git/mailmap.js';
 import { inspectRepository, SHALLOW_WARNING } from '../git/repository-state.js';
 import { loadPolicy } from '../policy/load-policy.js';
 import type { ReleaseRange } from '../versioning/release-range.js';
-import { resolveReleaseRange } from '../versioning/release-range.js';
+import { resolveReleaseRange, resolveTarget } from '../versioning/release-range.js';
+import { leaveOutReleasedOnLine, releasedOnLineWarning } from '../versioning/released-on-line.js';
 import { buildChangelog, changelogDate } from './build-changelog.js';
 import { groupByRelease } from './release-groups.js';
 import type { ChangelogRelease } from './render-markdown.js';
@@ -35,11 +38,12 @@ export interface ChangelogResult {
  */
 function releasesOf(
   commits: CommitRecord[],
-  range: ReleaseRange,
+  range: Pick<ReleaseRange, 'allReleases' | 'releasedAt' | 'from'>,
   versioning: VersioningPolicy,
   request: ChangelogRequest,
-  today: string,
+  meta: { today: string; authors: MailMap },
 ): ChangelogRelease[] {
+  const { today, authors } = meta;
   const prefix = versioning.tagPrefix;
   if (request.all) {
     return groupByRelease(commits, range.allReleases).map((group) => {
@@ -50,7 +54,7 @@ function releasesOf(
       const own = (commit: CommitRecord): boolean => commit.sha === sha;
       const date = sha ? changelogDate((group.commits.find(own) ?? commits.find(own))!.date) : today;
       return {
-        document: buildChangelog(group.commits, versioning, { version, date }),
+        document: buildChangelog(group.commits, versioning, { version, date, authors }),
         tag: group.release?.name ?? (version === null ? null : `${prefix}${version}`),
         previousTag: group.previous?.name ?? null,
       };
@@ -59,7 +63,7 @@ function releasesOf(
   const released = request.version === undefined ? range.releasedAt : null;
   const version = request.version ?? released?.version ?? null;
   const date = released && commits[0] ? changelogDate(commits[0].date) : today;
-  const document = buildChangelog(commits, versioning, { version, date });
+  const document = buildChangelog(commits, versioning, { version, date, authors });
   const tag = released?.name ?? (version === null ? null : `${prefix}${version}`);
   return [{ document, tag, previousTag: range.from }];
 }
@@ -77,18 +81,37 @@ export async function changelogForRange(
   const state = await inspectRepository(repoDir);
   const policy = await loadPolicy(state.root);
   const prefix = policy.versioning.tagPrefix;
-  const range = await resolveReleaseRange(state.root, state.head, prefix, request, { skipReleaseAtTo: true });
-  const fromSha = request.all && request.from === undefined ? null : range.fromSha;
+  // The whole history needs no previous release: each commit's release comes from the graph.
+  const whole = request.all === true && request.from === undefined;
+  const range = whole
+    ? {
+        ...(await resolveTarget(state.root, state.head, prefix, request)),
+        ...{ releasedAt: null, from: null, fromSha: null, currentOnLine: false },
+      }
+    : await resolveReleaseRange(state.root, state.head, prefix, request, { skipReleaseAtTo: true });
+  const { fromSha } = range;
+  const warnings = state.shallow ? [SHALLOW_WARNING] : [];
   const [releases, links, template] = await Promise.all([
-    loadHistory(core, state.root, { from: fromSha, to: range.to }).then((history) =>
-      releasesOf(history.commits, range, policy.versioning, request, changelogDate(core.now())),
-    ),
+    loadHistory(core, state.root, { from: fromSha, to: range.to }).then(async (history) => {
+      let commits = history.commits;
+      if (range.currentOnLine && fromSha !== null) {
+        const split = await leaveOutReleasedOnLine(core, state.root, range.to, fromSha, commits);
+        commits = split.commits;
+        if (split.released.length > 0)
+          warnings.push(releasedOnLineWarning(split.released.length, range.from!));
+      }
+      const authors = await readMailMap(state.root, authorsOf(commits));
+      return releasesOf(commits, range, policy.versioning, request, {
+        today: changelogDate(core.now()),
+        authors,
+      });
+    }),
     readRemoteLinks(state.root),
     loadTemplate(state.root),
   ]);
   return {
     markdown: await renderMarkdown(releases, { links, template }),
     documents: releases.map((release) => release.document),
-    warnings: state.shallow ? [SHALLOW_WARNING] : [],
+    warnings,
   };
 }

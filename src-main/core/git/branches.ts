@@ -33,27 +33,44 @@ export async function listBranches(repo: string): Promise<BranchInfo[]> {
 }
 
 /**
- * The repository's main line: what `origin/HEAD` points to, else the configured
- * `init.defaultBranch`, `main` or `master`, whichever exists locally.
+ * The repository's main line and its head: what `origin/HEAD` points to, else the configured
+ * `init.defaultBranch`, `main` or `master`, whichever exists locally; null when none does. Two
+ * git calls side by side: the release engine asks this on every plan.
  */
-export async function defaultBranch(repo: string): Promise<string> {
+export async function findMainLine(repo: string): Promise<BranchInfo | null> {
+  const [refs, configured] = await Promise.all([
+    git(repo, [
+      'for-each-ref',
+      '--format=%(refname)%00%(objectname)%00%(symref)',
+      'refs/heads',
+      'refs/remotes/origin/HEAD',
+    ]),
+    runGit(repo, ['config', '--get', 'init.defaultBranch'], { okExitCodes: [1] }),
+  ]);
+  const local = new Map<string, string>();
   const candidates: string[] = [];
-  const remoteHead = await runGit(repo, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'], {
-    okExitCodes: [1, 128],
-  });
-  if (remoteHead.exitCode === 0) candidates.push(remoteHead.stdout.trim().replace(/^origin\//, ''));
-  const configured = await runGit(repo, ['config', '--get', 'init.defaultBranch'], { okExitCodes: [1] });
+  for (const line of refs.split('\n')) {
+    const [ref = '', sha = '', symref = ''] = line.split('\0');
+    if (ref.startsWith('refs/heads/')) local.set(ref.slice('refs/heads/'.length), sha);
+    else if (symref.startsWith('refs/remotes/origin/'))
+      candidates.push(symref.slice('refs/remotes/origin/'.length));
+  }
   if (configured.exitCode === 0) candidates.push(configured.stdout.trim());
   candidates.push('main', 'master');
-  const local = new Set((await listBranches(repo)).map((b) => b.name));
-  const found = candidates.find((name) => name !== '' && local.has(name));
-  if (!found) {
+  const name = candidates.find((candidate) => candidate !== '' && local.has(candidate));
+  return name === undefined ? null : { name, sha: local.get(name)! };
+}
+
+/** The main line's name; refused with the reason when the repository has none. */
+export async function defaultBranch(repo: string): Promise<string> {
+  const main = await findMainLine(repo);
+  if (!main) {
     throw new DeskError(
       'not-found',
       'This repository has no main branch (none of origin/HEAD, init.defaultBranch, main or master exists locally).',
     );
   }
-  return found;
+  return main.name;
 }
 
 /** Creates `branch` at `sha`; refuses when it exists already. */

@@ -1,4 +1,4 @@
-import { runGit } from './run-git.js';
+import { git, runGit } from './run-git.js';
 
 export interface TagInfo {
   name: string;
@@ -23,4 +23,15 @@ export async function listTags(repo: string): Promise<TagInfo[]> {
     else tags.set(ref, sha);
   }
   return [...tags].map(([name, sha]) => ({ name, sha }));
+}
+
+/**
+ * Which of the tags `names` are reachable from the commit `sha`: one walk of its history, however
+ * many tags are asked about.
+ */
+export async function tagsMergedInto(repo: string, sha: string, names: string[]): Promise<Set<string>> {
+  if (names.length === 0) return new Set();
+  const refs = names.map((name) => `refs/tags/${name}`);
+  const out = await git(repo, ['for-each-ref', `--merged=${sha}`, '--format=%(refname:strip=2)', ...refs]);
+  return new Set(out.split('\n').filter(Boolean));
 }

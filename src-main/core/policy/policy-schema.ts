@@ -266,9 +266,14 @@ function crossCheck(
   });
 }
 
+const changelogSchema = mapping({
+  rollUpPrereleases: flag.default(true),
+}).prefault({});
+
 /** The whole file: validates, applies defaults and maps to the internal Policy. */
 export const policySchema = mapping({
   versioning: versioningSchema,
+  changelog: changelogSchema,
   trains: trainsSchema,
   environments: z
     .array(environmentSchema)
@@ -280,5 +285,5 @@ export const policySchema = mapping({
   const issue: Issue = (path, message) => ctx.addIssue({ code: 'custom', path, message });
   const deploy = raw.deploy ?? null;
   const environments = crossCheck(raw.environments, raw.groups, deploy, issue);
-  return { versioning: raw.versioning, trains: raw.trains, environments, deploy };
+  return { versioning: raw.versioning, changelog: raw.changelog, trains: raw.trains, environments, deploy };
 });

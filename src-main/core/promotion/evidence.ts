@@ -4,6 +4,7 @@ import { buildChangelog, changelogDate } from '../changelog/build-changelog.js';
 import { readRemoteLinks } from '../changelog/remote-links.js';
 import { loadTemplate, renderMarkdown } from '../changelog/render-markdown.js';
 import { loadHistory } from '../commits/commit-cache.js';
+import { authorsOf, readMailMap } from '../git/mailmap.js';
 import type { Core } from '../context.js';
 import { defaultPolicy } from '../policy/load-policy.js';
 import { allReleaseTags, previousReleases } from '../versioning/previous-release.js';
@@ -32,6 +33,7 @@ export async function releaseEvidence(core: Core, dir: string, version: string):
   const previous = await previousTag(root, release, situation.tagPrefix);
   const history = await loadHistory(core, root, { from: previous?.sha ?? null, to: release.sha });
   const document = buildChangelog(history.commits, policy.versioning, {
+    authors: await readMailMap(root, authorsOf(history.commits)),
     version: release.version,
     date: changelogDate(release.createdAt ?? core.now()),
   });

@@ -137,18 +137,70 @@ function increment(version: string, bump: BumpLevel, preMajor: boolean): string 
   return next;
 }
 
-/** 1 + the highest `<target>-<id>.N` counter among `versions`: counters are never reused. */
+/**
+ * The next `<target>-<id>.N` counter: 1 + the highest among `versions` (counters are never
+ * reused), else where the repository's own prerelease tags start counting (`-next.0`, `-rc.0`:
+ * 0), else 1.
+ */
 function prereleaseCounter(target: string, id: string, versions: string[]): number {
-  let highest = 0;
+  let highest = -1;
+  let startsAtZero = false;
+  let sameIdSeen = false;
+  let sameIdAtZero = false;
   for (const candidate of versions) {
     const parsed = semver.parse(candidate);
-    if (!parsed || parsed.compareMain(target) !== 0) continue;
+    if (!parsed) continue;
     const [name, counter, ...more] = parsed.prerelease;
-    if (name === id && typeof counter === 'number' && more.length === 0) {
-      highest = Math.max(highest, counter);
-    }
+    if (typeof counter !== 'number' || more.length > 0) continue;
+    if (counter === 0) startsAtZero = true;
+    if (name !== id) continue;
+    sameIdSeen = true;
+    if (counter === 0) sameIdAtZero = true;
+    if (parsed.compareMain(target) === 0) highest = Math.max(highest, counter);
   }
-  return highest + 1;
+  if (highest >= 0) return highest + 1;
+  return (sameIdSeen ? sameIdAtZero : startsAtZero) ? 0 : 1;
+}
+
+/** The newest prerelease above the current release, and whether it is the target's own. */
+export interface PendingPrerelease {
+  version: string;
+  /**
+   * Tagged on a release line cut from the target (a train in stabilization): that line owns
+   * its version, so the target's next release comes after it. Otherwise the target's own
+   * prerelease line, which a release continues (`-next.4` → `-next.5`) or graduates.
+   */
+  onLine: boolean;
+}
+
+function maxVersion(a: string, b: string): string {
+  return semver.gt(a, b) ? a : b;
+}
+
+/**
+ * The plain version a bump leads to: from `base` (null: the first release), at least a minor
+ * above a release line's version (`fromLine`: patches belong to that line), and past a pending
+ * prerelease: its own line is continued or graduated (`22.0.0-rc.3` → `22.0.0`), a line cut
+ * from the target owns its version.
+ */
+function bumpTarget(
+  base: string | null,
+  bump: BumpLevel,
+  policy: VersioningPolicy,
+  fromLine: boolean,
+  pending: PendingPrerelease | null,
+): string {
+  const lineBump: BumpLevel = bump === 'major' ? 'major' : 'minor';
+  let target =
+    base === null
+      ? valid(policy.initialVersion, 'Initial version')
+      : increment(base, fromLine ? lineBump : bump, policy.preMajor);
+  if (pending !== null) {
+    const claimed = semver.coerce(pending.version)!.version;
+    if (!pending.onLine) target = maxVersion(target, claimed);
+    else if (!semver.gt(target, claimed)) target = increment(claimed, lineBump, policy.preMajor);
+  }
+  return target;
 }
 
 /**
@@ -156,9 +208,10 @@ function prereleaseCounter(target: string, id: string, versions: string[]): numb
  *
  * `current` is the latest *stable* release (null when there is none); should a prerelease be
  * passed, the bump is computed from the newest stable version below it in `existingVersions`.
- * `existingVersions` are all released versions, without tag prefix; they give the prerelease
- * counter. `releaseAs` (a `Release-As` footer or a manual override) wins, and must be valid
- * SemVer and greater than `current`.
+ * `fromLine`: `current` was tagged on a release line cut from the target. `pending`: the newest
+ * prerelease above `current`. `existingVersions` are all released versions, without tag prefix;
+ * they give the prerelease counter. `releaseAs` (a `Release-As` footer or a manual override)
+ * wins, and must be valid SemVer and greater than `current`.
  */
 export function nextVersion(args: {
   current: string | null;
@@ -167,6 +220,8 @@ export function nextVersion(args: {
   prerelease?: string | null;
   existingVersions: string[];
   releaseAs?: string | null;
+  fromLine?: boolean;
+  pending?: PendingPrerelease | null;
 }): string | null {
   const { bump, policy, prerelease, existingVersions, releaseAs } = args;
   const current = args.current === null ? null : valid(args.current, 'Current version');
@@ -182,10 +237,9 @@ export function nextVersion(args: {
   } else {
     const base =
       current !== null && semver.prerelease(current) ? lastStableBelow(current, existingVersions) : current;
-    target =
-      base === null
-        ? valid(policy.initialVersion, 'Initial version')
-        : increment(base, bump, policy.preMajor);
+    const pending =
+      args.pending && current !== null && !semver.gt(args.pending.version, current) ? null : args.pending;
+    target = bumpTarget(base, bump, policy, args.fromLine ?? false, pending ?? null);
   }
 
   if (!prerelease || semver.prerelease(target)) return target;

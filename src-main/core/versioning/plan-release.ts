@@ -1,7 +1,7 @@
 import semver from 'semver';
 import type { CommitRecord, ParsedChange } from '../../../shared/domain/commits.js';
 import type { Policy } from '../../../shared/domain/policy.js';
-import type { CommitSummary, ReleasePlanView } from '../../../shared/domain/release.js';
+import type { ChangelogDocument, CommitSummary, ReleasePlanView } from '../../../shared/domain/release.js';
 import { buildChangelog, changelogDate } from '../changelog/build-changelog.js';
 import type { RemoteLinks } from '../changelog/remote-links.js';
 import { readRemoteLinks } from '../changelog/remote-links.js';
@@ -10,13 +10,15 @@ import type { HistoryStats } from '../commits/commit-cache.js';
 import { loadHistory } from '../commits/commit-cache.js';
 import type { Core } from '../context.js';
 import { DeskError } from '../errors.js';
+import { authorsOf, readMailMap } from '../git/mailmap.js';
 import type { RepositoryState } from '../git/repository-state.js';
 import { inspectRepository, SHALLOW_WARNING } from '../git/repository-state.js';
 import { loadPolicy } from '../policy/load-policy.js';
-import type { BumpDecision } from './bump.js';
+import type { BumpDecision, PendingPrerelease } from './bump.js';
 import { decideBump, nextVersion } from './bump.js';
 import type { ReleaseRange } from './release-range.js';
 import { resolveReleaseRange } from './release-range.js';
+import { leaveOutReleasedOnLine, releasedOnLineWarning } from './released-on-line.js';
 
 export interface PlanRequest {
   from?: string;
@@ -114,10 +116,38 @@ function footerVersion(decision: BumpDecision, current: string | null, warnings:
   }
 }
 
+/** The newest prerelease above the current release, which the next version continues or passes. */
+function pendingPrerelease(range: ReleaseRange): PendingPrerelease | null {
+  const latest = range.latest;
+  if (latest === null || !latest.prerelease) return null;
+  if (range.current !== null && !semver.gt(latest.version, range.current)) return null;
+  return { version: latest.version, onLine: range.latestOnLine };
+}
+
 /**
- * What the next release would be: the range since the last stable release (or `from`), its
- * commits (only new ones parsed), the bump with its reasons, the version and the changelog.
- * Reads only; changes nothing.
+ * The commits of a stable release's notes when the policy does not roll its prereleases up:
+ * only those after its last prerelease (on the target's own line, of the same version).
+ */
+async function notesCommits(
+  core: Core,
+  root: string,
+  plan: { range: ReleaseRange; next: string | null; commits: CommitRecord[]; policy: Policy },
+): Promise<CommitRecord[]> {
+  const { range, next, commits, policy } = plan;
+  const latest = range.latest;
+  if (policy.changelog.rollUpPrereleases || next === null || semver.prerelease(next) !== null) return commits;
+  if (latest === null || !latest.prerelease || range.latestOnLine) return commits;
+  if (semver.coerce(latest.version)?.version !== next) return commits;
+  const after = new Set(
+    (await loadHistory(core, root, { from: latest.sha, to: range.to })).commits.map((commit) => commit.sha),
+  );
+  return commits.filter((commit) => after.has(commit.sha));
+}
+
+/**
+ * What the next release would be: the range since the last stable release that applies (or
+ * `from`), its commits (only new ones parsed) less what a release line shipped already, the bump
+ * with its reasons, the version and the changelog. Reads only; changes nothing.
  */
 export async function planRelease(
   core: Core,
@@ -133,9 +163,14 @@ export async function planRelease(
   ]);
   const range = await resolveReleaseRange(state.root, state.head, policy.versioning.tagPrefix, request);
   const history = await loadHistory(core, state.root, { from: range.fromSha, to: range.to });
-  const commits = history.commits;
-  const decision = decideBump(commits, policy.versioning);
   const warnings = state.shallow ? [SHALLOW_WARNING] : [];
+  let commits = history.commits;
+  if (range.currentOnLine && range.fromSha !== null) {
+    const split = await leaveOutReleasedOnLine(core, state.root, range.to, range.fromSha, commits);
+    commits = split.commits;
+    if (split.released.length > 0) warnings.push(releasedOnLineWarning(split.released.length, range.from!));
+  }
+  const decision = decideBump(commits, policy.versioning);
 
   const override = request.releaseAs === undefined ? null : checkOverride(request.releaseAs, range.current);
   const next = nextVersion({
@@ -145,15 +180,26 @@ export async function planRelease(
     prerelease: request.prerelease ?? null,
     existingVersions: range.allReleases.map((tag) => tag.version),
     releaseAs: override ?? footerVersion(decision, range.current, warnings),
+    fromLine: range.currentOnLine,
+    pending: pendingPrerelease(range),
   });
   const tagName = next === null ? null : `${policy.versioning.tagPrefix}${next}`;
-  if (tagName !== null && range.allReleases.some((tag) => tag.name === tagName)) {
-    warnings.push(`The tag ${tagName} already exists: releasing it would be refused.`);
-  }
+  const blocked =
+    tagName !== null && range.allReleases.some((tag) => tag.name === tagName)
+      ? `The tag ${tagName} already exists: releasing it would be refused.`
+      : null;
+  if (blocked !== null) warnings.push(blocked);
 
-  const document = withChangelog
-    ? buildChangelog(commits, policy.versioning, { version: next, date: changelogDate(core.now()) })
-    : null;
+  let document: ChangelogDocument | null = null;
+  if (withChangelog) {
+    const notes = await notesCommits(core, state.root, { range, next, commits, policy });
+    const authors = await readMailMap(state.root, authorsOf(notes));
+    document = buildChangelog(notes, policy.versioning, {
+      version: next,
+      date: changelogDate(core.now()),
+      authors,
+    });
+  }
   const changelog =
     document === null
       ? ''
@@ -173,6 +219,7 @@ export async function planRelease(
     cancelled: decision.cancelled,
     changelog,
     warnings,
+    blocked,
   };
   return { view, state, policy, range, commits, decision, links, stats: history.stats };
 }

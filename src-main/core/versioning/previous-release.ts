@@ -1,7 +1,7 @@
 import semver from 'semver';
-import { git } from '../git/run-git.js';
+import { isAncestor } from '../git/branches.js';
 import type { TagInfo } from '../git/tags.js';
-import { listTags } from '../git/tags.js';
+import { listTags, tagsMergedInto } from '../git/tags.js';
 
 /** A tag that names a release: the policy's prefix followed by a SemVer version. */
 export interface ReleaseTag {
@@ -14,22 +14,37 @@ export interface ReleaseTag {
 }
 
 export interface PreviousReleases {
-  /** The highest stable release reachable from the target: what bumps are computed against. */
+  /** The highest stable release that applies to the target: what bumps are computed against. */
   lastStable: ReleaseTag | null;
-  /** The highest release of any kind (a prerelease may be newer than the last stable one). */
+  /** The highest release of any kind that applies (a prerelease may be newer than the last stable one). */
   lastAny: ReleaseTag | null;
+  /** Each of the two is reachable from the target (false: tagged on a release line cut from it). */
+  stableReachable: boolean;
+  anyReachable: boolean;
 }
 
-// Reachability is asked of the highest versions first, a batch at a time: git then walks only
-// down to those tags instead of the whole history (86 ms → ~5 ms on 100k commits, 1,000 tags).
-const FIRST_BATCH = 16;
+export interface SearchOptions {
+  /**
+   * The target is on the main line, so releases tagged on lines cut from it (trains' release
+   * branches, `X.Y.x` branches) apply too: every release that does not contain the target.
+   * Otherwise (a release line itself) only the releases it reaches apply.
+   */
+  mainLine?: boolean;
+}
+
+// Most targets are answered by their few highest tags, one `merge-base --is-ancestor` each (a
+// few ms: git stops at the tag's date); past PROBES tags, one walk of the target's history answers
+// the rest, so the search never grows with the number of tags that do not apply.
+const PROBES = 12;
+const PARALLEL = 4;
 
 /** The release version a tag name stands for, or null (other prefix, not SemVer, `vv1.2.3`, …). */
 export function tagVersion(name: string, prefix: string): string | null {
   if (!name.startsWith(prefix)) return null;
   const rest = name.slice(prefix.length);
-  // semver.parse accepts a leading `v` or `=`: the prefix decides that, not the library.
-  if (!/^\d/.test(rest)) return null;
+  // semver.parse accepts a leading `v` or `=` and trims white space (NBSP too): the tag name is
+  // taken exactly as written, so `v9.0.0\u00a0` is no release.
+  if (!/^\d/.test(rest) || /\s/u.test(rest)) return null;
   return semver.parse(rest)?.version ?? null;
 }
 
@@ -55,33 +70,64 @@ export async function allReleaseTags(repo: string, prefix: string): Promise<Rele
   return releaseTags(await listTags(repo), prefix);
 }
 
-/** Which of `tags` are reachable from `sha`, in one git call. */
-async function reachableNames(repo: string, sha: string, tags: ReleaseTag[]): Promise<Set<string>> {
-  const refs = tags.map((tag) => `refs/tags/${tag.name}`);
-  const out = await git(repo, ['for-each-ref', `--merged=${sha}`, '--format=%(refname:strip=2)', ...refs]);
-  return new Set(out.split('\n'));
+/** Answers `applies` for each release, highest first, until a stable one applies. */
+async function search(
+  releases: ReleaseTag[],
+  applies: (tag: ReleaseTag) => Promise<boolean>,
+  walk: (rest: ReleaseTag[]) => Promise<Set<string>>,
+): Promise<{ lastStable: ReleaseTag | null; lastAny: ReleaseTag | null }> {
+  let lastAny: ReleaseTag | null = null;
+  const take = (tag: ReleaseTag): boolean => {
+    lastAny ??= tag;
+    return !tag.prerelease;
+  };
+  const probed = releases.slice(0, PROBES);
+  for (let start = 0; start < probed.length; start += PARALLEL) {
+    const batch = probed.slice(start, start + PARALLEL);
+    const answers = await Promise.all(batch.map(applies));
+    for (let i = 0; i < batch.length; i++) {
+      if (answers[i] && take(batch[i]!)) return { lastAny, lastStable: batch[i]! };
+    }
+  }
+  const rest = releases.slice(PROBES);
+  if (rest.length === 0) return { lastAny, lastStable: null };
+  const applying = await walk(rest);
+  for (const tag of rest) if (applying.has(tag.name) && take(tag)) return { lastAny, lastStable: tag };
+  return { lastAny, lastStable: null };
 }
 
 /**
- * The highest releases reachable from `sha` (a resolved commit): of any kind, and stable.
+ * The highest releases that apply to `target` (a resolved commit): of any kind, and stable.
  * Several tags on one commit are simply several candidates; tags that are not releases were
  * filtered out of `releases` already (see `allReleaseTags`).
  */
 export async function previousReleases(
   repo: string,
-  sha: string,
+  target: string,
   releases: ReleaseTag[],
+  options: SearchOptions = {},
 ): Promise<PreviousReleases> {
-  let lastAny: ReleaseTag | null = null;
-  let size = FIRST_BATCH;
-  for (let start = 0; start < releases.length; start += size, size *= 2) {
-    const batch = releases.slice(start, start + size);
-    const reachable = await reachableNames(repo, sha, batch);
-    for (const tag of batch) {
-      if (!reachable.has(tag.name)) continue;
-      lastAny ??= tag;
-      if (!tag.prerelease) return { lastAny, lastStable: tag };
-    }
-  }
-  return { lastAny, lastStable: null };
+  const reaches = (tag: ReleaseTag): Promise<boolean> =>
+    tag.sha === target ? Promise.resolve(true) : isAncestor(repo, tag.sha, target);
+  const reachWalk = (rest: ReleaseTag[]): Promise<Set<string>> =>
+    tagsMergedInto(
+      repo,
+      target,
+      rest.map((tag) => tag.name),
+    );
+  const found = options.mainLine
+    ? // A release applies unless it contains the target (a later release of the same line).
+      // Past the probes, only the target's own releases are looked at (one walk).
+      await search(
+        releases,
+        async (tag) => tag.sha === target || !(await isAncestor(repo, target, tag.sha)),
+        reachWalk,
+      )
+    : await search(releases, reaches, reachWalk);
+  const { lastStable, lastAny } = found;
+  const [stableReachable, anyReachable] = await Promise.all([
+    lastStable === null || !options.mainLine ? true : reaches(lastStable),
+    lastAny === null || !options.mainLine ? true : lastAny === lastStable ? null : reaches(lastAny),
+  ]);
+  return { lastStable, lastAny, stableReachable, anyReachable: anyReachable ?? stableReachable };
 }

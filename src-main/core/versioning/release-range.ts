@@ -1,3 +1,4 @@
+import { findMainLine, isAncestor } from '../git/branches.js';
 import { resolveCommit } from '../git/refs.js';
 import type { ReleaseTag } from './previous-release.js';
 import { allReleaseTags, previousReleases } from './previous-release.js';
@@ -16,6 +17,13 @@ export interface ReleaseRange {
   releasedAt: ReleaseTag | null;
   /** Every release tag in the repository, highest first (prerelease counters are never reused). */
   allReleases: ReleaseTag[];
+  /**
+   * `current` was tagged on a release line cut from the target's history (a shipped train, an
+   * `X.Y.x` branch) rather than reached by it: the target's next release comes after that line.
+   */
+  currentOnLine: boolean;
+  /** Likewise for `latest`: a prerelease of a line cut from the target claims its version. */
+  latestOnLine: boolean;
 }
 
 export interface RangeRequest {
@@ -28,11 +36,38 @@ export interface RangeRequest {
   asOfTags?: ReadonlySet<string>;
 }
 
+/** The range's end resolved, and the release tags that exist for it (see `asOfTags`). */
+export async function resolveTarget(
+  root: string,
+  head: string,
+  prefix: string,
+  request: Pick<RangeRequest, 'to' | 'asOfTags'>,
+): Promise<{ to: string; allReleases: ReleaseTag[] }> {
+  const [to, tags] = await Promise.all([
+    request.to === undefined ? head : resolveCommit(root, request.to),
+    allReleaseTags(root, prefix),
+  ]);
+  const asOf = request.asOfTags;
+  return { to, allReleases: asOf === undefined ? tags : tags.filter((tag) => asOf.has(tag.name)) };
+}
+
+/**
+ * Whether `target` is on the repository's main line (its head or an ancestor of it), where
+ * releases tagged on the lines cut from it count too. Without a main branch, only what the
+ * target reaches counts, as on a release line.
+ */
+async function onMainLine(root: string, target: string): Promise<boolean> {
+  const main = await findMainLine(root);
+  if (main === null) return false;
+  return main.sha === target || isAncestor(root, target, main.sha);
+}
+
 /**
  * Resolves `--from`/`--to` (validated before git sees them; `head` saves resolving HEAD again).
- * Without `from`, the range starts at the newest stable release reachable from `to`; with
- * `skipReleaseAtTo`, a release tagged on `to` itself does not count, so `--to v1.1.0`
- * describes 1.1.0 rather than nothing.
+ * Without `from`, the range starts at the newest stable release that applies to `to`: reached
+ * by it, or, on the main line, tagged on a release line cut from it. With `skipReleaseAtTo`, a
+ * release tagged on `to` itself does not count, so `--to v1.1.0` describes 1.1.0 rather than
+ * nothing.
  */
 export async function resolveReleaseRange(
   root: string,
@@ -41,31 +76,31 @@ export async function resolveReleaseRange(
   request: RangeRequest,
   options: { skipReleaseAtTo?: boolean } = {},
 ): Promise<ReleaseRange> {
-  const [to, fromSha, allReleases] = await Promise.all([
-    request.to === undefined ? head : resolveCommit(root, request.to),
+  const [{ to, allReleases }, fromSha] = await Promise.all([
+    resolveTarget(root, head, prefix, request),
     request.from === undefined ? null : resolveCommit(root, request.from),
-    allReleaseTags(root, prefix).then((tags) =>
-      request.asOfTags === undefined ? tags : tags.filter((tag) => request.asOfTags!.has(tag.name)),
-    ),
   ]);
   const releasedAt = allReleases.find((tag) => tag.sha === to) ?? null;
   const candidates = options.skipReleaseAtTo ? allReleases.filter((tag) => tag.sha !== to) : allReleases;
-  const reachable = await previousReleases(root, to, candidates);
-  const latest = options.skipReleaseAtTo ? (releasedAt ?? reachable.lastAny) : reachable.lastAny;
-  const common = { to, latest, releasedAt, allReleases };
+  const mainLine = request.from === undefined && (await onMainLine(root, to));
+  const found = await previousReleases(root, to, candidates, { mainLine });
+  const latest = options.skipReleaseAtTo ? (releasedAt ?? found.lastAny) : found.lastAny;
+  const latestOnLine = latest !== releasedAt && !found.anyReachable;
+  const common = { to, latest, releasedAt, allReleases, latestOnLine };
 
   if (request.from !== undefined && fromSha !== null) {
     const named = allReleases.find((tag) => tag.name === request.from && tag.sha === fromSha);
     const current = named
       ? named.version
       : ((await previousReleases(root, fromSha, allReleases)).lastStable?.version ?? null);
-    return { from: request.from, fromSha, current, ...common };
+    return { from: request.from, fromSha, current, currentOnLine: false, ...common };
   }
-  const previous = reachable.lastStable;
+  const previous = found.lastStable;
   return {
     from: previous?.name ?? null,
     fromSha: previous?.sha ?? null,
     current: previous?.version ?? null,
+    currentOnLine: !found.stableReachable,
     ...common,
   };
 }

@@ -56,6 +56,7 @@ const EXPECTED: Policy = {
     },
     files: [{ path: 'Cargo.toml', pattern: '^version = "(.*)"' }],
   },
+  changelog: { rollUpPrereleases: true },
   trains: {
     cadence: { everyDays: 14, weekday: 2, at: '10:00', timezone: 'Europe/Berlin', start: '2026-01-06' },
     freezeBeforeMs: 2 * DAY,

@@ -1,0 +1,86 @@
+import type { CommitRecord } from '../../../shared/domain/commits.js';
+import { loadHistory } from '../commits/commit-cache.js';
+import type { Core } from '../context.js';
+import { cherryPickedFrom, patchIds } from '../git/patch-id.js';
+
+/** A range split into the changes it brings and those a release line has shipped already. */
+export interface LineSplit {
+  commits: CommitRecord[];
+  /** Commits left out: their change shipped on the line as a cherry-picked copy. */
+  released: CommitRecord[];
+}
+
+function firstLine(message: string): string {
+  const end = message.indexOf('\n');
+  return (end === -1 ? message : message.slice(0, end)).trim();
+}
+
+/** Whether a trailer's (possibly abbreviated) SHA names one of `shas`. */
+function namesOneOf(short: string, shas: Set<string>): boolean {
+  if (shas.has(short)) return true;
+  for (const sha of shas) if (sha.startsWith(short)) return true;
+  return false;
+}
+
+/**
+ * When a range starts at a release tagged on a line cut from the target (`lineTag`), the
+ * fixes picked onto that line shipped already: the range leaves out every commit that a line
+ * commit names in a `cherry picked from` trailer, that names a line commit in its own, or that
+ * has the same patch-id as a line commit of the same subject (a pick made without `-x`). The
+ * line's own commits are read through the commit cache; patch-ids only for subject matches.
+ */
+export async function leaveOutReleasedOnLine(
+  core: Core,
+  root: string,
+  target: string,
+  lineTag: string,
+  commits: CommitRecord[],
+): Promise<LineSplit> {
+  const line = (await loadHistory(core, root, { from: target, to: lineTag })).commits;
+  const lineShas = new Set(line.map((commit) => commit.sha));
+  const pickedFrom: string[] = [];
+  const subjects = new Map<string, string[]>();
+  for (const commit of line) {
+    const trailers = cherryPickedFrom(commit.message);
+    if (trailers.length > 0) pickedFrom.push(...trailers);
+    else if (commit.parents.length <= 1) {
+      const subject = firstLine(commit.message);
+      subjects.set(subject, [...(subjects.get(subject) ?? []), commit.sha]);
+    }
+  }
+  const named = (sha: string): boolean => pickedFrom.some((short) => sha.startsWith(short));
+  const names = (commit: CommitRecord): boolean =>
+    cherryPickedFrom(commit.message).some((short) => namesOneOf(short, lineShas));
+
+  const released = new Set<string>();
+  const bySubject: [CommitRecord, string[]][] = [];
+  for (const commit of commits) {
+    if (commit.parents.length > 1) continue;
+    if (named(commit.sha) || names(commit)) {
+      released.add(commit.sha);
+      continue;
+    }
+    const twins = subjects.get(firstLine(commit.message));
+    if (twins) bySubject.push([commit, twins]);
+  }
+  if (bySubject.length > 0) {
+    const ids = await patchIds(
+      root,
+      bySubject.flatMap(([commit, twins]) => [commit.sha, ...twins]),
+    );
+    for (const [commit, twins] of bySubject) {
+      const id = ids.get(commit.sha);
+      if (id !== undefined && twins.some((twin) => ids.get(twin) === id)) released.add(commit.sha);
+    }
+  }
+  return {
+    commits: commits.filter((commit) => !released.has(commit.sha)),
+    released: commits.filter((commit) => released.has(commit.sha)),
+  };
+}
+
+/** The one line that says what a range left out. */
+export function releasedOnLineWarning(count: number, lineTag: string): string {
+  const changes = count === 1 ? 'change' : 'changes';
+  return `${count} ${changes} already released in ${lineTag} (picked onto its line) left out.`;
+}
