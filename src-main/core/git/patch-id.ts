@@ -30,3 +30,15 @@ export async function patchIds(repo: string, shas: string[]): Promise<Map<string
   }
   return ids;
 }
+
+/**
+ * The commits of `head` not in `upstream` whose change `upstream` holds as another commit
+ * (`git cherry`: patch-ids, compared by the files touched first, so only likely twins pay for a
+ * full diff). Both must be resolved SHAs.
+ */
+export async function changesAlreadyIn(repo: string, upstream: string, head: string): Promise<Set<string>> {
+  const out = await git(repo, ['cherry', '--end-of-options', upstream, head]);
+  const found = new Set<string>();
+  for (const line of out.split('\n')) if (line.startsWith('- ')) found.add(line.slice(2).trim());
+  return found;
+}

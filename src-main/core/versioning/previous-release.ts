@@ -70,29 +70,41 @@ export async function allReleaseTags(repo: string, prefix: string): Promise<Rele
   return releaseTags(await listTags(repo), prefix);
 }
 
-/** Answers `applies` for each release, highest first, until a stable one applies. */
+/**
+ * Answers `applies` for releases, highest first, until a stable one applies; once a release of
+ * any kind applies, only stable ones are still asked about.
+ */
 async function search(
   releases: ReleaseTag[],
   applies: (tag: ReleaseTag) => Promise<boolean>,
   walk: (rest: ReleaseTag[]) => Promise<Set<string>>,
 ): Promise<{ lastStable: ReleaseTag | null; lastAny: ReleaseTag | null }> {
   let lastAny: ReleaseTag | null = null;
-  const take = (tag: ReleaseTag): boolean => {
-    lastAny ??= tag;
-    return !tag.prerelease;
-  };
-  const probed = releases.slice(0, PROBES);
-  for (let start = 0; start < probed.length; start += PARALLEL) {
-    const batch = probed.slice(start, start + PARALLEL);
+  let next = 0;
+  let probes = 0;
+  const wanted = (tag: ReleaseTag): boolean => lastAny === null || !tag.prerelease;
+  while (next < releases.length && probes < PROBES) {
+    const batch: ReleaseTag[] = [];
+    for (; next < releases.length && batch.length < Math.min(PARALLEL, PROBES - probes); next++) {
+      if (wanted(releases[next]!)) batch.push(releases[next]!);
+    }
+    probes += batch.length;
     const answers = await Promise.all(batch.map(applies));
     for (let i = 0; i < batch.length; i++) {
-      if (answers[i] && take(batch[i]!)) return { lastAny, lastStable: batch[i]! };
+      const tag = batch[i]!;
+      if (!answers[i] || !wanted(tag)) continue;
+      lastAny ??= tag;
+      if (!tag.prerelease) return { lastAny, lastStable: tag };
     }
   }
-  const rest = releases.slice(PROBES);
+  const rest = releases.slice(next).filter(wanted);
   if (rest.length === 0) return { lastAny, lastStable: null };
   const applying = await walk(rest);
-  for (const tag of rest) if (applying.has(tag.name) && take(tag)) return { lastAny, lastStable: tag };
+  for (const tag of rest) {
+    if (!applying.has(tag.name)) continue;
+    lastAny ??= tag;
+    if (!tag.prerelease) return { lastAny, lastStable: tag };
+  }
   return { lastAny, lastStable: null };
 }
 

@@ -1,7 +1,7 @@
 import type { CommitRecord } from '../../../shared/domain/commits.js';
 import { loadHistory } from '../commits/commit-cache.js';
 import type { Core } from '../context.js';
-import { cherryPickedFrom, patchIds } from '../git/patch-id.js';
+import { changesAlreadyIn, cherryPickedFrom } from '../git/patch-id.js';
 
 /** A range split into the changes it brings and those a release line has shipped already. */
 export interface LineSplit {
@@ -25,9 +25,9 @@ function namesOneOf(short: string, shas: Set<string>): boolean {
 /**
  * When a range starts at a release tagged on a line cut from the target (`lineTag`), the
  * fixes picked onto that line shipped already: the range leaves out every commit that a line
- * commit names in a `cherry picked from` trailer, that names a line commit in its own, or that
- * has the same patch-id as a line commit of the same subject (a pick made without `-x`). The
- * line's own commits are read through the commit cache; patch-ids only for subject matches.
+ * commit names in a `cherry picked from` trailer, that names a line commit in its own, or whose
+ * patch-id a line commit has (a pick made without `-x`; asked of git only when a subject
+ * matches). The line's own commits are read through the commit cache.
  */
 export async function leaveOutReleasedOnLine(
   core: Core,
@@ -39,40 +39,25 @@ export async function leaveOutReleasedOnLine(
   const line = (await loadHistory(core, root, { from: target, to: lineTag })).commits;
   const lineShas = new Set(line.map((commit) => commit.sha));
   const pickedFrom: string[] = [];
-  const subjects = new Map<string, string[]>();
+  const subjects = new Set<string>();
   for (const commit of line) {
     const trailers = cherryPickedFrom(commit.message);
     if (trailers.length > 0) pickedFrom.push(...trailers);
-    else if (commit.parents.length <= 1) {
-      const subject = firstLine(commit.message);
-      subjects.set(subject, [...(subjects.get(subject) ?? []), commit.sha]);
-    }
+    else if (commit.parents.length <= 1) subjects.add(firstLine(commit.message));
   }
   const named = (sha: string): boolean => pickedFrom.some((short) => sha.startsWith(short));
   const names = (commit: CommitRecord): boolean =>
     cherryPickedFrom(commit.message).some((short) => namesOneOf(short, lineShas));
 
   const released = new Set<string>();
-  const bySubject: [CommitRecord, string[]][] = [];
+  let twins = false;
   for (const commit of commits) {
     if (commit.parents.length > 1) continue;
-    if (named(commit.sha) || names(commit)) {
-      released.add(commit.sha);
-      continue;
-    }
-    const twins = subjects.get(firstLine(commit.message));
-    if (twins) bySubject.push([commit, twins]);
+    if (named(commit.sha) || names(commit)) released.add(commit.sha);
+    else twins ||= subjects.has(firstLine(commit.message));
   }
-  if (bySubject.length > 0) {
-    const ids = await patchIds(
-      root,
-      bySubject.flatMap(([commit, twins]) => [commit.sha, ...twins]),
-    );
-    for (const [commit, twins] of bySubject) {
-      const id = ids.get(commit.sha);
-      if (id !== undefined && twins.some((twin) => ids.get(twin) === id)) released.add(commit.sha);
-    }
-  }
+  // A pick made without -x has no trailer: git compares patch-ids, only when a subject says it may.
+  if (twins) for (const sha of await changesAlreadyIn(root, lineTag, target)) released.add(sha);
   return {
     commits: commits.filter((commit) => !released.has(commit.sha)),
     released: commits.filter((commit) => released.has(commit.sha)),
