@@ -5,7 +5,7 @@ import { actorIn } from '../context.js';
 import { inspectRepository, SHALLOW_WARNING } from '../git/repository-state.js';
 import { loadPolicy } from '../policy/load-policy.js';
 import { PolicyError } from '../policy/policy-error.js';
-import { allReleaseTags, previousReleases } from '../versioning/previous-release.js';
+import { resolveReleaseRange } from '../versioning/release-range.js';
 
 /** Header facts about a repository; validates it and writes nothing. */
 export async function summarizeRepository(dir: string): Promise<RepositorySummary> {
@@ -21,8 +21,7 @@ export async function summarizeRepository(dir: string): Promise<RepositorySummar
       return 'v';
     },
   );
-  const releases = await allReleaseTags(state.root, prefix);
-  const latest = (await previousReleases(state.root, state.head, releases)).lastAny;
+  const { latest } = await resolveReleaseRange(state.root, state.head, prefix, {});
   return {
     path: state.root,
     name: path.basename(state.root),

@@ -85,7 +85,9 @@ async function search(
   const wanted = (tag: ReleaseTag): boolean => lastAny === null || !tag.prerelease;
   while (next < releases.length && probes < PROBES) {
     const batch: ReleaseTag[] = [];
-    for (; next < releases.length && batch.length < Math.min(PARALLEL, PROBES - probes); next++) {
+    // The first probe alone: the highest tag usually applies, and then only stable ones are asked.
+    const size = Math.min(probes === 0 ? 1 : PARALLEL, PROBES - probes);
+    for (; next < releases.length && batch.length < size; next++) {
       if (wanted(releases[next]!)) batch.push(releases[next]!);
     }
     probes += batch.length;
