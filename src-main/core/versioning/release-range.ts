@@ -1,3 +1,4 @@
+import semver from 'semver';
 import { findMainLine, isAncestor } from '../git/branches.js';
 import { resolveCommit } from '../git/refs.js';
 import type { ReleaseTag } from './previous-release.js';
@@ -51,6 +52,29 @@ export async function resolveTarget(
   return { to, allReleases: asOf === undefined ? tags : tags.filter((tag) => asOf.has(tag.name)) };
 }
 
+// How many of the target's own prereleases of a version are asked about (the highest first).
+const CLAIM_PROBES = 4;
+
+/**
+ * Whether a prerelease tagged on a branch cut from the target stabilizes the target's own
+ * prerelease line (the target reaches a prerelease of the same version: Angular's `22.2.x` cut
+ * from main's `22.2.0-next.N`), so the target moves past it. A branch whose prereleases run ahead
+ * of everything the target reached (Vue's `minor` beside a main of patches) claims nothing.
+ */
+async function claims(
+  root: string,
+  target: string,
+  line: ReleaseTag,
+  releases: ReleaseTag[],
+): Promise<boolean> {
+  const version = semver.coerce(line.version)!.version;
+  const own = releases
+    .filter((tag) => tag !== line && tag.prerelease && semver.coerce(tag.version)!.version === version)
+    .slice(0, CLAIM_PROBES);
+  const reached = await Promise.all(own.map((tag) => isAncestor(root, tag.sha, target)));
+  return reached.includes(true);
+}
+
 /**
  * Whether `target` is on the repository's main line (its head or an ancestor of it), where
  * releases tagged on the lines cut from it count too. Without a main branch, only what the
@@ -84,8 +108,11 @@ export async function resolveReleaseRange(
   const candidates = options.skipReleaseAtTo ? allReleases.filter((tag) => tag.sha !== to) : allReleases;
   const mainLine = request.from === undefined && (await onMainLine(root, to));
   const found = await previousReleases(root, to, candidates, { mainLine });
-  const latest = options.skipReleaseAtTo ? (releasedAt ?? found.lastAny) : found.lastAny;
+  let latest = options.skipReleaseAtTo ? (releasedAt ?? found.lastAny) : found.lastAny;
   const latestOnLine = latest !== releasedAt && !found.anyReachable;
+  if (latest !== null && latestOnLine && latest.prerelease && !(await claims(root, to, latest, candidates))) {
+    latest = found.lastStable;
+  }
   const common = { to, latest, releasedAt, allReleases, latestOnLine };
 
   if (request.from !== undefined && fromSha !== null) {

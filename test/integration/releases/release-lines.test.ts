@@ -88,6 +88,29 @@ describe('release lines: stable releases tagged on branches cut from main', () =
     expect((await plan(repo, { prerelease: 'next' })).next).toBe('23.0.0-next.0');
   });
 
+  it('moves main past a version its release-candidate branch stabilizes', async () => {
+    const repo = newRepo();
+    angularShaped(repo);
+    repo.checkout('22.1.x', true);
+    repo.commit('release: cut v22.1.0-rc.0');
+    repo.tag('v22.1.0-rc.0');
+    repo.checkout('main');
+    repo.commit('feat: after the rc cut');
+    expect((await plan(repo, { prerelease: 'next' })).next).toBe('22.2.0-next.0');
+  });
+
+  it('a development branch running ahead of main claims nothing (the Vue shape: main ships patches)', async () => {
+    const repo = newRepo();
+    repo.commit('feat: base');
+    repo.tag('v3.5.0');
+    repo.checkout('minor', true);
+    repo.commit('feat: vapor mode');
+    repo.tag('v3.6.0-beta.1');
+    repo.checkout('main');
+    repo.commit('fix: hydration mismatch');
+    expect(await plan(repo)).toMatchObject({ current: '3.5.0', next: '3.5.1' });
+  });
+
   it('a branch of a line is not counted from a newer line', async () => {
     const repo = newRepo();
     angularShaped(repo);
