@@ -2,7 +2,7 @@
 // small launcher (dist/cli/release-desk.cjs) that runs it through V8's code cache; vm.Script only
 // takes CommonJS. Electron main is ESM (dependencies stay external, loaded from node_modules); the
 // preload is one CommonJS file because sandboxed preloads cannot import other files.
-import { readFileSync, rmSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -54,6 +54,9 @@ await build({
   format: 'cjs',
   banner: { js: `#!/usr/bin/env node\n${cjsImportMetaUrl.banner.js}` },
 });
+// `npx release-desk` in the checkout runs the bin as a program (npm marks it executable only when
+// it installs a package, which a checkout's own bin never is).
+chmodSync(`${DIST}/cli/release-desk.cjs`, 0o755);
 
 await build({
   ...common,

@@ -1,21 +1,28 @@
-// Rebuilds native modules (better-sqlite3) for Electron's ABI, but only where an Electron
-// binary was installed: on headless or offline machines (ELECTRON_SKIP_BINARY_DOWNLOAD=1) the
-// Node build stays, which is what the CLI, browser mode and the tests use.
+// After `npm install` in a checkout, every face works at once: the CLI is built (so
+// `npx release-desk` runs before any `npm run build`), and where an Electron binary was installed,
+// better-sqlite3 built for Electron is added beside npm's build for Node, which stays for the CLI,
+// browser mode and the tests (scripts/electron-native.mjs). A failed Electron build leaves every
+// Node face working: it is a warning, and `npm start` tries again. Installed from a packed
+// tarball (the CLI alone), there is nothing to build.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { electronBinary, ensureElectronBuild } from './electron-native.mjs';
 
-const electronDir = path.join('node_modules', 'electron');
-const pathFile = path.join(electronDir, 'path.txt');
-const hasBinary =
-  existsSync(pathFile) && existsSync(path.join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim()));
+if (existsSync('src-main') && existsSync('node_modules/esbuild')) {
+  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 
-if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD || process.env.CI || !hasBinary) {
-  console.log('release-desk: no Electron binary here; native modules stay built for Node.');
+const electron = electronBinary();
+if ('reason' in electron) {
+  console.log('release-desk: no Electron binary here; the CLI, browser mode and tests use the Node build.');
 } else {
-  const result = spawnSync('npx', ['electron-builder', 'install-app-deps'], {
-    stdio: 'inherit',
-    shell: process.platform === 'win32',
-  });
-  process.exit(result.status ?? 1);
+  try {
+    await ensureElectronBuild(electron.version);
+  } catch (error) {
+    console.warn(
+      `release-desk: could not build better-sqlite3 for Electron (${error instanceof Error ? error.message : error}); ` +
+        'the CLI and tests are unaffected, and `npm start` tries again.',
+    );
+  }
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { CommitRecord } from '../../../shared/domain/commits.js';
 import type { Db } from '../store/database.js';
+import { databaseOptions } from '../store/native-binding.js';
 import { BatchEncoder, type EncodedBatch, ThreadWriter, writeBatches } from './commit-cache-writer.js';
 import { decodeCommit, type EncodedChange } from './commit-codec.js';
 import { COMMIT_PARSER_VERSION } from './parse-message.js';
@@ -198,7 +199,7 @@ function isDamaged(error: unknown): boolean {
 }
 
 function openCache(file: string): Db {
-  const db = new Database(file);
+  const db = new Database(file, databaseOptions());
   try {
     // page_size only applies to a new file, before WAL is on (64 KiB pages wrote 100k commits 3×
     // faster than 4 KiB ones); NORMAL in WAL mode can lose the last writes on power loss but

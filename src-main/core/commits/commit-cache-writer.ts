@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { CommitRecord } from '../../../shared/domain/commits.js';
 import type { Db } from '../store/database.js';
+import { databaseOptions } from '../store/native-binding.js';
 import { encodeChanges } from './commit-codec.js';
 
 /** Up to BATCH_SIZE commits as one `batches` row and their index entries, ready to write. */
@@ -91,7 +92,7 @@ const writeBatches = ${writeBatches.toString()};
 const failed = (error) => new Error(String(error.message));
 let db;
 try {
-  db = new Database(workerData.file, { fileMustExist: true });
+  db = new Database(workerData.file, workerData.options);
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
 } catch (error) {
@@ -133,7 +134,13 @@ export class ThreadWriter {
   constructor(file: string, parser: number) {
     this.#worker = new Worker(WRITER, {
       eval: true,
-      workerData: { file, parser, driver: createRequire(import.meta.url).resolve('better-sqlite3') },
+      workerData: {
+        file,
+        parser,
+        driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+        // The thread runs in the same runtime as this one (Electron's too), so it loads the same binding.
+        options: databaseOptions({ fileMustExist: true }),
+      },
     });
     this.#ended = new Promise<void>((resolve, reject) => {
       this.#worker.once('error', reject);

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { DeskError } from '../errors.js';
 import { migrations as allMigrations } from './migrations/index.js';
 import type { Migration } from './migrations/migration.js';
+import { databaseOptions } from './native-binding.js';
 
 export type Db = Database.Database;
 
@@ -15,7 +16,7 @@ export const DATABASE_FILE = 'release-desk.sqlite';
  */
 export function openDatabase(dataDir: string, migrations: Migration[] = allMigrations): Db {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, DATABASE_FILE));
+  const db = new Database(path.join(dataDir, DATABASE_FILE), databaseOptions());
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
