@@ -15,6 +15,15 @@ export interface CommitSummary {
   url: string | null;
 }
 
+/**
+ * A change the Release screen lists: a commit, or one of the changes its squash-merge body
+ * lists (`* feat: …`), so one SHA can appear several times in a plan.
+ */
+export interface ReleaseEntry extends CommitSummary {
+  /** `<sha>:<n>`, n the change's index within its commit (0: its own header); unique in a plan. */
+  key: string;
+}
+
 /** Why the next version is what it is: one entry per change that forced a bump. */
 export interface BumpReasonView {
   sha: string;
@@ -57,8 +66,8 @@ export interface ReleasePlanView {
   commitCount: number;
   reasons: BumpReasonView[];
   /** Conventional commits grouped by type, in changelog order. */
-  groups: { type: string; title: string; commits: CommitSummary[] }[];
-  nonConventional: CommitSummary[];
+  groups: { type: string; title: string; commits: ReleaseEntry[] }[];
+  nonConventional: ReleaseEntry[];
   /** Commits cancelled by a revert in the same range. */
   cancelled: { sha: string; by: string }[];
   changelog: string;

@@ -9,10 +9,11 @@ export interface Header {
   subject: string;
 }
 
-// The library's default header pattern accepts an empty type, `_` and digits in types, no `!`,
-// and no `,` in scopes, so the header is matched here. A scope is a noun: letters, digits and
-// `_ / . -`, plus `,` (optionally followed by one space) to list several scopes.
-const HEADER = /^([a-zA-Z]+)(?:\(((?:[\p{L}\p{N}_/.-]|, ?)+)\))?(!)?: (.*)$/u;
+// The library's default header pattern accepts an empty type, `_` and digits in types and no
+// `!`, so the header is matched here. A scope is any text but `)` (`@angular/cli`, `api, ui`,
+// `$browser`, `*`), as in every peer. It is trimmed, and a blank scope makes the header
+// unconventional: `feat(): x` names no noun, which the spec asks for.
+const HEADER = /^([a-zA-Z]+)(?:\(([^)\n]+)\))?(!)?: (.*)$/;
 
 /** `Revert "<header>"` as written by `git revert`; greedy so a revert of a revert nests. */
 const GIT_REVERT = /^Revert "(.+)"$/;
@@ -21,9 +22,11 @@ export function matchHeader(line: string): Header | null {
   const match = HEADER.exec(line);
   const subject = match?.[4]?.trim();
   if (!match || !subject) return null;
+  const scope = match[2]?.trim();
+  if (scope === '') return null;
   return {
     type: intern(match[1]!.toLowerCase()),
-    scope: match[2] === undefined ? null : intern(match[2]),
+    scope: scope === undefined ? null : intern(scope),
     bang: match[3] === '!',
     subject,
   };

@@ -1,7 +1,7 @@
 import semver from 'semver';
 import type { CommitRecord, ParsedChange } from '../../../shared/domain/commits.js';
 import type { Policy } from '../../../shared/domain/policy.js';
-import type { ChangelogDocument, CommitSummary, ReleasePlanView } from '../../../shared/domain/release.js';
+import type { ChangelogDocument, ReleaseEntry, ReleasePlanView } from '../../../shared/domain/release.js';
 import { buildChangelog, changelogDate } from '../changelog/build-changelog.js';
 import type { RemoteLinks } from '../changelog/remote-links.js';
 import { readRemoteLinks } from '../changelog/remote-links.js';
@@ -59,12 +59,15 @@ export function checkOverride(version: string, current: string | null): string {
   return version;
 }
 
+/** `index` is the change's place in `commit.changes`: with the SHA, it keys the entry. */
 function summary(
   commit: CommitRecord,
   change: ParsedChange | null,
   links: RemoteLinks | null,
-): CommitSummary {
+  index = 0,
+): ReleaseEntry {
   return {
+    key: `${commit.sha}:${index}`,
     sha: commit.sha,
     shortSha: commit.sha.slice(0, 7),
     type: change?.type ?? null,
@@ -87,13 +90,13 @@ function groupCommits(
 ): ReleasePlanView['groups'] {
   const skip = new Set<string>();
   for (const { sha, by } of decision.cancelled) skip.add(sha).add(by);
-  const byType = new Map<string, CommitSummary[]>();
+  const byType = new Map<string, ReleaseEntry[]>();
   for (const commit of commits) {
     if (commit.parents.length > 1 || skip.has(commit.sha)) continue;
-    for (const change of commit.changes) {
+    for (const [index, change] of commit.changes.entries()) {
       if (!change.conventional || change.type === null) continue;
       const list = byType.get(change.type) ?? [];
-      list.push(summary(commit, change, links));
+      list.push(summary(commit, change, links, index));
       byType.set(change.type, list);
     }
   }

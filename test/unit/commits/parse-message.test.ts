@@ -220,7 +220,7 @@ const cases: [string, string, Expected | Expected[]][] = [
   ['empty type (library accepts)', ': x', { type: null, subject: ': x' }],
   ['! before the scope', 'feat!(api): x', { type: null, subject: 'feat!(api): x' }],
   ['two scopes', 'feat(a)(b): x', { type: null, subject: 'feat(a)(b): x' }],
-  ['space inside a scope', 'feat(my scope): x', { type: null, subject: 'feat(my scope): x' }],
+  ['space inside a scope', 'feat(my scope): x', { type: 'feat', scope: 'my scope', subject: 'x' }],
   ['scope with /', 'fix(ui/button): x', { type: 'fix', scope: 'ui/button', subject: 'x' }],
   ['scope with , (library rejects)', 'fix(a,b): x', { type: 'fix', scope: 'a,b', subject: 'x' }],
   ['scope list with ", "', 'fix(a, b): x', { type: 'fix', scope: 'a, b', subject: 'x' }],
@@ -228,7 +228,33 @@ const cases: [string, string, Expected | Expected[]][] = [
   ['scope with -', 'fix(my-scope): x', { type: 'fix', scope: 'my-scope', subject: 'x' }],
   ['scope with _', 'fix(my_scope): x', { type: 'fix', scope: 'my_scope', subject: 'x' }],
   ['scope with letters beyond ASCII', 'fix(café): x', { type: 'fix', scope: 'café', subject: 'x' }],
-  ['scope * is not a noun', 'fix(*): x', { type: null, subject: 'fix(*): x' }],
+  ['scope *', 'fix(*): x', { type: 'fix', scope: '*', subject: 'x' }],
+  // Monorepo scopes: any text but `)`
+  ['npm package scope', 'fix(@angular/cli): x', { type: 'fix', scope: '@angular/cli', subject: 'x' }],
+  [
+    '@scope/pkg with !',
+    'feat(@scope/pkg)!: x',
+    { type: 'feat', scope: '@scope/pkg', subject: 'x', breaking: true, notes: ['x'] },
+  ],
+  ['scope with $', 'fix($browser): x', { type: 'fix', scope: '$browser', subject: 'x' }],
+  ['scope with /*', 'fix(material/*): x', { type: 'fix', scope: 'material/*', subject: 'x' }],
+  ['scope with a colon', 'fix(a:b): x', { type: 'fix', scope: 'a:b', subject: 'x' }],
+  ['scope with an opening parenthesis', 'fix(a(b): x', { type: 'fix', scope: 'a(b', subject: 'x' }],
+  ['scope trimmed', 'fix( runtime-core ): x', { type: 'fix', scope: 'runtime-core', subject: 'x' }],
+  ['blank scope', 'fix(  ): x', { type: null, subject: 'fix(  ): x' }],
+  [
+    'scope ends at the first ) (library: the last)',
+    'fix(a): b (c): d',
+    { type: 'fix', scope: 'a', subject: 'b (c): d' },
+  ],
+  [
+    'squash bullet with a package scope',
+    'feat: pr\n\n* fix(@angular/build): a',
+    [
+      { type: 'feat', subject: 'pr' },
+      { type: 'fix', scope: '@angular/build', subject: 'a' },
+    ],
+  ],
   ['colon inside the subject', 'feat: subject with: colon', { type: 'feat', subject: 'subject with: colon' }],
   ['subject trimmed', 'feat:   extra spaces   ', { type: 'feat', subject: 'extra spaces' }],
   [
