@@ -71,8 +71,9 @@ function distinct(db: Db, column: string, repo: string | null): string[] {
 export function queryAudit(db: Db, query: AuditQuery = {}): AuditPage {
   const { sql, params } = where(query);
   const limit = query.limit ?? DEFAULT_PAGE;
-  const total = (db.prepare(`SELECT count(*) AS n FROM audit_events WHERE ${sql}`).get(params) as { n: number })
-    .n;
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM audit_events WHERE ${sql}`).get(params) as { n: number }
+  ).n;
   let offset = query.offset ?? 0;
   if (query.around !== undefined) {
     const newer = db

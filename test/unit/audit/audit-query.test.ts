@@ -54,7 +54,9 @@ describe('the audit query: filters and pages read only', () => {
     const all = core.audit.list({ limit: 10_000 });
     const openings = core.audit.page({ repo: '/r', excludeActions: ['repository.opened'], limit: 1000 });
     expect(openings.events.every((e) => e.action !== 'repository.opened' && e.repo === '/r')).toBe(true);
-    expect(openings.total).toBe(all.filter((e) => e.repo === '/r' && e.action !== 'repository.opened').length);
+    expect(openings.total).toBe(
+      all.filter((e) => e.repo === '/r' && e.action !== 'repository.opened').length,
+    );
 
     const bob = core.audit.page({ actor: BOB, environment: 'staging', limit: 1000 });
     expect(bob.total).toBeGreaterThan(0);
@@ -65,7 +67,9 @@ describe('the audit query: filters and pages read only', () => {
     const expected = all.filter((e) => e.subject === 'v1.3.0' || e.subject?.startsWith('v1.3.0@'));
     expect(byTag.events.map((e) => e.seq)).toEqual(expected.map((e) => e.seq));
     expect(byVersion.events.map((e) => e.seq)).toEqual(expected.map((e) => e.seq));
-    expect(new Set(byTag.events.map((e) => e.action))).toEqual(new Set(['promotion.started', 'release.created']));
+    expect(new Set(byTag.events.map((e) => e.action))).toEqual(
+      new Set(['promotion.started', 'release.created']),
+    );
 
     const created = core.audit.page({ action: 'release.created', limit: 1000 });
     expect(created.total).toBe(all.filter((e) => e.action === 'release.created').length);
