@@ -27,8 +27,3 @@ export function matchingReleases(releases: HotfixRelease[], text: string): Hotfi
     return words.every((word) => haystack.includes(word));
   });
 }
-
-/** The rows a list shows: each line's latest, plus its older patches when the line is expanded. */
-export function visibleRows(lines: ReleaseLine[], expanded: (line: string) => boolean): HotfixRelease[] {
-  return lines.flatMap((group) => (expanded(group.line) ? [group.latest, ...group.older] : [group.latest]));
-}
