@@ -69,9 +69,18 @@ test('the header switcher opens another repository with Ctrl+O, and a reload kee
   }
 });
 
-test('~ in the path field is the home directory', async ({ page, desk, repo }) => {
+test('with no repository open, Ctrl+O focuses the path field, where ~ is the home directory', async ({
+  page,
+  desk,
+  repo,
+}) => {
   repo.commit('feat: first feature');
   await page.goto(desk.url);
+  // With no repository open, Ctrl+O from the Audit screen brings the open form and focuses it.
+  await page.keyboard.press('Alt+5');
+  await expect(page.getByRole('heading', { name: 'Audit log' })).toBeFocused();
+  await page.keyboard.press('Control+o');
+  await expect(page.getByLabel('Repository path')).toBeFocused();
   await page.getByLabel('Repository path').fill('~/surely-not-a-repository-here');
   await page.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(page.getByRole('alert')).not.toContainText('~');
