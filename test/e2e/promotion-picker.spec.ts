@@ -32,6 +32,7 @@ test('the promotion picker reaches a release older than the newest 100 by search
 
   await page.getByLabel('Find', { exact: true }).fill('v1.0.5');
   await expect(page.getByText('11 of 130 releases match.')).toBeVisible();
+  await expect(release).toHaveValue('1.0.5'); // the one typed in full, before v1.0.59
   await release.selectOption({ label: 'v1.0.5 — older release' });
   await expect(page.getByLabel('to', { exact: true })).toHaveValue('staging');
   await page.getByRole('button', { name: 'Open promotion' }).click();
