@@ -25,6 +25,7 @@ export const repositoryChannels = {
       offset: z.number().int().nonnegative().optional(),
       limit: z.number().int().positive().max(1000).optional(),
       around: z.number().int().positive().optional(),
+      facets: z.boolean().optional(),
     }),
   ),
   'audit.verify': channel<AuditVerification>()(z.object({})),

@@ -31,6 +31,8 @@ export interface AuditQuery {
   limit?: number;
   /** Return the page holding this event (its seq) instead of the one at `offset`. */
   around?: number;
+  /** Also list the values the filters can choose from (a scan of the log; default true). */
+  facets?: boolean;
 }
 
 /** One page of the filtered events, with what the filters can choose from. */
@@ -40,6 +42,12 @@ export interface AuditPage {
   total: number;
   offset: number;
   limit: number;
-  /** Values present in the log (for the repository, when one is given), for the filter menus. */
-  facets: { actions: string[]; actors: string[]; environments: string[] };
+  /** Values present in the log (for the repository, when one is given), for the filter menus; null when not asked for. */
+  facets: AuditFacets | null;
+}
+
+export interface AuditFacets {
+  actions: string[];
+  actors: string[];
+  environments: string[];
 }

@@ -7,7 +7,7 @@ const EXPORT_PAGE = 1000;
 export async function allMatching(query: AuditQuery): Promise<AuditEvent[]> {
   const events: AuditEvent[] = [];
   for (let offset = 0; ; offset += EXPORT_PAGE) {
-    const page = await call('audit.list', { ...query, offset, limit: EXPORT_PAGE });
+    const page = await call('audit.list', { ...query, offset, limit: EXPORT_PAGE, facets: false });
     events.push(...page.events);
     if (events.length >= page.total || page.events.length === 0) return events;
   }
