@@ -11,19 +11,50 @@ export const SCREENS: { id: ScreenId; label: string }[] = [
   { id: 'audit', label: 'Audit' },
 ];
 
+/** The tab's open repository and screen, so a reload (F5) comes back to them. */
+const VIEW_KEY = 'release-desk-view';
+
+interface SavedView {
+  repo: string | null;
+  screen: ScreenId;
+}
+
+function savedView(): SavedView {
+  try {
+    const parsed = JSON.parse(sessionStorage.getItem(VIEW_KEY) ?? 'null') as Partial<SavedView> | null;
+    const screen = SCREENS.find((s) => s.id === parsed?.screen)?.id ?? 'release';
+    return { repo: typeof parsed?.repo === 'string' ? parsed.repo : null, screen };
+  } catch {
+    return { repo: null, screen: 'release' };
+  }
+}
+
 /** What the whole window shares: the open repository and the screen shown. */
 class Session {
   repo = $state<RepositorySummary | null>(null);
-  screen = $state<ScreenId>('release');
+  #screen = $state<ScreenId>('release');
   /** Bumped by Refresh so every screen reloads its data. */
   revision = $state(0);
-  /** Asks the open-repository form to take focus (Ctrl/Cmd+O in browser mode). */
+  /** Asks the open-repository form to take focus (Ctrl/Cmd+O with no repository open). */
   openRequest = $state(0);
+  /** The header's repository switcher is showing. */
+  switching = $state(false);
+  /** Coming back to the repository of before a reload; the open form waits for it. */
+  restoring = $state(false);
+
+  get screen(): ScreenId {
+    return this.#screen;
+  }
+  set screen(next: ScreenId) {
+    this.#screen = next;
+    this.#save();
+  }
 
   async open(path: string): Promise<RepositorySummary> {
     const summary = await call('repository.open', { path });
     this.repo = summary;
     this.revision += 1;
+    this.#save();
     return summary;
   }
 
@@ -31,6 +62,31 @@ class Session {
   async refresh(): Promise<void> {
     if (this.repo) this.repo = await call('repository.summary', { path: this.repo.path });
     this.revision += 1;
+  }
+
+  /**
+   * After a reload: the same screen, and the same repository read again without recording
+   * another opening. A repository that is gone since is dropped quietly: the open form shows.
+   */
+  async restore(): Promise<void> {
+    const view = savedView();
+    this.#screen = view.screen;
+    if (!view.repo) return;
+    this.restoring = true;
+    try {
+      this.repo = await call('repository.summary', { path: view.repo });
+      this.revision += 1;
+    } catch {
+      this.repo = null;
+      this.#save();
+    } finally {
+      this.restoring = false;
+    }
+  }
+
+  #save() {
+    const view: SavedView = { repo: this.repo?.path ?? null, screen: this.#screen };
+    sessionStorage.setItem(VIEW_KEY, JSON.stringify(view));
   }
 }
 

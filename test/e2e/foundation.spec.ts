@@ -24,6 +24,9 @@ test('open a repository, see its facts, and find the opening in the verified aud
   await expect(header).toContainText('v1.2.0');
 
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Audit' }).click();
+  // Repository opens are most of a log: hidden until asked for.
+  await expect(page.getByText('Only repository opens so far')).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Show repository opens' }).check();
   await expect(page.getByRole('cell', { name: 'repository.opened' })).toBeVisible();
   await page.getByRole('button', { name: 'Verify chain' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Chain verified' })).toBeVisible();

@@ -5,15 +5,18 @@ import {
   recentRepositories,
   summarizeRepository,
 } from '../../core/repository/open-repository.js';
+import { expandHome } from '../../core/repository/home-path.js';
+import { releaseTags } from '../../core/repository/release-tags.js';
 import { verifyAuditTrail } from '../../core/promotion/verify-records.js';
 import type { HandlerGroup } from '../handler-types.js';
 import { APP_VERSION } from '../../app-version.js';
 
 export const repositoryHandlers: HandlerGroup<keyof typeof repositoryChannels> = {
-  'repository.open': async ({ path }, { core }) => openRepository(core, path),
+  'repository.open': async ({ path }, { core }) => openRepository(core, expandHome(path.trim())),
   'repository.summary': async ({ path }) => summarizeRepository(path),
   'repository.recent': async (_input, { core }) => recentRepositories(core),
-  'audit.list': async ({ repo, limit }, { core }) => core.audit.list({ repo, limit }),
+  'repository.releases': async ({ path }) => releaseTags(path),
+  'audit.list': async (query, { core }) => core.audit.page(query),
   'audit.verify': async (_input, { core }) => verifyAuditTrail(core),
   'app.info': async (_input, { core, mode }) => ({
     version: APP_VERSION,

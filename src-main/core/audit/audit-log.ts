@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { AuditEvent, AuditVerification } from '../../../shared/domain/audit.js';
+import type { AuditEvent, AuditPage, AuditQuery, AuditVerification } from '../../../shared/domain/audit.js';
 import type { Db } from '../store/database.js';
+import { queryAudit } from './audit-query.js';
+import type { AuditRow } from './audit-row.js';
+import { toEvent } from './audit-row.js';
 import { canonicalJson } from './canonical-json.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -13,38 +16,12 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-interface AuditRow {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  repo: string | null;
-  subject: string | null;
-  details: string;
-  prev_hash: string;
-  hash: string;
-}
-
 type HashedFields = Omit<AuditEvent, 'hash' | 'prevHash'>;
 
 function hashEvent(prevHash: string, event: HashedFields): string {
   return createHash('sha256')
     .update(prevHash + canonicalJson(event))
     .digest('hex');
-}
-
-function toEvent(row: AuditRow): AuditEvent {
-  return {
-    seq: row.seq,
-    at: row.at,
-    actor: row.actor,
-    action: row.action,
-    repo: row.repo,
-    subject: row.subject,
-    details: JSON.parse(row.details) as Record<string, unknown>,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
 }
 
 /**
@@ -88,6 +65,11 @@ export class AuditLog {
       )
       .all({ repo: filter.repo ?? null, limit: filter.limit ?? 1000 }) as AuditRow[];
     return rows.map(toEvent);
+  }
+
+  /** One filtered page, newest first (the Audit screen). */
+  page(query: AuditQuery = {}): AuditPage {
+    return queryAudit(this.db, query);
   }
 
   /** Events about one subject (e.g. a release), oldest first. */

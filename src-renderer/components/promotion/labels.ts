@@ -1,3 +1,4 @@
+import { formatWhen } from '../../lib/dates.js';
 import type { GateState, PromotionState } from '../../../shared/domain/promotion.js';
 
 /** A state as an icon plus words, so it never depends on color alone. */
@@ -49,5 +50,5 @@ export function shortSha(sha: string): string {
 }
 
 export function when(iso: string | null | undefined): string {
-  return iso ? new Date(iso).toLocaleString() : '';
+  return formatWhen(iso);
 }
