@@ -1,0 +1,147 @@
+// The figures taken on every repository, each beside git's own baseline of the same range, in the
+// same run: whole-history changelog (cold and warm) against `git log` with bodies, `next-version`
+// (CLI process and engine alone) against `git describe`, the Release screen's plan through browser
+// mode (cold and warm), peak RSS. The repository is only read: a fingerprint taken before and
+// after proves it (all state goes to data directories under the temp dir).
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { desk, freshDataDir, git, heading, load, median, repeat, report, run } from './measure.mjs';
+import { openReleaseScreen, serve } from './release-screen.mjs';
+
+const TARGETS = { changelogCold: 2, changelogWarm: 1.3, nextVersion: 4, screenWarm: 1500, screenCold: 3000 };
+
+function fingerprint(repo) {
+  const read = (...args) => git(repo, ...args);
+  return [
+    read('for-each-ref', '--format=%(refname) %(objectname)'),
+    read('rev-parse', 'HEAD'),
+    read('config', '--local', '--list'),
+    read('--no-optional-locks', 'status', '--porcelain'),
+  ].join('\n');
+}
+
+function indexTime(repo) {
+  try {
+    return statSync(path.join(git(repo, 'rev-parse', '--absolute-git-dir'), 'index')).mtimeMs;
+  } catch {
+    return null;
+  }
+}
+
+async function changelogFigures(repo) {
+  // git log and the cold changelog take turns, three times each, so that the machine's drift
+  // weighs on both sides of the ratio alike. Fully buffered, as git writes to a file: into a
+  // pipe it flushes per commit and runs slower.
+  const gitLog = () => run('git', ['log'], { cwd: repo, env: { GIT_FLUSH: '0' } });
+  const coldLogs = [];
+  const colds = [];
+  let data;
+  for (let i = 0; i < 3; i++) {
+    coldLogs.push((await gitLog()).ms);
+    data = freshDataDir();
+    colds.push(await desk(['changelog', '--all'], repo, data, 'cold'));
+  }
+  const coldLog = median(coldLogs);
+  const cold = median(colds.map((r) => r.ms));
+  report('raw git log, whole history with bodies (median of 3)', coldLog, 'ms');
+  report('changelog --all, cold cache (median of 3 first reads)', cold, 'ms');
+  report('  ratio to raw git log', cold / coldLog, 'x', TARGETS.changelogCold);
+  report('  peak RSS', Math.max(...colds.map((r) => r.rssMb ?? 0)), 'MB');
+  const warmLogs = [];
+  const warms = [];
+  for (let i = 0; i < 3; i++) {
+    warmLogs.push((await gitLog()).ms);
+    warms.push(await desk(['changelog', '--all'], repo, data, 'warm'));
+  }
+  const warm = median(warms.map((r) => r.ms));
+  report('changelog --all, warm cache (median of 3)', warm, 'ms');
+  report('  ratio to raw git log (taken beside it)', warm / median(warmLogs), 'x', TARGETS.changelogWarm);
+  report('  peak RSS', Math.max(...warms.map((r) => r.rssMb ?? 0)), 'MB');
+  return data;
+}
+
+async function nextVersionFigures(repo, warmData, engineRunner) {
+  const describe = await repeat(5, () =>
+    run('git', ['describe', '--tags', '--abbrev=0'], { cwd: repo, allowFailure: true }),
+  );
+  report(
+    `git describe --tags --abbrev=0 (${describe.stdout.trim() || 'no tag'}, median of 5)`,
+    describe.ms,
+    'ms',
+  );
+  const coldData = freshDataDir();
+  const first = await desk(['next-version', '--json'], repo, coldData, 'next-cold');
+  const answer = JSON.parse(first.stdout);
+  report(
+    `next-version, cold cache (${answer.current ?? 'none'} → ${answer.next ?? 'nothing'})`,
+    first.ms,
+    'ms',
+  );
+  const next = await repeat(5, () => desk(['next-version'], repo, warmData, 'next-warm'));
+  report('next-version, warm cache (CLI process, wall, median of 5)', next.ms, 'ms');
+  report('  ratio to git describe', next.ms / describe.ms, 'x', TARGETS.nextVersion);
+  report('  peak RSS', next.rssMb, 'MB');
+  const engine = await run(process.execPath, [engineRunner, repo, warmData, '6']);
+  const { times } = JSON.parse(engine.stdout);
+  report('next-version engine alone, first plan in the process', times[0], 'ms');
+  const settled = median(times.slice(1));
+  report('next-version engine alone, warm JIT (median of 5)', settled, 'ms');
+  report('  ratio to git describe', settled / describe.ms, 'x', TARGETS.nextVersion);
+}
+
+async function releaseScreenFigures(repo, warmData) {
+  const cold = await serve(freshDataDir());
+  try {
+    const first = await openReleaseScreen(cold, repo);
+    report(
+      `Release screen, open → plan: cold cache, new server (${first.progressEvents} progress)`,
+      first.ms,
+      'ms',
+      TARGETS.screenCold,
+    );
+    const again = [];
+    for (let i = 0; i < 3; i++) again.push((await openReleaseScreen(cold, repo)).ms);
+    report(
+      'Release screen, open → plan: again, same server (median of 3)',
+      median(again),
+      'ms',
+      TARGETS.screenWarm,
+    );
+    report('  server peak RSS', cold.peakRssMb(), 'MB');
+  } finally {
+    cold.stop();
+  }
+  const restarted = await serve(warmData);
+  try {
+    report('  (release-desk serve start-up, to its URL)', restarted.startMs, 'ms');
+    const first = await openReleaseScreen(restarted, repo);
+    report(
+      'Release screen, open → plan: warm cache, server just started',
+      first.ms,
+      'ms',
+      TARGETS.screenWarm,
+    );
+  } finally {
+    restarted.stop();
+  }
+}
+
+/** Every figure for `repo`; returns a data directory whose commit cache holds its whole history. */
+export async function benchRepository(repo, name, engineRunner) {
+  const before = fingerprint(repo);
+  const indexBefore = indexTime(repo);
+  const commits = git(repo, 'rev-list', '--count', 'HEAD');
+  const tags = git(repo, 'tag').split('\n').filter(Boolean).length;
+  const reachable = git(repo, 'tag', '--merged', 'HEAD').split('\n').filter(Boolean).length;
+  heading(
+    `${name}: ${repo} (${commits} commits, ${tags} tags, ${reachable} reachable from HEAD; load ${load()})`,
+  );
+  const data = await changelogFigures(repo);
+  await nextVersionFigures(repo, data, engineRunner);
+  await releaseScreenFigures(repo, data);
+  if (fingerprint(repo) !== before)
+    throw new Error(`the bench changed ${repo}: refs, HEAD, config or work tree`);
+  if (indexTime(repo) !== indexBefore)
+    console.log(`  note: ${repo}'s .git/index was rewritten (a stat refresh)`);
+  return data;
+}
