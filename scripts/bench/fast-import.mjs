@@ -43,9 +43,10 @@ export function readMarks(file) {
 
 /**
  * Creates `dir` from streams run in turn (`stages` get the marks of the stages before them, so a
- * later stage can write an earlier commit's SHA into a message), checks out `main` and packs.
+ * later stage can write an earlier commit's SHA into a message), checks out `main` and packs;
+ * `commitGraph: false` leaves out the commit-graph file, as a fresh `git clone` has none.
  */
-export function buildRepo(dir, label, stages) {
+export function buildRepo(dir, label, stages, { commitGraph = true } = {}) {
   if (existsSync(path.join(dir, '.bench-ready'))) return dir;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -64,7 +65,7 @@ export function buildRepo(dir, label, stages) {
   git(dir, 'config', 'user.name', 'Bench');
   git(dir, 'config', 'user.email', 'bench@example.com');
   git(dir, 'reset', '-q', '--hard', 'main');
-  git(dir, 'gc', '-q');
+  git(dir, '-c', `gc.writeCommitGraph=${commitGraph}`, 'gc', '-q');
   writeFileSync(path.join(dir, '.git', 'info', 'exclude'), '.bench-ready\n');
   writeFileSync(path.join(dir, '.bench-ready'), '');
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -3,7 +3,7 @@
 // (CLI process and engine alone) against `git describe`, the Release screen's plan through browser
 // mode (cold and warm), peak RSS. The repository is only read: a fingerprint taken before and
 // after proves it (all state goes to data directories under the temp dir).
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { desk, freshDataDir, git, heading, load, median, repeat, report, run } from './measure.mjs';
 import { openReleaseScreen, serve } from './release-screen.mjs';
@@ -133,8 +133,12 @@ export async function benchRepository(repo, name, engineRunner) {
   const commits = git(repo, 'rev-list', '--count', 'HEAD');
   const tags = git(repo, 'tag').split('\n').filter(Boolean).length;
   const reachable = git(repo, 'tag', '--merged', 'HEAD').split('\n').filter(Boolean).length;
+  // Without a commit-graph file (a fresh clone has none) git walks history several times slower.
+  const objects = path.resolve(repo, git(repo, 'rev-parse', '--git-path', 'objects'));
+  const graph = existsSync(path.join(objects, 'info', 'commit-graph')) ? 'a' : 'no';
   heading(
-    `${name}: ${repo} (${commits} commits, ${tags} tags, ${reachable} reachable from HEAD; load ${load()})`,
+    `${name}: ${repo} (${commits} commits, ${tags} tags, ${reachable} reachable from HEAD, ` +
+      `${graph} commit-graph; load ${load()})`,
   );
   const data = await changelogFigures(repo);
   await nextVersionFigures(repo, data, engineRunner);
