@@ -25,7 +25,23 @@ export function writeRssProbe() {
   );
 }
 
-/** Runs a command to completion, draining its output; wall time, stdout and (for node) peak RSS. */
+// On Linux each measured command runs under a shell that reads its own /proc stat once the
+// command has ended: the CPU time of the command and every process it waited for (git's children
+// of Release Desk included). On a shared machine CPU time moves far less with load than wall time.
+const CPU_WRAPPER = '"$@"; s=$?; cat /proc/$$/stat > "$RD_BENCH_CPU"; exit $s';
+const CPU_FILE = path.join(BENCH_DIR, 'cpu.txt');
+const TICKS_PER_MS = 100 / 1000; // USER_HZ: 100 on every Linux that matters
+
+/** Milliseconds of CPU the wrapper's waited-for children used (cutime + cstime), or null. */
+function childCpuMs() {
+  if (!existsSync(CPU_FILE)) return null;
+  const stat = readFileSync(CPU_FILE, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // After "pid (comm) ", field 3 (state) comes first: cutime and cstime are fields 16 and 17.
+  return (Number(fields[13]) + Number(fields[14])) / TICKS_PER_MS;
+}
+
+/** Runs a command to completion, draining its output; wall time, CPU time, stdout and (for node) peak RSS. */
 export function run(
   command,
   args,
@@ -38,8 +54,14 @@ export function run(
       env.NODE_OPTIONS = `--require ${RSS_PROBE}`;
       env.RD_BENCH_RSS = rssFile;
     }
+    const linux = process.platform === 'linux';
+    rmSync(CPU_FILE, { force: true });
+    env.RD_BENCH_CPU = CPU_FILE;
+    const [program, argv] = linux
+      ? ['/bin/sh', ['-c', CPU_WRAPPER, 'sh', command, ...args]]
+      : [command, args];
     const start = process.hrtime.bigint();
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(program, argv, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let bytes = 0;
     const stdout = [];
     let stderr = '';
@@ -54,7 +76,8 @@ export function run(
       if (code !== 0 && !allowFailure)
         return reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr.trim()}`));
       const rssMb = rssFile && existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : null;
-      resolve({ ms, bytes, rssMb, code, stdout: Buffer.concat(stdout).toString('utf8') });
+      const cpuMs = linux ? childCpuMs() : null;
+      resolve({ ms, cpuMs, bytes, rssMb, code, stdout: Buffer.concat(stdout).toString('utf8') });
     });
   });
 }
@@ -69,6 +92,7 @@ export async function repeat(times, fn) {
   for (let i = 0; i < times; i++) results.push(await fn());
   return {
     ms: median(results.map((r) => r.ms)),
+    cpuMs: results[0].cpuMs === null ? null : median(results.map((r) => r.cpuMs)),
     rssMb: Math.max(...results.map((r) => r.rssMb ?? 0)),
     bytes: results[0].bytes,
     stdout: results[0].stdout,
