@@ -52,20 +52,30 @@ export async function serve(dataDir) {
     .catch(() => undefined);
   /** Peak RSS of the server process so far (Linux). */
   const peakRssMb = () => {
+    if (process.platform !== 'linux') return null;
     const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
     const match = /VmHWM:\s+(\d+) kB/.exec(status);
     return match ? Number(match[1]) / 1024 : null;
+  };
+  /** CPU milliseconds the server and the git processes it waited for have used so far (Linux). */
+  const cpuMs = () => {
+    if (process.platform !== 'linux') return null;
+    const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime, stime, cutime, cstime are fields 14 to 17; "state" (field 3) comes first here.
+    return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) * 10;
   };
   const stop = () => {
     stream.abort();
     child.kill('SIGTERM');
   };
-  return { call, timed, events, startMs, peakRssMb, stop };
+  return { call, timed, events, startMs, peakRssMb, cpuMs, stop };
 }
 
 /** What the page does on "Open": the repository, then the plan and the header's waiting list together. */
 export async function openReleaseScreen(server, repo) {
   const before = server.events.history;
+  const cpuBefore = server.cpuMs();
   const start = process.hrtime.bigint();
   await server.call('repository.open', { path: repo });
   const [plan] = await Promise.all([
@@ -73,5 +83,6 @@ export async function openReleaseScreen(server, repo) {
     server.call('promotion.waitingForMe', { path: repo }),
   ]);
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  return { ms, plan, progressEvents: server.events.history - before };
+  const cpuMs = cpuBefore === null ? null : server.cpuMs() - cpuBefore;
+  return { ms, cpuMs, plan, progressEvents: server.events.history - before };
 }

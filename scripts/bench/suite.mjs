@@ -5,7 +5,7 @@
 // after proves it (all state goes to data directories under the temp dir).
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { desk, freshDataDir, git, heading, load, median, repeat, report, run } from './measure.mjs';
+import { desk, freshDataDir, git, heading, load, mean, median, repeat, report, run } from './measure.mjs';
 import { openReleaseScreen, serve } from './release-screen.mjs';
 
 const TARGETS = { changelogCold: 2, changelogWarm: 1.3, nextVersion: 4, screenWarm: 1500, screenCold: 3000 };
@@ -28,12 +28,12 @@ function indexTime(repo) {
   }
 }
 
-/** Median wall and CPU time of `results` (CPU null where the platform gives none). */
+/** Median wall time and mean CPU time of `results` (CPU null where the platform gives none). */
 function medians(results) {
   const cpu = results.map((r) => r.cpuMs);
   return {
     ms: median(results.map((r) => r.ms)),
-    cpuMs: cpu.includes(null) ? null : median(cpu),
+    cpuMs: cpu.includes(null) ? null : mean(cpu),
     rssMb: Math.max(...results.map((r) => r.rssMb ?? 0)),
   };
 }
@@ -43,7 +43,7 @@ function against(label, figure, baseline, target) {
   report(label, figure.ms, 'ms');
   report('  ratio to the baseline, wall', figure.ms / baseline.ms, 'x', target);
   if (figure.cpuMs !== null && baseline.cpuMs) {
-    report(`  CPU time (baseline ${baseline.cpuMs.toFixed(0)} ms)`, figure.cpuMs, 'ms');
+    report(`  CPU time, mean (baseline ${baseline.cpuMs.toFixed(0)} ms)`, figure.cpuMs, 'ms');
     report('  ratio to the baseline, CPU', figure.cpuMs / baseline.cpuMs, 'x', target);
   }
 }
@@ -84,11 +84,11 @@ async function changelogFigures(repo) {
 }
 
 async function nextVersionFigures(repo, warmData, engineRunner) {
-  const describe = await repeat(5, () =>
+  const describe = await repeat(10, () =>
     run('git', ['describe', '--tags', '--abbrev=0'], { cwd: repo, allowFailure: true }),
   );
   report(
-    `git describe --tags --abbrev=0 (${describe.stdout.trim() || 'no tag'}, median of 5)`,
+    `git describe --tags --abbrev=0 (${describe.stdout.trim() || 'no tag'}, median of 10)`,
     describe.ms,
     'ms',
   );
@@ -112,23 +112,17 @@ async function nextVersionFigures(repo, warmData, engineRunner) {
 }
 
 async function releaseScreenFigures(repo, warmData) {
+  const screen = (label, result, target) => {
+    report(`Release screen, open → plan: ${label}`, result.ms, 'ms', target);
+    report('  CPU time (the server and its git calls)', result.cpuMs, 'ms');
+  };
   const cold = await serve(freshDataDir());
   try {
     const first = await openReleaseScreen(cold, repo);
-    report(
-      `Release screen, open → plan: cold cache, new server (${first.progressEvents} progress)`,
-      first.ms,
-      'ms',
-      TARGETS.screenCold,
-    );
+    screen(`cold cache, new server (${first.progressEvents} progress)`, first, TARGETS.screenCold);
     const again = [];
-    for (let i = 0; i < 3; i++) again.push((await openReleaseScreen(cold, repo)).ms);
-    report(
-      'Release screen, open → plan: again, same server (median of 3)',
-      median(again),
-      'ms',
-      TARGETS.screenWarm,
-    );
+    for (let i = 0; i < 3; i++) again.push(await openReleaseScreen(cold, repo));
+    screen('again, same server (median of 3)', medians(again), TARGETS.screenWarm);
     report('  server peak RSS', cold.peakRssMb(), 'MB');
   } finally {
     cold.stop();
@@ -136,13 +130,7 @@ async function releaseScreenFigures(repo, warmData) {
   const restarted = await serve(warmData);
   try {
     report('  (release-desk serve start-up, to its URL)', restarted.startMs, 'ms');
-    const first = await openReleaseScreen(restarted, repo);
-    report(
-      'Release screen, open → plan: warm cache, server just started',
-      first.ms,
-      'ms',
-      TARGETS.screenWarm,
-    );
+    screen('warm cache, server just started', await openReleaseScreen(restarted, repo), TARGETS.screenWarm);
   } finally {
     restarted.stop();
   }
