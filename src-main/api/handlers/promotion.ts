@@ -11,8 +11,8 @@ import type { HandlerGroup } from '../handler-types.js';
 export const promotionHandlers: HandlerGroup<keyof typeof promotionChannels> = {
   'promotion.board': async ({ path }, { core }) => promotionBoard(core, path),
   'promotion.releases': async ({ path }, { core }) => releaseCandidates(core, path),
-  'promotion.start': async ({ path, version, environment }, { core }) =>
-    promote(core, path, version, environment),
+  'promotion.start': async ({ path, version, environment, retryDeploy }, { core }) =>
+    promote(core, path, version, environment, null, { retryDeploy }),
   'promotion.gates': async ({ path, version, environment }, { core }) =>
     promotionDetail(core, await releaseSituation(core, path, version), environment),
   'promotion.tick': async ({ path, version, environment, item, note }, { core }) =>
