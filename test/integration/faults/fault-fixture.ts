@@ -17,7 +17,10 @@ export function buildCli(): { cli: string; dispose: () => void } {
     env: { ...process.env, RELEASE_DESK_DIST: dist },
     stdio: 'ignore',
   });
-  return { cli: path.join(dist, 'cli', 'release-desk.cjs'), dispose: () => rmSync(dist, { recursive: true, force: true }) };
+  return {
+    cli: path.join(dist, 'cli', 'release-desk.cjs'),
+    dispose: () => rmSync(dist, { recursive: true, force: true }),
+  };
 }
 
 export interface CliRun {
@@ -36,7 +39,12 @@ export class FaultBench {
   constructor(private readonly cli: string) {}
 
   env(fault?: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = { ...process.env, ...TEST_IDENTITY, RELEASE_DESK_COMPILE_CACHE: '0', ...extra };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...TEST_IDENTITY,
+      RELEASE_DESK_COMPILE_CACHE: '0',
+      ...extra,
+    };
     delete env.RELEASE_DESK_FAULT;
     if (fault) env.RELEASE_DESK_FAULT = fault;
     return env;

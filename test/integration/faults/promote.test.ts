@@ -66,7 +66,9 @@ describe.skipIf(process.platform === 'win32')('promote killed with SIGKILL at ea
     b.kill(PROMOTE, 'promote:deploy-started', env);
     const waiting = b.run(PROMOTE, undefined, env);
     expect(waiting.status).toBe(3);
-    expect(waiting.stderr).toMatch(/it was interrupted during deploy, and the deploy runs again only when you ask/);
+    expect(waiting.stderr).toMatch(
+      /it was interrupted during deploy, and the deploy runs again only when you ask/,
+    );
     expect(waiting.stderr).toMatch(/v1\.0\.0@staging#1 was interrupted during deploy.*--retry-deploy/);
     expect(waiting.stdout).toMatch(/deploy: interrupted/);
     expect(b.run(PROMOTE, undefined, env).status).toBe(3);

@@ -15,51 +15,66 @@ afterEach(() => {
 /** Every step `release` records, in order, and whether the next run finishes or undoes it. */
 const STEPS: [step: string, outcome: RegExp][] = [
   ['begun', /Rolled back the interrupted release v1\.0\.1: nothing was committed/],
-  ['files', /Rolled back the interrupted release v1\.0\.1: nothing was committed; the files it wrote were put back/],
+  [
+    'files',
+    /Rolled back the interrupted release v1\.0\.1: nothing was committed; the files it wrote were put back/,
+  ],
   ['staged', /Rolled back the interrupted release v1\.0\.1/],
-  ['commit', /Completed the interrupted release v1\.0\.1 at [0-9a-f]{7} \(tagged [0-9a-f]{7}, pushed to origin\)/],
+  [
+    'commit',
+    /Completed the interrupted release v1\.0\.1 at [0-9a-f]{7} \(tagged [0-9a-f]{7}, pushed to origin\)/,
+  ],
   // Tagged (and maybe pushed) but not yet recorded: the push is made (again: it is idempotent).
-  ['tag', /Completed the interrupted release v1\.0\.1 at [0-9a-f]{7} \(pushed to origin\): it is released and recorded/],
-  ['push', /Completed the interrupted release v1\.0\.1 at [0-9a-f]{7} \(pushed to origin\): it is released and recorded/],
+  [
+    'tag',
+    /Completed the interrupted release v1\.0\.1 at [0-9a-f]{7} \(pushed to origin\): it is released and recorded/,
+  ],
+  [
+    'push',
+    /Completed the interrupted release v1\.0\.1 at [0-9a-f]{7} \(pushed to origin\): it is released and recorded/,
+  ],
 ];
 
 describe.skipIf(process.platform === 'win32')('release killed with SIGKILL at each step', () => {
-  it.each(STEPS)('at "%s": the next run says what it did and the release exists exactly once', (step, outcome) => {
-    const b = (bench = new FaultBench(built.cli));
-    const remote = b.scratch;
-    b.repo.git('init', '-q', '--bare', remote);
-    b.repo.git('remote', 'add', 'origin', remote);
-    b.repo.commit('feat: first', { 'package.json': '{\n  "name": "x",\n  "version": "1.0.0"\n}\n' });
-    b.repo.tag('v1.0.0');
-    b.repo.commit('fix: a bug');
-    b.repo.git('push', '-q', 'origin', 'main', 'v1.0.0');
-    const args = ['release', '--push', '--json'];
+  it.each(STEPS)(
+    'at "%s": the next run says what it did and the release exists exactly once',
+    (step, outcome) => {
+      const b = (bench = new FaultBench(built.cli));
+      const remote = b.scratch;
+      b.repo.git('init', '-q', '--bare', remote);
+      b.repo.git('remote', 'add', 'origin', remote);
+      b.repo.commit('feat: first', { 'package.json': '{\n  "name": "x",\n  "version": "1.0.0"\n}\n' });
+      b.repo.tag('v1.0.0');
+      b.repo.commit('fix: a bug');
+      b.repo.git('push', '-q', 'origin', 'main', 'v1.0.0');
+      const args = ['release', '--push', '--json'];
 
-    b.kill(args, `release:${step}`);
-    const rerun = b.ok(args);
-    expect(rerun.stderr).toMatch(outcome);
-    expect(rerun.stderr.trim().split('\n')).toHaveLength(1);
-    expect(JSON.parse(rerun.stdout)).toMatchObject({ tag: 'v1.0.1', pushed: true });
+      b.kill(args, `release:${step}`);
+      const rerun = b.ok(args);
+      expect(rerun.stderr).toMatch(outcome);
+      expect(rerun.stderr.trim().split('\n')).toHaveLength(1);
+      expect(JSON.parse(rerun.stdout)).toMatchObject({ tag: 'v1.0.1', pushed: true });
 
-    expect(b.tags()).toEqual(['v1.0.0', 'v1.0.1']);
-    const commits = b.commitsTitled('chore(release): v1.0.1', 'main');
-    expect(commits).toHaveLength(1);
-    expect(b.repo.git('rev-parse', 'v1.0.1^{commit}')).toBe(commits[0]);
-    expect(b.repo.git('--git-dir', remote, 'rev-parse', 'v1.0.1^{commit}', 'main').split('\n')).toEqual([
-      commits[0],
-      commits[0],
-    ]);
-    expect(b.repo.git('show', 'main:package.json')).toContain('"version": "1.0.1"');
-    expect(b.auditCount('release.created')).toBe(1);
-    b.expectConsistent();
+      expect(b.tags()).toEqual(['v1.0.0', 'v1.0.1']);
+      const commits = b.commitsTitled('chore(release): v1.0.1', 'main');
+      expect(commits).toHaveLength(1);
+      expect(b.repo.git('rev-parse', 'v1.0.1^{commit}')).toBe(commits[0]);
+      expect(b.repo.git('--git-dir', remote, 'rev-parse', 'v1.0.1^{commit}', 'main').split('\n')).toEqual([
+        commits[0],
+        commits[0],
+      ]);
+      expect(b.repo.git('show', 'main:package.json')).toContain('"version": "1.0.1"');
+      expect(b.auditCount('release.created')).toBe(1);
+      b.expectConsistent();
 
-    // Once more: nothing left to release, and nothing else happens.
-    const again = b.run(args);
-    expect(again.status).toBe(1);
-    expect(again.stderr).toMatch(/Nothing to release/);
-    expect(b.tags()).toEqual(['v1.0.0', 'v1.0.1']);
-    expect(b.auditCount('release.created')).toBe(1);
-  });
+      // Once more: nothing left to release, and nothing else happens.
+      const again = b.run(args);
+      expect(again.status).toBe(1);
+      expect(again.stderr).toMatch(/Nothing to release/);
+      expect(b.tags()).toEqual(['v1.0.0', 'v1.0.1']);
+      expect(b.auditCount('release.created')).toBe(1);
+    },
+  );
 
   it('is found by any other command on the repository first, and the release is not made twice', () => {
     const b = (bench = new FaultBench(built.cli));
