@@ -93,6 +93,11 @@ export class Intent<P> {
     return this.steps[name] as T | undefined;
   }
 
+  /** Says, in one line, how the next run ended an intent its own process did not. */
+  resolve(resolution: string): void {
+    this.db.prepare('UPDATE intents SET resolution = ? WHERE id = ?').run(resolution, this.id);
+  }
+
   /** Ends the intent; call it in the transaction that records the action's outcome. */
   finish(state: 'done' | 'rolled-back', at: Date, resolution: string | null = null): void {
     this.db

@@ -28,6 +28,6 @@ export const resumeHotfixFinish: Resumer = async (core, raw) => {
   const sha = intent.data<string>('release') ?? intent.data<string>('commit')!;
   const result = await completeHotfixFinish(core, intent, sha, plan.release.push !== null);
   const message = `Completed the interrupted hotfix finish of ${plan.tag} at ${sha.slice(0, 7)}: released once, carried and recorded.`;
-  core.db.prepare('UPDATE intents SET resolution = ? WHERE id = ?').run(message, intent.id);
+  intent.resolve(message);
   return { outcome: 'completed', message, result };
 };
