@@ -108,6 +108,26 @@ export class Intent<P> {
   }
 }
 
+function busy(holder: IntentRow): DeskError {
+  return new DeskError(
+    'conflict',
+    ownerAlive(ownerOf(holder))
+      ? `Another Release Desk process (${holder.owner_pid}) is ${describeIntent(holder)} in this repository: wait for it to finish.`
+      : `A Release Desk process (${holder.owner_pid}) was killed while ${describeIntent(holder)}: run the command again to finish or undo it.`,
+  );
+}
+
+/**
+ * Refuses, before any check reads the working tree, while another git action runs in `repo`:
+ * its half-written files are not the user's uncommitted changes.
+ */
+export function assertRepositoryFree(core: Core, repo: string): void {
+  const holder = core.db
+    .prepare(`SELECT * FROM intents WHERE lock_key = ? AND state = 'running'`)
+    .get(gitLock(repo)) as IntentRow | undefined;
+  if (holder) throw busy(holder);
+}
+
 /**
  * Records an action's plan before it changes anything. Refused while another live process holds
  * the same lock; a dead holder's intent must be recovered first (`resumeInterrupted`).
@@ -123,15 +143,7 @@ export function beginIntent<P>(
       const holder = core.db
         .prepare(`SELECT * FROM intents WHERE lock_key = ? AND state = 'running'`)
         .get(lockKey) as IntentRow | undefined;
-      if (holder) {
-        const alive = ownerAlive(ownerOf(holder));
-        throw new DeskError(
-          'conflict',
-          alive
-            ? `Another Release Desk process (${holder.owner_pid}) is ${describeIntent(holder)} in this repository: wait for it to finish.`
-            : `A Release Desk process (${holder.owner_pid}) was killed while ${describeIntent(holder)}: run the command again to finish or undo it.`,
-        );
-      }
+      if (holder) throw busy(holder);
       const id = Number(
         core.db
           .prepare(

@@ -3,7 +3,7 @@ import { inspectRepository, mainWorkingCopy } from '../git/repository-state.js';
 import { sweepStaleWorktrees } from '../git/worktrees.js';
 import type { Db } from '../store/database.js';
 import type { IntentAction, IntentRow } from './intent-store.js';
-import { describeIntent, Intent, interruptedIntents } from './intent-store.js';
+import { assertRepositoryFree, describeIntent, Intent, interruptedIntents } from './intent-store.js';
 import { currentOwner } from './owner.js';
 import { resumeHotfixFinish } from './resume-hotfix.js';
 import { resumeHotfixPick, resumeTrainPick } from './resume-picks.js';
@@ -96,12 +96,14 @@ function ownerColumns(): Pick<IntentRow, 'owner_pid' | 'owner_start'> {
 }
 
 /**
- * Recovers what is interrupted in the repository, then hands `action` the result of its own
+ * Recovers what is interrupted in the repository, refuses while another process's git action
+ * runs there, then hands `action` the result of its own
  * interrupted run if that was just completed (so rerunning it is a no-op, never a second
  * release). Whatever else was handed over is dropped: it was reported already.
  */
 export async function resumeBefore(core: Core, dir: string, action: IntentAction): Promise<Resumed | null> {
   await resumeInterrupted(core, dir);
+  assertRepositoryFree(core, await mainWorkingCopy((await inspectRepository(dir)).root));
   const pending = handedOver.get(core.db) ?? [];
   handedOver.delete(core.db);
   return pending.findLast((r) => r.action === action && r.outcome === 'completed') ?? null;

@@ -13,7 +13,7 @@ import {
   mainWorkingCopy,
 } from '../git/repository-state.js';
 import { git, runGit } from '../git/run-git.js';
-import { beginIntent } from '../intent/intent-store.js';
+import { assertRepositoryFree, beginIntent } from '../intent/intent-store.js';
 import { resumeBefore } from '../intent/resume.js';
 import type { ReleasePlan as PlannedRelease } from './plan-release.js';
 import { planRelease } from './plan-release.js';
@@ -147,6 +147,8 @@ export async function prepareRelease(
   try {
     p = await prepare(core, root, request);
   } catch (error) {
+    // Another process's release may have begun meanwhile: its files are not the user's changes.
+    if (!request.dryRun) assertRepositoryFree(core, repo);
     if (!request.dryRun) failed(core, { actor, repo }, 'check', (error as Error).message, null);
     throw error;
   }

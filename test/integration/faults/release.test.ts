@@ -89,4 +89,23 @@ describe.skipIf(process.platform === 'win32')('release killed with SIGKILL at ea
     expect(b.auditCount('release.created')).toBe(1);
     b.expectConsistent();
   });
+
+  it('two at once make one release: the other is refused or finds nothing left to release', async () => {
+    const b = (bench = new FaultBench(built.cli));
+    b.repo.commit('feat: first');
+    b.repo.tag('v1.0.0');
+    b.repo.commit('fix: a bug');
+    // The data dir exists first: concurrent first use of a fresh one is another matter (migrations).
+    b.ok(['audit', 'verify']);
+    const runs = await Promise.all([b.start(['release']), b.start(['release'])]);
+    const statuses = runs.map((r) => r.status).sort();
+    expect(statuses, runs.map((r) => r.stderr).join('\n')).toEqual([0, 1]);
+    expect(runs.find((r) => r.status === 1)!.stderr).toMatch(
+      /Another Release Desk process \(\d+\) is releasing v1\.0\.1|Nothing to release|The tag v1\.0\.1 already exists/,
+    );
+    expect(b.tags()).toEqual(['v1.0.0', 'v1.0.1']);
+    expect(b.commitsTitled('chore(release): v1.0.1')).toHaveLength(1);
+    expect(b.auditCount('release.created')).toBe(1);
+    b.expectConsistent();
+  });
 });
