@@ -111,16 +111,18 @@ export async function finishHotfix(
   } catch (error) {
     const step = error instanceof ReleaseStepError ? error.step : 'files';
     const reason = (error as Error).message;
-    core.db.transaction(() => {
-      core.audit.append({
-        actor: release.actor,
-        action: 'release.failed',
-        repo: release.repo,
-        subject: release.version,
-        details: { step, reason },
-      });
-      intent.finish('rolled-back', core.now(), `failed at the ${step} step and was undone`);
-    })();
+    core.db
+      .transaction(() => {
+        core.audit.append({
+          actor: release.actor,
+          action: 'release.failed',
+          repo: release.repo,
+          subject: release.version,
+          details: { step, reason },
+        });
+        intent.finish('rolled-back', core.now(), `failed at the ${step} step and was undone`);
+      })
+      .immediate();
     throw new DeskError(
       error instanceof DeskError ? error.code : 'git-failed',
       `Hotfix ${release.tag} failed at the ${step} step and was undone (nothing changed): ${reason}`,

@@ -84,33 +84,35 @@ export async function completeHotfixFinish(
     carried.push(result);
   }
   if (!intent.has('recorded')) {
-    core.db.transaction(() => {
-      recordRelease(core, plan.release, sha, pushedRelease);
-      markFinished(core.db, plan.hotfixId, {
-        at: core.now().toISOString(),
-        version: plan.version,
-        tag: plan.tag,
-        releaseSha: sha,
-        carried,
-      });
-      core.audit.append({
-        actor: plan.release.actor,
-        action: 'hotfix.finished',
-        repo: root,
-        subject: plan.branch,
-        details: { tag: plan.tag, version: plan.version, sha, baseTag: plan.baseTag, picks: plan.picks },
-      });
-      for (const carry of carried) {
+    core.db
+      .transaction(() => {
+        recordRelease(core, plan.release, sha, pushedRelease);
+        markFinished(core.db, plan.hotfixId, {
+          at: core.now().toISOString(),
+          version: plan.version,
+          tag: plan.tag,
+          releaseSha: sha,
+          carried,
+        });
         core.audit.append({
           actor: plan.release.actor,
-          action: 'hotfix.carried',
+          action: 'hotfix.finished',
           repo: root,
-          subject: plan.tag,
-          details: { branch: carry.branch, status: carry.status, sha: carry.sha, files: carry.files },
+          subject: plan.branch,
+          details: { tag: plan.tag, version: plan.version, sha, baseTag: plan.baseTag, picks: plan.picks },
         });
-      }
-      intent.step('recorded');
-    })();
+        for (const carry of carried) {
+          core.audit.append({
+            actor: plan.release.actor,
+            action: 'hotfix.carried',
+            repo: root,
+            subject: plan.tag,
+            details: { branch: carry.branch, status: carry.status, sha: carry.sha, files: carry.files },
+          });
+        }
+        intent.step('recorded');
+      })
+      .immediate();
   }
 
   // The release is made and recorded: a checkout that cannot go back is reported, not undone.
@@ -126,7 +128,7 @@ export async function completeHotfixFinish(
           )
         : null;
     if (back !== null) {
-      core.db.transaction(() => intent.finish('done', core.now(), 'could not switch back'))();
+      core.db.transaction(() => intent.finish('done', core.now(), 'could not switch back')).immediate();
       throw new DeskError(
         'git-failed',
         `Hotfix ${plan.tag} is finished, but switching back to ${plan.returnTo} failed (${back}): git switch ${plan.returnTo}.`,
@@ -147,24 +149,26 @@ export async function completeHotfixFinish(
       okExitCodes: [1, 128],
     });
     if (push.exitCode !== 0) {
-      core.db.transaction(() => intent.finish('done', core.now(), 'the push failed'))();
+      core.db.transaction(() => intent.finish('done', core.now(), 'the push failed')).immediate();
       throw new DeskError(
         'git-failed',
         `Hotfix ${plan.tag} is finished locally, but the push failed (${push.stderr.trim().split('\n').pop()}): run git push origin ${refs.join(' ')}.`,
       );
     }
     pushed = true;
-    core.db.transaction(() => {
-      core.audit.append({
-        actor: plan.release.actor,
-        action: 'hotfix.pushed',
-        repo: root,
-        subject: plan.tag,
-        details: { refs },
-      });
-      intent.finish('done', core.now());
-    })();
-  } else core.db.transaction(() => intent.finish('done', core.now()))();
+    core.db
+      .transaction(() => {
+        core.audit.append({
+          actor: plan.release.actor,
+          action: 'hotfix.pushed',
+          repo: root,
+          subject: plan.tag,
+          details: { refs },
+        });
+        intent.finish('done', core.now());
+      })
+      .immediate();
+  } else core.db.transaction(() => intent.finish('done', core.now())).immediate();
   return {
     hotfix: await hotfixView(root, hotfixById(core.db, plan.hotfixId)),
     tag: plan.tag,

@@ -112,7 +112,9 @@ export async function pickIntoHotfix(core: Core, path: string, revs: string[]): 
   let conflict: PickConflict | null = null;
   for (const commit of commits) {
     const attempt = await cherryPickHere(root, commit.sha, core.gitEnv).catch((error: unknown) => {
-      core.db.transaction(() => intent.finish('rolled-back', core.now(), (error as Error).message))();
+      core.db
+        .transaction(() => intent.finish('rolled-back', core.now(), (error as Error).message))
+        .immediate();
       throw error;
     });
     if (attempt.kind === 'applied') {
@@ -144,15 +146,17 @@ export async function recordHotfixPicks(
   resolution: string | null = null,
 ): Promise<HotfixPickOutcome> {
   const actor = await actorIn(core, root);
-  core.db.transaction(() => {
-    core.audit.append({
-      actor,
-      action: 'hotfix.picked',
-      repo: root,
-      subject: hotfix.branch,
-      details: { picks: picked.map(({ from, to }) => ({ from, to })), conflict },
-    });
-    intent.finish('done', core.now(), resolution);
-  })();
+  core.db
+    .transaction(() => {
+      core.audit.append({
+        actor,
+        action: 'hotfix.picked',
+        repo: root,
+        subject: hotfix.branch,
+        details: { picks: picked.map(({ from, to }) => ({ from, to })), conflict },
+      });
+      intent.finish('done', core.now(), resolution);
+    })
+    .immediate();
   return { hotfix: await hotfixView(root, hotfix), picked, conflict };
 }

@@ -17,10 +17,12 @@ export const resumeHotfixFinish: Resumer = async (core, raw) => {
     const state = await resumeReleaseSteps(core, plan.release, intent as Intent<unknown>);
     if (state.kind === 'rolled-back') {
       const message = `Rolled back the interrupted hotfix finish of ${plan.tag}: ${state.detail}; the hotfix is still in progress.`;
-      core.db.transaction(() => {
-        recordUndoneRelease(core, plan.release, state.detail);
-        intent.finish('rolled-back', core.now(), message);
-      })();
+      core.db
+        .transaction(() => {
+          recordUndoneRelease(core, plan.release, state.detail);
+          intent.finish('rolled-back', core.now(), message);
+        })
+        .immediate();
       return { outcome: 'rolled-back', message };
     }
     intent.step('release', state.sha);

@@ -21,6 +21,6 @@ export const resumePromote: Resumer = async (core, raw) => {
     deploy?.state === 'interrupted'
       ? `Stopped the interrupted promote of ${name}: it was interrupted during deploy, and the deploy runs again only when you ask (${retry}).`
       : `Stopped the interrupted promote of ${name}: it stays ${promotion?.state ?? 'unstarted'}; promote again to resume it.`;
-  core.db.transaction(() => intent.finish('rolled-back', core.now(), message))();
+  core.db.transaction(() => intent.finish('rolled-back', core.now(), message)).immediate();
   return { outcome: 'rolled-back', message };
 };

@@ -22,16 +22,20 @@ export const resumeRelease: Resumer = async (core, raw) => {
   const state = await resumeReleaseSteps(core, plan, intent as Intent<unknown>);
   if (state.kind === 'rolled-back') {
     const message = `Rolled back the interrupted release ${plan.tag}: ${state.detail}.`;
-    core.db.transaction(() => {
-      recordUndoneRelease(core, plan, state.detail);
-      intent.finish('rolled-back', core.now(), message);
-    })();
+    core.db
+      .transaction(() => {
+        recordUndoneRelease(core, plan, state.detail);
+        intent.finish('rolled-back', core.now(), message);
+      })
+      .immediate();
     return { outcome: 'rolled-back', message };
   }
   const message = `Completed the interrupted release ${plan.tag} at ${state.sha.slice(0, 7)}${state.detail ? ` (${state.detail})` : ''}: it is released and recorded.`;
-  core.db.transaction(() => {
-    recordRelease(core, plan, state.sha, state.pushed);
-    intent.finish('done', core.now(), message);
-  })();
+  core.db
+    .transaction(() => {
+      recordRelease(core, plan, state.sha, state.pushed);
+      intent.finish('done', core.now(), message);
+    })
+    .immediate();
   return { outcome: 'completed', message, result: releaseOutcome(plan, state.sha, state.pushed) };
 };

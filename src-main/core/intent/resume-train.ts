@@ -20,10 +20,12 @@ export const resumeTrainShip: Resumer = async (core, raw) => {
   });
   if (state.kind === 'rolled-back') {
     const message = `Rolled back the interrupted ship of ${plan.name}: ${state.detail}; ${plan.name} can ship again.`;
-    core.db.transaction(() => {
-      recordUndoneRelease(core, plan.release, state.detail);
-      intent.finish('rolled-back', core.now(), message);
-    })();
+    core.db
+      .transaction(() => {
+        recordUndoneRelease(core, plan.release, state.detail);
+        intent.finish('rolled-back', core.now(), message);
+      })
+      .immediate();
     return { outcome: 'rolled-back', message };
   }
   const message = `Completed the interrupted ship of ${plan.name}: ${plan.release.tag} at ${state.sha.slice(0, 7)}${state.detail ? ` (${state.detail})` : ''}, recorded as shipped.`;

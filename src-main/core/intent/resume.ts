@@ -68,7 +68,10 @@ export async function resumeInterrupted(core: Core, dir: string): Promise<Resume
     try {
       resumed = { action: row.action, subject: row.subject, ...(await RESUMERS[row.action](core, intent)) };
     } catch (error) {
-      // Left running under this process: once it exits, the next run tries again.
+      // Handed back to its dead owner, so the next run tries again (and nothing here waits on it).
+      core.db
+        .prepare('UPDATE intents SET owner_pid = ?, owner_start = ? WHERE id = ?')
+        .run(row.owner_pid, row.owner_start, row.id);
       resumed = {
         action: row.action,
         subject: row.subject,

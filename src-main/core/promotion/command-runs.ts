@@ -123,14 +123,16 @@ export async function executeRun(
     await removeWorktree(promotion.repo, worktree);
   }
   const state = outcome.timedOut ? 'timed-out' : outcome.exitCode === 0 ? 'passed' : 'failed';
-  const finished = core.db.transaction(() => {
-    core.db
-      .prepare('UPDATE command_runs SET state = ?, exit_code = ?, output = ?, finished_at = ? WHERE id = ?')
-      .run(state, outcome.exitCode, outcome.output, core.now().toISOString(), runId);
-    const row = core.db.prepare('SELECT * FROM command_runs WHERE id = ?').get(runId) as RunRow;
-    onFinished?.(row);
-    return row;
-  })();
+  const finished = core.db
+    .transaction(() => {
+      core.db
+        .prepare('UPDATE command_runs SET state = ?, exit_code = ?, output = ?, finished_at = ? WHERE id = ?')
+        .run(state, outcome.exitCode, outcome.output, core.now().toISOString(), runId);
+      const row = core.db.prepare('SELECT * FROM command_runs WHERE id = ?').get(runId) as RunRow;
+      onFinished?.(row);
+      return row;
+    })
+    .immediate();
   progress(undefined, true, `${request.name}: ${state}`);
   return finished;
 }

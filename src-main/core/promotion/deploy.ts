@@ -49,15 +49,17 @@ export async function deploy(
   if (previous?.state === 'passed') return { ok: true, run: previous };
   if (previous?.state === 'interrupted') {
     if (!options.retry) return { ok: 'interrupted', run: previous };
-    core.db.transaction(() => {
-      core.audit.append({
-        actor,
-        action: 'promotion.deploy-retried',
-        repo: promotion.repo,
-        subject: publicId(promotion),
-        details: { ...promotionFacts(promotion), interruptedAt: previous.started_at },
-      });
-    })();
+    core.db
+      .transaction(() => {
+        core.audit.append({
+          actor,
+          action: 'promotion.deploy-retried',
+          repo: promotion.repo,
+          subject: publicId(promotion),
+          details: { ...promotionFacts(promotion), interruptedAt: previous.started_at },
+        });
+      })
+      .immediate();
   }
   const command = deployCommand(policy.run, promotion);
   options.intent.step('deploy');

@@ -97,22 +97,24 @@ function notePolicyChange(
 ): void {
   const now = currentHash(situation.policy, promotion.environment) ?? 'unusable';
   if (now === promotion.policy_hash || now === promotion.policy_change_seen) return;
-  core.db.transaction(() => {
-    core.db.prepare('UPDATE promotions SET policy_change_seen = ? WHERE id = ?').run(now, promotion.id);
-    core.audit.append({
-      actor,
-      action: 'policy.changed-during-promotion',
-      repo: promotion.repo,
-      subject: publicId(promotion),
-      details: {
-        promotion: publicId(promotion),
-        startedWith: promotion.policy_hash,
-        current: now,
-        error: situation.policyError?.message ?? null,
-        kept: 'the promotion keeps the policy it started with',
-      },
-    });
-  })();
+  core.db
+    .transaction(() => {
+      core.db.prepare('UPDATE promotions SET policy_change_seen = ? WHERE id = ?').run(now, promotion.id);
+      core.audit.append({
+        actor,
+        action: 'policy.changed-during-promotion',
+        repo: promotion.repo,
+        subject: publicId(promotion),
+        details: {
+          promotion: publicId(promotion),
+          startedWith: promotion.policy_hash,
+          current: now,
+          error: situation.policyError?.message ?? null,
+          kept: 'the promotion keeps the policy it started with',
+        },
+      });
+    })
+    .immediate();
 }
 
 /** Runs the check gates that have not passed yet, in order, stopping at the first that does not pass. */
@@ -134,35 +136,37 @@ async function runChecks(core: Core, promotion: PromotionRow): Promise<void> {
 }
 
 function succeed(core: Core, promotion: PromotionRow, actor: string, signOffOnly: boolean): void {
-  core.db.transaction(() => {
-    if (!setState(core.db, promotion.id, 'succeeded', { finishedAt: core.now().toISOString() })) return;
-    core.audit.append({
-      actor,
-      action: 'promotion.succeeded',
-      repo: promotion.repo,
-      subject: publicId(promotion),
-      details: {
-        ...promotionFacts(promotion),
-        rollback: promotion.is_rollback === 1,
-        signOffOnly,
-      },
-    });
-    const replaced = promotion.replaces === null ? undefined : promotionById(core.db, promotion.replaces);
-    if (replaced?.state === 'succeeded') {
-      setState(core.db, replaced.id, 'rolled-back');
+  core.db
+    .transaction(() => {
+      if (!setState(core.db, promotion.id, 'succeeded', { finishedAt: core.now().toISOString() })) return;
       core.audit.append({
         actor,
-        action: 'promotion.rolled-back',
+        action: 'promotion.succeeded',
         repo: promotion.repo,
-        subject: publicId(replaced),
+        subject: publicId(promotion),
         details: {
-          ...promotionFacts(replaced),
-          replacedBy: publicId(promotion),
-          rolledBackTo: { version: promotion.version, sha: promotion.sha },
+          ...promotionFacts(promotion),
+          rollback: promotion.is_rollback === 1,
+          signOffOnly,
         },
       });
-    }
-  })();
+      const replaced = promotion.replaces === null ? undefined : promotionById(core.db, promotion.replaces);
+      if (replaced?.state === 'succeeded') {
+        setState(core.db, replaced.id, 'rolled-back');
+        core.audit.append({
+          actor,
+          action: 'promotion.rolled-back',
+          repo: promotion.repo,
+          subject: publicId(replaced),
+          details: {
+            ...promotionFacts(replaced),
+            replacedBy: publicId(promotion),
+            rolledBackTo: { version: promotion.version, sha: promotion.sha },
+          },
+        });
+      }
+    })
+    .immediate();
 }
 
 /** Moves an open promotion as far as it can go now: checks, gates, deploy, outcome. */

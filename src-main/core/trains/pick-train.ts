@@ -103,7 +103,7 @@ export async function pickOntoTrain(core: Core, path: string, revs: string[]): P
       onMoved: (moved) => intent.step('moved', moved),
     });
   } catch (error) {
-    core.db.transaction(() => intent.finish('rolled-back', core.now(), (error as Error).message))();
+    core.db.transaction(() => intent.finish('rolled-back', core.now(), (error as Error).message)).immediate();
     throw error;
   }
   for (const sha of result.empty) skipped.push({ sha, reason: `its change is already on ${train.branch}` });
@@ -125,21 +125,23 @@ export async function recordTrainPicks(
   resolution: string | null = null,
 ): Promise<TrainPickOutcome> {
   const actor = await actorIn(core, root);
-  core.db.transaction(() => {
-    core.audit.append({
-      actor,
-      action: 'train.picked',
-      repo: root,
-      subject: train.name,
-      details: {
-        branch: train.branch,
-        picks: picked.map(({ from, to }) => ({ from, to })),
-        skipped,
-        conflict,
-        head,
-      },
-    });
-    intent?.finish('done', core.now(), resolution);
-  })();
+  core.db
+    .transaction(() => {
+      core.audit.append({
+        actor,
+        action: 'train.picked',
+        repo: root,
+        subject: train.name,
+        details: {
+          branch: train.branch,
+          picks: picked.map(({ from, to }) => ({ from, to })),
+          skipped,
+          conflict,
+          head,
+        },
+      });
+      intent?.finish('done', core.now(), resolution);
+    })
+    .immediate();
   return { picked, skipped, conflict };
 }

@@ -27,19 +27,21 @@ export function recordShipped(
   resolution: string | null = null,
 ): TrainShipResult {
   const plan = intent.plan;
-  const train = core.db.transaction(() => {
-    recordRelease(core, plan.release, sha, pushed);
-    const updated = markShipped(core.db, plan.trainId, core.now().toISOString(), sha);
-    core.audit.append({
-      actor: plan.release.actor,
-      action: 'train.shipped',
-      repo: plan.root,
-      subject: plan.name,
-      details: { branch: plan.branch, version: plan.release.version, tag: plan.release.tag, sha, pushed },
-    });
-    intent.finish('done', core.now(), resolution);
-    return updated;
-  })();
+  const train = core.db
+    .transaction(() => {
+      recordRelease(core, plan.release, sha, pushed);
+      const updated = markShipped(core.db, plan.trainId, core.now().toISOString(), sha);
+      core.audit.append({
+        actor: plan.release.actor,
+        action: 'train.shipped',
+        repo: plan.root,
+        subject: plan.name,
+        details: { branch: plan.branch, version: plan.release.version, tag: plan.release.tag, sha, pushed },
+      });
+      intent.finish('done', core.now(), resolution);
+      return updated;
+    })
+    .immediate();
   return {
     train,
     tag: plan.release.tag,

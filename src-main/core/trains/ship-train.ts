@@ -80,16 +80,18 @@ export async function shipTrain(
     if (started === null) throw error;
     const step = error instanceof ReleaseStepError ? error.step : 'files';
     const reason = (error as Error).message;
-    core.db.transaction(() => {
-      core.audit.append({
-        actor: started.plan.release.actor,
-        action: 'release.failed',
-        repo: started.plan.release.repo,
-        subject: started.plan.release.version,
-        details: { step, reason },
-      });
-      started.finish('rolled-back', core.now(), `failed at the ${step} step and was undone`);
-    })();
+    core.db
+      .transaction(() => {
+        core.audit.append({
+          actor: started.plan.release.actor,
+          action: 'release.failed',
+          repo: started.plan.release.repo,
+          subject: started.plan.release.version,
+          details: { step, reason },
+        });
+        started.finish('rolled-back', core.now(), `failed at the ${step} step and was undone`);
+      })
+      .immediate();
     throw new DeskError(
       error instanceof DeskError ? error.code : 'git-failed',
       `Release ${started.plan.release.tag} failed at the ${step} step and was undone (nothing changed): ${reason}`,

@@ -183,15 +183,17 @@ function failed(
   reason: string,
   version: string | null,
 ): void {
-  core.db.transaction(() =>
-    core.audit.append({
-      actor: who.actor,
-      action: 'release.failed',
-      repo: who.repo,
-      subject: version,
-      details: { step, reason },
-    }),
-  )();
+  core.db
+    .transaction(() =>
+      core.audit.append({
+        actor: who.actor,
+        action: 'release.failed',
+        repo: who.repo,
+        subject: version,
+        details: { step, reason },
+      }),
+    )
+    .immediate();
 }
 
 /**
@@ -226,19 +228,23 @@ export async function createRelease(
   } catch (error) {
     const step = error instanceof ReleaseStepError ? error.step : 'files';
     const reason = error instanceof ReleaseStepError ? error.reason : (error as Error).message;
-    core.db.transaction(() => {
-      failed(core, plan, step, reason, plan.version);
-      intent.finish('rolled-back', core.now(), `failed at the ${step} step and was undone`);
-    })();
+    core.db
+      .transaction(() => {
+        failed(core, plan, step, reason, plan.version);
+        intent.finish('rolled-back', core.now(), `failed at the ${step} step and was undone`);
+      })
+      .immediate();
     throw new DeskError(
       error instanceof DeskError ? error.code : 'git-failed',
       `Release ${plan.tag} failed at the ${step} step and was undone (nothing changed): ${reason}`,
     );
   }
   const outcome = releaseOutcome(plan, done.sha, done.pushed);
-  core.db.transaction(() => {
-    recordRelease(core, plan, done.sha, done.pushed);
-    intent.finish('done', core.now());
-  })();
+  core.db
+    .transaction(() => {
+      recordRelease(core, plan, done.sha, done.pushed);
+      intent.finish('done', core.now());
+    })
+    .immediate();
   return outcome;
 }

@@ -96,7 +96,7 @@ describe.skipIf(process.platform === 'win32')('release killed with SIGKILL at ea
     b.repo.tag('v1.0.0');
     b.repo.commit('fix: a bug');
     // The data dir exists first: concurrent first use of a fresh one is another matter (migrations).
-    b.ok(['audit', 'verify']);
+    b.ok(['next-version']);
     const runs = await Promise.all([b.start(['release']), b.start(['release'])]);
     const statuses = runs.map((r) => r.status).sort();
     expect(statuses, runs.map((r) => r.stderr).join('\n')).toEqual([0, 1]);
@@ -105,6 +105,35 @@ describe.skipIf(process.platform === 'win32')('release killed with SIGKILL at ea
     );
     expect(b.tags()).toEqual(['v1.0.0', 'v1.0.1']);
     expect(b.commitsTitled('chore(release): v1.0.1')).toHaveLength(1);
+    expect(b.auditCount('release.created')).toBe(1);
+    b.expectConsistent();
+  });
+
+  it('a recovery that cannot finish (the remote is gone) says so, changes nothing more, and the next run finishes it', () => {
+    const b = (bench = new FaultBench(built.cli));
+    const remote = b.scratch;
+    b.repo.git('init', '-q', '--bare', remote);
+    b.repo.git('remote', 'add', 'origin', remote);
+    b.repo.commit('feat: first');
+    b.repo.tag('v1.0.0');
+    b.repo.commit('fix: a bug');
+    b.repo.git('push', '-q', 'origin', 'main', 'v1.0.0');
+    b.kill(['release', '--push'], 'release:tag');
+    b.repo.git('remote', 'set-url', 'origin', `${remote}-moved`);
+
+    const stuck = b.run(['release', '--push']);
+    expect(stuck.status).toBe(1);
+    expect(stuck.stderr).toMatch(/Could not finish or undo the interrupted run releasing v1\.0\.1: /);
+    expect(stuck.stderr).toMatch(
+      /was killed while releasing v1\.0\.1: run the command again to finish or undo it/,
+    );
+    expect(b.auditCount('release.created')).toBe(0);
+    expect(b.query(`SELECT state FROM intents WHERE action = 'release'`)).toEqual([{ state: 'running' }]);
+
+    b.repo.git('remote', 'set-url', 'origin', remote);
+    const rerun = b.ok(['release', '--push']);
+    expect(rerun.stderr).toMatch(/Completed the interrupted release v1\.0\.1/);
+    expect(b.tags()).toEqual(['v1.0.0', 'v1.0.1']);
     expect(b.auditCount('release.created')).toBe(1);
     b.expectConsistent();
   });
