@@ -25,9 +25,10 @@ export const promotionChannels = {
   /**
    * Starts or resumes the promotion: runs check gates (output streamed as progress events with
    * kind `check`, job `promotion:<environment>:<version>`), deploys (kind `deploy`) when every gate
-   * passes. Resolves when nothing more can happen without people or time.
+   * passes. Resolves when nothing more can happen without people or time. A deploy that was
+   * interrupted (its process killed) runs again only with `retryDeploy`.
    */
-  'promotion.start': channel<PromotionDetail>()(z.object(target)),
+  'promotion.start': channel<PromotionDetail>()(z.object({ ...target, retryDeploy: z.boolean().optional() })),
   /** The promotion and its gates as they stand, for the current identity. Changes nothing. */
   'promotion.gates': channel<PromotionDetail>()(z.object(target)),
   'promotion.tick': channel<PromotionDetail>()(

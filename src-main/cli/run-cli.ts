@@ -8,6 +8,7 @@ import { parseCommandArgs, stringOption } from './args.js';
 import type { CliIo } from './command.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './command.js';
 import { commands } from './commands/index.js';
+import { resumeBeforeCommand } from './resume-notices.js';
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -51,11 +52,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT_OK;
     }
     const dataDir = resolveDataDir(stringOption(args.values, 'data-dir'), io.env);
-    return await command.run(args, {
-      io,
-      dataDir,
-      core: () => (core ??= createCore(openDatabase(dataDir), { gitEnv: {} })),
-    });
+    const openCore = () => (core ??= createCore(openDatabase(dataDir), { gitEnv: {} }));
+    if ('repo' in command.options) await resumeBeforeCommand(openCore, args.values, io, name, dataDir);
+    return await command.run(args, { io, dataDir, core: openCore });
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`release-desk ${name}: ${error.message}\nUsage: ${command.usage}\n`);

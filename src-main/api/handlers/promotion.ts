@@ -6,15 +6,22 @@ import { exportEvidence } from '../../core/promotion/evidence.js';
 import { rollback } from '../../core/promotion/rollback.js';
 import { releaseSituation } from '../../core/promotion/situation.js';
 import { promote } from '../../core/promotion/start.js';
+import { resumeInterrupted } from '../../core/intent/resume.js';
 import type { HandlerGroup } from '../handler-types.js';
 
+// The board and the promotion page settle first what a killed process left (shown as interrupted).
 export const promotionHandlers: HandlerGroup<keyof typeof promotionChannels> = {
-  'promotion.board': async ({ path }, { core }) => promotionBoard(core, path),
+  'promotion.board': async ({ path }, { core }) => {
+    await resumeInterrupted(core, path);
+    return promotionBoard(core, path);
+  },
   'promotion.releases': async ({ path }, { core }) => releaseCandidates(core, path),
-  'promotion.start': async ({ path, version, environment }, { core }) =>
-    promote(core, path, version, environment),
-  'promotion.gates': async ({ path, version, environment }, { core }) =>
-    promotionDetail(core, await releaseSituation(core, path, version), environment),
+  'promotion.start': async ({ path, version, environment, retryDeploy }, { core }) =>
+    promote(core, path, version, environment, null, { retryDeploy }),
+  'promotion.gates': async ({ path, version, environment }, { core }) => {
+    await resumeInterrupted(core, path);
+    return promotionDetail(core, await releaseSituation(core, path, version), environment);
+  },
   'promotion.tick': async ({ path, version, environment, item, note }, { core }) =>
     tick(core, path, version, environment, item, note),
   'promotion.approve': async ({ path, version, environment, comment }, { core }) =>

@@ -6,14 +6,26 @@ import { promotionCore, reportOutcome, versionArgument } from './gates.js';
 
 export const promoteCommand: CliCommand = {
   name: 'promote',
-  usage: 'release-desk promote VERSION --to ENV [--repo DIR] [--json]',
-  options: { repo: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } },
+  usage: 'release-desk promote VERSION --to ENV [--retry-deploy] [--repo DIR] [--json]',
+  options: {
+    repo: { type: 'string' },
+    to: { type: 'string' },
+    'retry-deploy': { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
   positionals: true,
   async run({ values, positionals }, ctx) {
     const version = versionArgument(positionals);
     const environment = requireOption(values, 'to');
     const root = repoPath(values, ctx.io);
-    const detail = await promote(promotionCore(ctx), root, version, environment);
+    const retryDeploy = values['retry-deploy'] === true;
+    const detail = await promote(promotionCore(ctx), root, version, environment, null, { retryDeploy });
+    const open = detail.promotion?.state === 'pending' || detail.promotion?.state === 'in-progress';
+    if (open && detail.deploy?.state === 'interrupted') {
+      ctx.io.stderr(
+        `release-desk promote: ${detail.promotion!.id} was interrupted during deploy; it may have half-deployed, so it does not run again unless you ask: release-desk promote ${detail.version} --to ${environment} --retry-deploy\n`,
+      );
+    }
     return reportOutcome(ctx.io, detail, Boolean(values.json), 'promote');
   },
 };

@@ -1,8 +1,8 @@
 import { DeskError } from '../errors.js';
-import { branchHead, checkedOutBranches, moveBranch } from './branches.js';
+import { branchHead, moveBranch } from './branches.js';
 import { isWorkingTreeClean } from './repository-state.js';
 import { git, runGit } from './run-git.js';
-import { withTemporaryWorktree } from './worktrees.js';
+import { userCheckoutOf, withTemporaryWorktree } from './worktrees.js';
 
 /** The outcome of one `git cherry-pick -x` attempt in a working tree. */
 export type PickAttempt =
@@ -75,20 +75,31 @@ export async function cherryPickHere(
   return { kind: 'conflict', files, message: message || 'the change does not apply cleanly' };
 }
 
+export interface PickOptions {
+  atomic: boolean;
+  /** Called after each commit lands (the action records it as a step). */
+  onApplied?: (from: string, to: string) => void;
+  /** Called once the branch has moved to `head` (after picking in a temporary worktree). */
+  onMoved?: (head: string) => void;
+}
+
 /** Picks `shas` in order in `worktree`; stops at the first conflict, which it aborts. */
 async function pickAll(
   worktree: string,
   shas: string[],
   env: NodeJS.ProcessEnv,
-  atomic: boolean,
+  options: PickOptions,
 ): Promise<Omit<BranchPickResult, 'head'>> {
+  const { atomic } = options;
   const start = (await git(worktree, ['rev-parse', 'HEAD'])).trim();
   const applied: { from: string; to: string }[] = [];
   const empty: string[] = [];
   for (const sha of shas) {
     const attempt = await cherryPickHere(worktree, sha, env);
-    if (attempt.kind === 'applied') applied.push({ from: sha, to: attempt.sha });
-    else if (attempt.kind === 'empty') empty.push(sha);
+    if (attempt.kind === 'applied') {
+      applied.push({ from: sha, to: attempt.sha });
+      options.onApplied?.(sha, attempt.sha);
+    } else if (attempt.kind === 'empty') empty.push(sha);
     else {
       await abortCherryPick(worktree);
       if (atomic && applied.length > 0) await git(worktree, ['reset', '--hard', '--quiet', start]);
@@ -113,25 +124,33 @@ export async function pickOntoBranch(
   branch: string,
   shas: string[],
   env: NodeJS.ProcessEnv,
-  options: { atomic: boolean },
+  options: PickOptions,
 ): Promise<BranchPickResult> {
   const start = await branchHead(repo, branch);
   if (start === null) throw new DeskError('not-found', `Branch ${branch} does not exist.`);
-  const checkedOut = (await checkedOutBranches(repo)).get(branch);
-  if (checkedOut !== undefined) {
+  const checkedOut = await userCheckoutOf(repo, branch);
+  if (checkedOut !== null) {
     if (!(await isWorkingTreeClean(checkedOut))) {
       throw new DeskError(
         'refused',
         `${branch} is checked out at ${checkedOut} with uncommitted changes: commit or stash them first.`,
       );
     }
-    const result = await pickAll(checkedOut, shas, env, options.atomic);
+    const result = await pickAll(checkedOut, shas, env, options);
     return { ...result, head: (await git(checkedOut, ['rev-parse', 'HEAD'])).trim() };
   }
-  return withTemporaryWorktree(repo, start, async (worktree) => {
-    const result = await pickAll(worktree, shas, env, options.atomic);
-    const head = (await git(worktree, ['rev-parse', 'HEAD'])).trim();
-    if (head !== start) await moveBranch(repo, branch, head, start);
-    return { ...result, head };
-  });
+  return withTemporaryWorktree(
+    repo,
+    start,
+    async (worktree) => {
+      const result = await pickAll(worktree, shas, env, options);
+      const head = (await git(worktree, ['rev-parse', 'HEAD'])).trim();
+      if (head !== start) {
+        await moveBranch(repo, branch, head, start);
+        options.onMoved?.(head);
+      }
+      return { ...result, head };
+    },
+    'pick',
+  );
 }

@@ -1,22 +1,23 @@
-import type { CarryResult, HotfixFinishResult, HotfixPreview } from '../../../shared/domain/hotfix.js';
+import type { HotfixFinishResult, HotfixPreview } from '../../../shared/domain/hotfix.js';
 import type { Core } from '../context.js';
-import { actorIn } from '../context.js';
 import { DeskError } from '../errors.js';
 import { branchHead } from '../git/branches.js';
-import { git, runGit } from '../git/run-git.js';
+import { git } from '../git/run-git.js';
+import { beginIntent } from '../intent/intent-store.js';
+import { resumeBefore } from '../intent/resume.js';
 import { allReleaseTags } from '../versioning/previous-release.js';
-import { createRelease } from '../versioning/create-release.js';
+import { prepareRelease } from '../versioning/create-release.js';
 import { planRelease } from '../versioning/plan-release.js';
-import { returnFromHotfix } from './abort-hotfix.js';
-import { carryTargets, carryTo } from './carry-forward.js';
+import { applyRelease, ReleaseStepError } from '../versioning/release-steps.js';
+import { carryTargets } from './carry-forward.js';
+import type { HotfixFinishPlan } from './finish-steps.js';
+import { completeHotfixFinish } from './finish-steps.js';
 import { nextFreePatch } from './hotfix-releases.js';
 import { assertOnHotfix, hotfixPicks, hotfixScope, hotfixView, requireHotfix } from './hotfix-scope.js';
 import type { HotfixScope } from './hotfix-scope.js';
 import type { HotfixRecord } from './hotfix-store.js';
-import { markFinished } from './hotfix-store.js';
 
-/** The trailer the promotion rules read to put a release on the fast-track hotfix path. */
-export const HOTFIX_TRAILER = 'Release-Desk-Path: hotfix';
+export { HOTFIX_TRAILER } from './finish-steps.js';
 
 /** Version, notes and carry targets of the hotfix as it stands. */
 async function prepare(core: Core, scope: HotfixScope, hotfix: HotfixRecord) {
@@ -52,39 +53,20 @@ export async function previewHotfix(core: Core, path: string): Promise<HotfixPre
   };
 }
 
-/** Appends the fast-track trailer to the release's annotated tag (same tag, same commit). */
-async function markFastTrack(root: string, tag: string, sha: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const message = (await git(root, ['for-each-ref', '--format=%(contents)', `refs/tags/${tag}`])).trimEnd();
-  await git(
-    root,
-    [
-      'tag',
-      '-a',
-      '-f',
-      '--cleanup=verbatim',
-      '-m',
-      `${message}\n\n${HOTFIX_TRAILER}\n`,
-      '--end-of-options',
-      tag,
-      sha,
-    ],
-    {
-      env,
-    },
-  );
-}
-
 /**
  * Finishes the hotfix: releases the patch on the hotfix branch (version files, changelog,
  * release commit, annotated tag marked fast-track), carries the fixes to main and the newer
  * release lines, returns to the branch the user was on, and pushes the tag and the carried
- * branches when asked.
+ * branches when asked. The plan is recorded before the first change: a run killed midway is
+ * finished (once tagged) or undone by the next run, and never releases the fix a second time.
  */
 export async function finishHotfix(
   core: Core,
   path: string,
   options: { push?: boolean },
 ): Promise<HotfixFinishResult> {
+  const resumed = await resumeBefore(core, path, 'hotfix.finish');
+  if (resumed) return resumed.result as HotfixFinishResult;
   const scope = await hotfixScope(core, path);
   const hotfix = requireHotfix(scope);
   const { root } = scope;
@@ -98,98 +80,53 @@ export async function finishHotfix(
       'Cannot push: this repository has no "origin" remote (git remote add origin <url>).',
     );
   }
-
-  const outcome = await createRelease(core, root, {
+  const { plan: release } = await prepareRelease(core, root, {
     releaseAs: p.version,
     reason: `hotfix of ${hotfix.baseTag}`,
     changelog: p.changelog,
   });
-  const sha = outcome.sha!;
-  await markFastTrack(root, outcome.tag, sha, core.gitEnv);
-  const fixes = p.picks.map((pick) => pick.to);
-  const carried: CarryResult[] = [];
-  for (const target of p.targets) carried.push(await carryTo(root, target, fixes, core.gitEnv));
-  const actor = await actorIn(core, root);
-  const finished = core.db.transaction(() => {
-    const record = markFinished(core.db, hotfix.id, {
-      at: core.now().toISOString(),
-      version: p.version,
-      tag: outcome.tag,
-      releaseSha: sha,
-      carried,
-    });
-    core.audit.append({
-      actor,
-      action: 'hotfix.finished',
-      repo: root,
-      subject: hotfix.branch,
-      details: {
-        tag: outcome.tag,
-        version: p.version,
-        sha,
-        baseTag: hotfix.baseTag,
-        picks: p.picks.map(({ from, to }) => ({ from, to })),
-      },
-    });
-    for (const carry of carried) {
-      core.audit.append({
-        actor,
-        action: 'hotfix.carried',
-        repo: root,
-        subject: outcome.tag,
-        details: { branch: carry.branch, status: carry.status, sha: carry.sha, files: carry.files },
-      });
-    }
-    return record;
-  })();
-
-  // The release is made and recorded: a checkout that cannot go back is reported, not undone.
-  const back = await returnFromHotfix(root, hotfix.returnTo).then(
-    () => null,
-    (error: unknown) => (error as Error).message,
-  );
-  if (back !== null) {
+  const plan: HotfixFinishPlan = {
+    hotfixId: hotfix.id,
+    root,
+    branch: hotfix.branch,
+    baseTag: hotfix.baseTag,
+    returnTo: hotfix.returnTo,
+    version: p.version,
+    tag: release.tag,
+    changelog: p.changelog,
+    picks: p.picks.map(({ from, to }) => ({ from, to })),
+    targets: p.targets.map((t) => t.name),
+    push: options.push === true,
+    release,
+  };
+  const intent = beginIntent(core, {
+    repo: release.repo,
+    action: 'hotfix.finish',
+    subject: release.tag,
+    plan,
+  });
+  let done;
+  try {
+    done = await applyRelease(core, release, intent);
+  } catch (error) {
+    const step = error instanceof ReleaseStepError ? error.step : 'files';
+    const reason = (error as Error).message;
+    core.db
+      .transaction(() => {
+        core.audit.append({
+          actor: release.actor,
+          action: 'release.failed',
+          repo: release.repo,
+          subject: release.version,
+          details: { step, reason },
+        });
+        intent.finish('rolled-back', core.now(), `failed at the ${step} step and was undone`);
+      })
+      .immediate();
     throw new DeskError(
-      'git-failed',
-      `Hotfix ${outcome.tag} is finished, but switching back to ${hotfix.returnTo} failed (${back}): git switch ${hotfix.returnTo}.`,
+      error instanceof DeskError ? error.code : 'git-failed',
+      `Hotfix ${release.tag} failed at the ${step} step and was undone (nothing changed): ${reason}`,
     );
   }
-  let pushed = false;
-  if (options.push) {
-    const refs = [
-      `refs/tags/${outcome.tag}:refs/tags/${outcome.tag}`,
-      ...carried
-        .filter((c) => c.status === 'applied')
-        .map((c) => `refs/heads/${c.branch}:refs/heads/${c.branch}`),
-    ];
-    const push = await runGit(root, ['push', '--atomic', '--quiet', '--end-of-options', 'origin', ...refs], {
-      env: core.gitEnv,
-      okExitCodes: [1, 128],
-    });
-    if (push.exitCode !== 0) {
-      throw new DeskError(
-        'git-failed',
-        `Hotfix ${outcome.tag} is finished locally, but the push failed (${push.stderr.trim().split('\n').pop()}): run git push origin ${refs.join(' ')}.`,
-      );
-    }
-    pushed = true;
-    core.db.transaction(() => {
-      core.audit.append({
-        actor,
-        action: 'hotfix.pushed',
-        repo: root,
-        subject: outcome.tag,
-        details: { refs },
-      });
-    })();
-  }
-  return {
-    hotfix: await hotfixView(root, finished),
-    tag: outcome.tag,
-    version: p.version,
-    sha,
-    changelog: p.changelog,
-    carried,
-    pushed,
-  };
+  return completeHotfixFinish(core, intent, done.sha, done.pushed);
 }

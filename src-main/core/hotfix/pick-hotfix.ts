@@ -11,8 +11,13 @@ import { listSummaries, plainSummary } from '../git/commit-summaries.js';
 import { containingRefs } from '../git/contains.js';
 import type { TargetRef } from '../git/contains.js';
 import { assertCommitish, resolveCommit } from '../git/refs.js';
+import { mainWorkingCopy } from '../git/repository-state.js';
+import { beginIntent } from '../intent/intent-store.js';
+import type { Intent } from '../intent/intent-store.js';
+import { resumeBefore } from '../intent/resume.js';
 import { allReleaseTags } from '../versioning/previous-release.js';
 import { assertOnHotfix, hotfixScope, hotfixView, requireHotfix } from './hotfix-scope.js';
+import type { HotfixRecord } from './hotfix-store.js';
 
 const DEFAULT_CANDIDATES = 100;
 // A search looks further back than the default list, then keeps the first matches.
@@ -76,6 +81,8 @@ export async function hotfixCandidates(
  */
 export async function pickIntoHotfix(core: Core, path: string, revs: string[]): Promise<HotfixPickOutcome> {
   revs.forEach((rev) => assertCommitish(rev));
+  // A pick a killed run left half-done is recorded first; picking again skips what landed.
+  await resumeBefore(core, path, 'hotfix.pick');
   const scope = await hotfixScope(core, path);
   const hotfix = requireHotfix(scope);
   const { root } = scope;
@@ -89,12 +96,31 @@ export async function pickIntoHotfix(core: Core, path: string, revs: string[]): 
       `${merge.shortSha} is a merge commit: pick the commits it merged instead.`,
     );
 
+  const intent = beginIntent(core, {
+    repo: await mainWorkingCopy(root),
+    action: 'hotfix.pick',
+    subject: hotfix.branch,
+    plan: {
+      hotfixId: hotfix.id,
+      root,
+      branch: hotfix.branch,
+      start: scope.state.head,
+      shas: commits.map((c) => c.sha),
+    },
+  });
   const picked: HotfixPick[] = [];
   let conflict: PickConflict | null = null;
   for (const commit of commits) {
-    const attempt = await cherryPickHere(root, commit.sha, core.gitEnv);
-    if (attempt.kind === 'applied')
+    const attempt = await cherryPickHere(root, commit.sha, core.gitEnv).catch((error: unknown) => {
+      core.db
+        .transaction(() => intent.finish('rolled-back', core.now(), (error as Error).message))
+        .immediate();
+      throw error;
+    });
+    if (attempt.kind === 'applied') {
       picked.push({ from: commit.sha, to: attempt.sha, subject: commit.subject });
+      intent.step(`picked:${commit.sha}`, attempt.sha);
+    }
     if (attempt.kind === 'conflict') {
       conflict = {
         sha: commit.sha,
@@ -106,15 +132,31 @@ export async function pickIntoHotfix(core: Core, path: string, revs: string[]): 
       break;
     }
   }
+  return recordHotfixPicks(core, root, hotfix, picked, conflict, intent);
+}
+
+/** The `hotfix.picked` event (and the end of the pick's intent), in one transaction. */
+export async function recordHotfixPicks(
+  core: Core,
+  root: string,
+  hotfix: HotfixRecord,
+  picked: HotfixPick[],
+  conflict: PickConflict | null,
+  intent: Intent<unknown>,
+  resolution: string | null = null,
+): Promise<HotfixPickOutcome> {
   const actor = await actorIn(core, root);
-  core.db.transaction(() => {
-    core.audit.append({
-      actor,
-      action: 'hotfix.picked',
-      repo: root,
-      subject: hotfix.branch,
-      details: { picks: picked.map(({ from, to }) => ({ from, to })), conflict },
-    });
-  })();
+  core.db
+    .transaction(() => {
+      core.audit.append({
+        actor,
+        action: 'hotfix.picked',
+        repo: root,
+        subject: hotfix.branch,
+        details: { picks: picked.map(({ from, to }) => ({ from, to })), conflict },
+      });
+      intent.finish('done', core.now(), resolution);
+    })
+    .immediate();
   return { hotfix: await hotfixView(root, hotfix), picked, conflict };
 }

@@ -1,6 +1,8 @@
 import type { Core } from '../context.js';
 import { DeskError } from '../errors.js';
-import { addWorktree, isAlive, newWorktreePath, removeWorktree, runShellCommand } from './run-command.js';
+import { newWorktreeDir } from '../git/worktrees.js';
+import { faultPoint } from '../intent/fault.js';
+import { addWorktree, isAlive, removeWorktree, runShellCommand } from './run-command.js';
 import { publicId, setState } from './store.js';
 import type { PromotionRow, RunRow } from './store.js';
 
@@ -67,8 +69,13 @@ function claim(core: Core, promotion: PromotionRow, request: RunRequest, worktre
  * Runs a check or deploy command in a fresh worktree at the promotion's commit, streaming its
  * output, and always removes the worktree. Returns the finished run.
  */
-export async function executeRun(core: Core, promotion: PromotionRow, request: RunRequest): Promise<RunRow> {
-  const worktree = newWorktreePath();
+export async function executeRun(
+  core: Core,
+  promotion: PromotionRow,
+  request: RunRequest,
+  onFinished?: (run: RunRow) => void,
+): Promise<RunRow> {
+  const worktree = await newWorktreeDir(promotion.repo, request.kind);
   let runId: number;
   try {
     runId = claim(core, promotion, request, worktree);
@@ -91,6 +98,7 @@ export async function executeRun(core: Core, promotion: PromotionRow, request: R
   let outcome;
   try {
     await addWorktree(promotion.repo, worktree, promotion.sha);
+    faultPoint('promote', `${request.kind}-started`);
     outcome = await runShellCommand({
       cwd: worktree,
       command: request.command,
@@ -115,9 +123,16 @@ export async function executeRun(core: Core, promotion: PromotionRow, request: R
     await removeWorktree(promotion.repo, worktree);
   }
   const state = outcome.timedOut ? 'timed-out' : outcome.exitCode === 0 ? 'passed' : 'failed';
-  core.db
-    .prepare('UPDATE command_runs SET state = ?, exit_code = ?, output = ?, finished_at = ? WHERE id = ?')
-    .run(state, outcome.exitCode, outcome.output, core.now().toISOString(), runId);
+  const finished = core.db
+    .transaction(() => {
+      core.db
+        .prepare('UPDATE command_runs SET state = ?, exit_code = ?, output = ?, finished_at = ? WHERE id = ?')
+        .run(state, outcome.exitCode, outcome.output, core.now().toISOString(), runId);
+      const row = core.db.prepare('SELECT * FROM command_runs WHERE id = ?').get(runId) as RunRow;
+      onFinished?.(row);
+      return row;
+    })
+    .immediate();
   progress(undefined, true, `${request.name}: ${state}`);
-  return core.db.prepare('SELECT * FROM command_runs WHERE id = ?').get(runId) as RunRow;
+  return finished;
 }

@@ -1,4 +1,5 @@
 import type { Core } from '../context.js';
+import type { Intent } from '../intent/intent-store.js';
 import { executeRun } from './command-runs.js';
 import { latestRuns, outputSha256, promotionFacts, publicId, snapshotOf } from './store.js';
 import type { PromotionRow, RunRow } from './store.js';
@@ -23,41 +24,70 @@ export function deployCommand(
   );
 }
 
-export type DeployOutcome = { ok: true; run: RunRow | null } | { ok: false; reason: string };
+export type DeployOutcome =
+  | { ok: true; run: RunRow | null }
+  | { ok: false; reason: string }
+  /** The last deploy was interrupted and the user has not asked to run it again. */
+  | { ok: 'interrupted'; run: RunRow };
 
 /**
  * Runs the environment's deploy command at the release commit (output streamed). No deploy
  * configured means the promotion is a recorded sign-off only. A deploy that already passed (the
- * process died before the promotion was marked succeeded) is not run twice.
+ * process died before the promotion was marked succeeded) is not run twice, and one that was
+ * interrupted (its process killed mid-deploy: it may have half-deployed) runs again only when
+ * the user asks (`retry`).
  */
-export async function deploy(core: Core, promotion: PromotionRow, actor: string): Promise<DeployOutcome> {
+export async function deploy(
+  core: Core,
+  promotion: PromotionRow,
+  actor: string,
+  options: { retry: boolean; intent: Intent<unknown> },
+): Promise<DeployOutcome> {
   const policy = snapshotOf(promotion).environment.deploy;
   if (!policy) return { ok: true, run: null };
   const previous = latestRuns(core.db, promotion.id).deploy;
   if (previous?.state === 'passed') return { ok: true, run: previous };
+  if (previous?.state === 'interrupted') {
+    if (!options.retry) return { ok: 'interrupted', run: previous };
+    core.db
+      .transaction(() => {
+        core.audit.append({
+          actor,
+          action: 'promotion.deploy-retried',
+          repo: promotion.repo,
+          subject: publicId(promotion),
+          details: { ...promotionFacts(promotion), interruptedAt: previous.started_at },
+        });
+      })
+      .immediate();
+  }
   const command = deployCommand(policy.run, promotion);
-  const run = await executeRun(core, promotion, {
-    kind: 'deploy',
-    position: null,
-    name: 'Deploy',
-    command,
-    timeoutMs: policy.timeoutMs,
-  });
+  options.intent.step('deploy');
+  const run = await executeRun(
+    core,
+    promotion,
+    { kind: 'deploy', position: null, name: 'Deploy', command, timeoutMs: policy.timeoutMs },
+    (finished) => {
+      // In the transaction that marks the run passed: a deploy is never recorded half.
+      if (finished.state !== 'passed') return;
+      core.audit.append({
+        actor,
+        action: 'promotion.deployed',
+        repo: promotion.repo,
+        subject: publicId(promotion),
+        details: {
+          ...promotionFacts(promotion),
+          command,
+          exitCode: finished.exit_code,
+          outputSha256: outputSha256(finished.output),
+        },
+      });
+    },
+  );
+  options.intent.step('deployed', run.state);
   if (run.state !== 'passed') {
     const how = run.state === 'timed-out' ? 'timed out' : `exited with code ${run.exit_code ?? 'unknown'}`;
     return { ok: false, reason: `the deploy command ${how}` };
   }
-  core.audit.append({
-    actor,
-    action: 'promotion.deployed',
-    repo: promotion.repo,
-    subject: publicId(promotion),
-    details: {
-      ...promotionFacts(promotion),
-      command,
-      exitCode: run.exit_code,
-      outputSha256: outputSha256(run.output),
-    },
-  });
   return { ok: true, run };
 }

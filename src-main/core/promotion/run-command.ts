@@ -1,7 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { runGit } from '../git/run-git.js';
 
 /** Output kept per run (the tail): enough for evidence without letting a chatty command fill the database. */
@@ -12,10 +10,6 @@ export interface CommandOutcome {
   exitCode: number | null;
   timedOut: boolean;
   output: string;
-}
-
-export function newWorktreePath(): string {
-  return mkdtempSync(path.join(os.tmpdir(), 'release-desk-worktree-'));
 }
 
 /** A detached worktree at `sha`, in the (empty) directory `dir`. */
@@ -30,21 +24,7 @@ export async function removeWorktree(repo: string, dir: string): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** Whether a process runs. A zombie (exited, not yet reaped by its parent) does not count. */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  if (process.platform !== 'linux') return true;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
-}
+export { isAlive } from '../intent/owner.js';
 
 /** Kills a command and everything it started: it runs as the leader of its own process group. */
 export function killGroup(pid: number, signal: NodeJS.Signals = 'SIGKILL'): void {

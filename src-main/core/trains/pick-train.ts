@@ -1,4 +1,4 @@
-import type { TrainCandidate, TrainPickOutcome } from '../../../shared/domain/trains.js';
+import type { Train, TrainCandidate, TrainPick, TrainPickOutcome } from '../../../shared/domain/trains.js';
 import { readRemoteLinks } from '../changelog/remote-links.js';
 import type { Core } from '../context.js';
 import { actorIn } from '../context.js';
@@ -8,6 +8,10 @@ import { listSummaries, plainSummary } from '../git/commit-summaries.js';
 import type { SummaryWithMessage } from '../git/commit-summaries.js';
 import { containingRefs } from '../git/contains.js';
 import { assertCommitish, resolveCommit } from '../git/refs.js';
+import { mainWorkingCopy } from '../git/repository-state.js';
+import { beginIntent } from '../intent/intent-store.js';
+import type { Intent } from '../intent/intent-store.js';
+import { resumeBefore } from '../intent/resume.js';
 import { commitsNotOnBranch, picksOf } from './train-board.js';
 import { activeTrain, trainBranchHead, trainScope } from './train-scope.js';
 
@@ -52,6 +56,8 @@ export async function trainCandidates(
  */
 export async function pickOntoTrain(core: Core, path: string, revs: string[]): Promise<TrainPickOutcome> {
   revs.forEach((rev) => assertCommitish(rev));
+  // A pick a killed run left half-done is recorded first; picking again skips what landed.
+  await resumeBefore(core, path, 'train.pick');
   const scope = await trainScope(core, path);
   const train = activeTrain(scope);
   const { root } = scope;
@@ -80,31 +86,62 @@ export async function pickOntoTrain(core: Core, path: string, revs: string[]): P
       });
     return !on;
   });
-  const result =
-    toPick.length > 0
-      ? await pickOntoBranch(root, train.branch, toPick, core.gitEnv, { atomic: false })
-      : null;
-  for (const sha of result?.empty ?? [])
-    skipped.push({ sha, reason: `its change is already on ${train.branch}` });
-  const appliedTo = new Set(result?.applied.map((a) => a.to));
-  const picked = result ? (await picksOf(root, train, result.head)).filter((p) => appliedTo.has(p.to)) : [];
-  const conflict = result?.conflict ?? null;
-
-  const actor = await actorIn(core, root);
-  core.db.transaction(() => {
-    core.audit.append({
-      actor,
-      action: 'train.picked',
-      repo: root,
-      subject: train.name,
-      details: {
-        branch: train.branch,
-        picks: picked.map(({ from, to }) => ({ from, to })),
-        skipped,
-        conflict,
-        head: result?.head ?? head,
-      },
+  if (toPick.length === 0) return recordTrainPicks(core, train, root, [], skipped, null, head, null);
+  // Picking happens in a worktree of its own (or the user's checkout of the branch) and moves the
+  // branch at the end; the plan is recorded first, each landed pick after, for a killed run's successor.
+  const intent = beginIntent(core, {
+    repo: await mainWorkingCopy(root),
+    action: 'train.pick',
+    subject: train.branch,
+    plan: { trainId: train.id, root, branch: train.branch, start: head, shas: toPick },
+  });
+  let result;
+  try {
+    result = await pickOntoBranch(root, train.branch, toPick, core.gitEnv, {
+      atomic: false,
+      onApplied: (from, to) => intent.step(`picked:${from}`, to),
+      onMoved: (moved) => intent.step('moved', moved),
     });
-  })();
+  } catch (error) {
+    core.db.transaction(() => intent.finish('rolled-back', core.now(), (error as Error).message)).immediate();
+    throw error;
+  }
+  for (const sha of result.empty) skipped.push({ sha, reason: `its change is already on ${train.branch}` });
+  const appliedTo = new Set(result.applied.map((a) => a.to));
+  const picked = (await picksOf(root, train, result.head)).filter((p) => appliedTo.has(p.to));
+  return recordTrainPicks(core, train, root, picked, skipped, result.conflict, result.head, intent);
+}
+
+/** The `train.picked` event (and the end of the pick's intent), in one transaction. */
+export async function recordTrainPicks(
+  core: Core,
+  train: Train,
+  root: string,
+  picked: TrainPick[],
+  skipped: TrainPickOutcome['skipped'],
+  conflict: TrainPickOutcome['conflict'],
+  head: string,
+  intent: Intent<unknown> | null,
+  resolution: string | null = null,
+): Promise<TrainPickOutcome> {
+  const actor = await actorIn(core, root);
+  core.db
+    .transaction(() => {
+      core.audit.append({
+        actor,
+        action: 'train.picked',
+        repo: root,
+        subject: train.name,
+        details: {
+          branch: train.branch,
+          picks: picked.map(({ from, to }) => ({ from, to })),
+          skipped,
+          conflict,
+          head,
+        },
+      });
+      intent?.finish('done', core.now(), resolution);
+    })
+    .immediate();
   return { picked, skipped, conflict };
 }

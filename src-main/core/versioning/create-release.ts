@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReleaseOutcome } from '../../../shared/domain/release.js';
 import { CHANGELOG_FILE, prependSection } from '../changelog/changelog-file.js';
@@ -13,10 +13,16 @@ import {
   mainWorkingCopy,
 } from '../git/repository-state.js';
 import { git, runGit } from '../git/run-git.js';
-import type { ReleasePlan } from './plan-release.js';
+import { assertRepositoryFree, beginIntent } from '../intent/intent-store.js';
+import { resumeBefore } from '../intent/resume.js';
+import type { ReleasePlan as PlannedRelease } from './plan-release.js';
 import { planRelease } from './plan-release.js';
+import type { ReleaseInternals, ReleasePlan } from './release-steps.js';
+import { applyRelease, recordRelease, releaseOutcome, ReleaseStepError } from './release-steps.js';
 import type { FileChange } from './version-files.js';
 import { versionFileChanges } from './version-files.js';
+
+export type { ReleaseInternals, ReleaseStep } from './release-steps.js';
 
 export interface CreateReleaseRequest {
   releaseAs?: string;
@@ -30,15 +36,8 @@ export interface CreateReleaseRequest {
   sign?: boolean;
 }
 
-export type ReleaseStep = 'files' | 'commit' | 'tag' | 'push';
-
-/** Not reachable from the API or CLI: lets tests act between steps (e.g. make the tag collide). */
-export interface ReleaseInternals {
-  beforeStep?: (step: ReleaseStep) => void | Promise<void>;
-}
-
 interface Prepared {
-  plan: ReleasePlan;
+  plan: PlannedRelease;
   version: string;
   tag: string;
   branch: string;
@@ -131,28 +130,78 @@ function describeSteps(p: Prepared, sign: boolean): string[] {
   ];
 }
 
-/** Puts the repository back exactly as it was: no tag without its commit, no commit without its tag. */
-async function rollback(
-  root: string,
-  head: string,
-  files: FileChange[],
-  tag: string,
-  tagCreated: boolean,
-): Promise<void> {
-  if (tagCreated) await runGit(root, ['tag', '-d', '--end-of-options', tag], { okExitCodes: [1] });
-  // The tree was clean before, so a hard reset loses nothing of the user's.
-  await git(root, ['reset', '-q', '--hard', head]);
-  for (const file of files) {
-    const full = path.join(root, file.path);
-    if (file.before === null) await rm(full, { force: true });
-    else await writeFile(full, file.before);
+/**
+ * Every check and every file's new content, as the plan a release intent keeps: nothing is
+ * written. Refusals are in the audit log (except for a dry run).
+ */
+export async function prepareRelease(
+  core: Core,
+  repoDir: string,
+  request: CreateReleaseRequest,
+): Promise<{ plan: ReleasePlan; computedBump: string }> {
+  const sign = request.sign === true;
+  const root = (await inspectRepository(repoDir)).root;
+  const repo = await mainWorkingCopy(root);
+  const actor = await actorIn(core, root);
+  let p: Prepared;
+  try {
+    p = await prepare(core, root, request);
+  } catch (error) {
+    // Another process's release may have begun meanwhile: its files are not the user's changes.
+    if (!request.dryRun) assertRepositoryFree(core, repo);
+    if (!request.dryRun) failed(core, { actor, repo }, 'check', (error as Error).message, null);
+    throw error;
   }
+  const plan: ReleasePlan = {
+    root,
+    repo,
+    actor,
+    version: p.version,
+    tag: p.tag,
+    branch: p.branch,
+    head: p.plan.state.head,
+    files: p.files,
+    commitMessage: p.commitMessage,
+    tagMessage: p.tagMessage,
+    sign,
+    push: p.push,
+    override:
+      request.releaseAs !== undefined
+        ? { reason: request.reason?.trim() ?? '', computedBump: p.plan.decision.bump }
+        : null,
+    previous: p.plan.view.current,
+    bump: p.plan.view.bump,
+    steps: describeSteps(p, sign),
+  };
+  return { plan, computedBump: p.plan.decision.bump };
+}
+
+function failed(
+  core: Core,
+  who: { actor: string; repo: string },
+  step: string,
+  reason: string,
+  version: string | null,
+): void {
+  core.db
+    .transaction(() =>
+      core.audit.append({
+        actor: who.actor,
+        action: 'release.failed',
+        repo: who.repo,
+        subject: version,
+        details: { step, reason },
+      }),
+    )
+    .immediate();
 }
 
 /**
  * Cuts a release: version files, CHANGELOG.md, the `chore(release)` commit, an annotated (or
  * signed) tag, and a push only when asked. Refusals change nothing; a failure midway puts the
- * repository back as it was. Every release, override and failure is in the audit log.
+ * repository back as it was. Every release, override and failure is in the audit log. The plan
+ * is recorded (an intent) before the first change, so a release whose process is killed is
+ * finished or undone by the next run; one that a recovery just finished is returned as it is.
  */
 export async function createRelease(
   core: Core,
@@ -160,106 +209,42 @@ export async function createRelease(
   request: CreateReleaseRequest,
   internals: ReleaseInternals = {},
 ): Promise<ReleaseOutcome> {
-  const sign = request.sign === true;
-  const root = (await inspectRepository(repoDir)).root;
-  const auditRepo = await mainWorkingCopy(root);
-  const actor = await actorIn(core, root);
-  const failed = (step: string, reason: string, version: string | null) =>
-    core.db.transaction(() =>
-      core.audit.append({
-        actor,
-        action: 'release.failed',
-        repo: auditRepo,
-        subject: version,
-        details: { step, reason },
-      }),
-    )();
-
-  let p: Prepared;
-  try {
-    p = await prepare(core, root, request);
-  } catch (error) {
-    if (!request.dryRun) failed('check', (error as Error).message, null);
-    throw error;
+  if (!request.dryRun) {
+    const resumed = await resumeBefore(core, repoDir, 'release');
+    if (resumed) return resumed.result as ReleaseOutcome;
   }
-  const outcome: ReleaseOutcome = {
-    version: p.version,
-    tag: p.tag,
-    sha: null,
-    dryRun: request.dryRun === true,
-    pushed: false,
-    files: p.files.map((file) => file.path),
-    commitMessage: p.commitMessage,
-    steps: describeSteps(p, sign),
-  };
-  if (request.dryRun) return outcome;
+  const { plan } = await prepareRelease(core, repoDir, request);
+  if (request.dryRun) return releaseOutcome(plan, null, false, true);
 
-  const head = p.plan.state.head;
-  const env = core.gitEnv;
-  let step: ReleaseStep = 'files';
-  let tagCreated = false;
+  const intent = beginIntent(core, {
+    repo: plan.repo,
+    action: 'release',
+    subject: plan.tag,
+    plan: { release: plan },
+  });
+  let done: { sha: string; pushed: boolean };
   try {
-    await internals.beforeStep?.(step);
-    for (const file of p.files) await writeFile(path.join(root, file.path), file.after);
-    step = 'commit';
-    await internals.beforeStep?.(step);
-    await git(root, ['add', '--', ...outcome.files], { env });
-    await git(root, ['commit', '-q', '-m', p.commitMessage], { env });
-    outcome.sha = (await git(root, ['rev-parse', 'HEAD'])).trim();
-    step = 'tag';
-    await internals.beforeStep?.(step);
-    const kind = sign ? '-s' : '-a';
-    await git(
-      root,
-      ['tag', kind, '--cleanup=whitespace', '-m', p.tagMessage, '--end-of-options', p.tag, outcome.sha],
-      { env },
-    );
-    tagCreated = true;
-    if (p.push) {
-      step = 'push';
-      await internals.beforeStep?.(step);
-      const refs = [`refs/heads/${p.branch}:${p.push.branchRef}`, `refs/tags/${p.tag}:refs/tags/${p.tag}`];
-      await git(root, ['push', '--atomic', '--quiet', '--end-of-options', p.push.remote, ...refs], { env });
-      outcome.pushed = true;
-    }
+    done = await applyRelease(core, plan, intent, internals);
   } catch (error) {
-    const reason = (error as Error).message;
-    await rollback(root, head, p.files, p.tag, tagCreated);
-    failed(step, reason, p.version);
+    const step = error instanceof ReleaseStepError ? error.step : 'files';
+    const reason = error instanceof ReleaseStepError ? error.reason : (error as Error).message;
+    core.db
+      .transaction(() => {
+        failed(core, plan, step, reason, plan.version);
+        intent.finish('rolled-back', core.now(), `failed at the ${step} step and was undone`);
+      })
+      .immediate();
     throw new DeskError(
       error instanceof DeskError ? error.code : 'git-failed',
-      `Release ${p.tag} failed at the ${step} step and was undone (nothing changed): ${reason}`,
+      `Release ${plan.tag} failed at the ${step} step and was undone (nothing changed): ${reason}`,
     );
   }
-
-  const details = {
-    version: p.version,
-    tag: p.tag,
-    sha: outcome.sha,
-    files: outcome.files,
-    pushed: outcome.pushed,
-  };
-  core.db.transaction(() => {
-    if (request.releaseAs !== undefined) {
-      core.audit.append({
-        actor,
-        action: 'release.overridden',
-        repo: auditRepo,
-        subject: p.tag,
-        details: {
-          version: p.version,
-          reason: request.reason?.trim() ?? '',
-          computedBump: p.plan.decision.bump,
-        },
-      });
-    }
-    core.audit.append({
-      actor,
-      action: 'release.created',
-      repo: auditRepo,
-      subject: p.tag,
-      details: { ...details, signed: sign, previous: p.plan.view.current, bump: p.plan.view.bump },
-    });
-  })();
+  const outcome = releaseOutcome(plan, done.sha, done.pushed);
+  core.db
+    .transaction(() => {
+      recordRelease(core, plan, done.sha, done.pushed);
+      intent.finish('done', core.now());
+    })
+    .immediate();
   return outcome;
 }

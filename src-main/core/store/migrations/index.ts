@@ -3,6 +3,7 @@ import { commitCache } from './002-commit-cache.js';
 import { trainsAndHotfixes } from './003-trains-hotfixes.js';
 import { promotions } from './004-promotions.js';
 import { commitCacheFile } from './005-commit-cache-file.js';
+import { intents } from './006-intents.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -12,4 +13,5 @@ export const migrations: Migration[] = [
   trainsAndHotfixes,
   promotions,
   commitCacheFile,
+  intents,
 ];
