@@ -37,7 +37,8 @@ export const commands: CommandEntry[] = [
   },
   {
     name: 'replay',
-    summary: 'Check past releases: the version and notes Release Desk would have given each, against what shipped',
+    summary:
+      'Check past releases: the version and notes Release Desk would have given each, against what shipped',
     load: async () => (await import('./replay.js')).replayCommand,
   },
   {
