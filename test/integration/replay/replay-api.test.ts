@@ -5,7 +5,7 @@ import { createDispatcher } from '../../../src-main/api/dispatch.js';
 import { handlers } from '../../../src-main/api/handlers.js';
 import { testCore } from '../../support/core-fixture.js';
 import type { TestRepo } from '../../support/git-fixture.js';
-import { replayFixture } from './replay-fixture.js';
+import { replayFixture } from '../../support/replay-fixture.js';
 
 let repo: TestRepo;
 const events: ProgressEvent[] = [];

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/run-cli.js';
 import { captureIo } from '../../support/cli-io.js';
 import { TestRepo, tempDir } from '../../support/git-fixture.js';
-import { replayFixture } from './replay-fixture.js';
+import { replayFixture } from '../../support/replay-fixture.js';
 
 let repo: TestRepo;
 let dataDir: string;

@@ -1,4 +1,4 @@
-import { TestRepo } from '../../support/git-fixture.js';
+import { TestRepo } from './git-fixture.js';
 
 /** A CHANGELOG.md section as release tools write them: `## [1.1.0](…) (date)`, `### Title`, `* …`. */
 function section(version: string, groups: Record<string, string[]>): string {
@@ -21,8 +21,7 @@ const link = (sha: string): string => `([${sha.slice(0, 7)}](https://example.com
  * - v1.1.0, a patch released as a minor (notes agreed);
  * - v1.0.0, agreed (the policy's initial version is 1.0.0).
  */
-export function replayFixture(): TestRepo {
-  const repo = new TestRepo();
+export function replayFixture(repo = new TestRepo()): TestRepo {
   let changelog = '# Changelog\n';
   const release = (version: string, groups: Record<string, string[]> | null): void => {
     if (groups !== null) {
