@@ -62,19 +62,23 @@ function sectionEnd(text: string, start: number, level: number): number {
  * closes [#9](…)` becomes `add x`, as does the commit subject `add x (#12)`.
  */
 export function plainSubject(subject: string): string {
-  return subject
-    .replace(/^\*\*[^*]+:\*\*\s*/, '')
-    .replace(/,\s*closes\s+\S*#\d.*$/i, '')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1')
-    .replace(new RegExp(`\\((?:${REFERENCE})(?:[,\\s]+(?:${REFERENCE}))*\\)`, 'gi'), '')
-    .replace(/\s+by\s+@[\w-]+.*$/i, '')
-    .replace(/&(gt|lt|amp|quot|#39);/g, (_, name: string) => ENTITIES[name]!)
-    .replace(/`/g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/ ([,;:])/g, '$1')
-    .trim()
-    .replace(/[.\s]+$/, '');
+  return (
+    subject
+      .replace(/^\*\*[^*]+:\*\*\s*/, '')
+      // A header kept whole in an entry (`fix: …` from a squash body) reads as its subject.
+      .replace(/^[a-z]+(?:\([^)]*\))?!?: +/, '')
+      .replace(/,\s*closes\s+\[?(?:#\d|https?:\/\/|[\w.-]+\/[\w.-]+#\d).*$/i, '')
+      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1')
+      .replace(new RegExp(`\\((?:${REFERENCE})(?:[,\\s]+(?:${REFERENCE}))*\\)`, 'gi'), '')
+      .replace(/\s+by\s+@[\w-]+.*$/i, '')
+      .replace(/&(gt|lt|amp|quot|#39);/g, (_, name: string) => ENTITIES[name]!)
+      .replace(/`/g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/ ([,;:])/g, '$1')
+      .trim()
+      .replace(/[.\s]+$/, '')
+  );
 }
 
 /** A subject as compared on both sides: its plain text, in lower case. */

@@ -113,7 +113,9 @@ export async function replayReleases(
   const worker = async (): Promise<void> => {
     for (let i = next++; i < total; i = next++) {
       const { release, index } = selected[i]!;
-      outcomes[i] = await replayOne(core, state.root, timeline, index, notes[i]!);
+      outcomes[i] = await replayOne(core, state.root, timeline, index, notes[i]!).catch((error: unknown) =>
+        failed(release, error),
+      );
       progress(++done, `Replayed ${release.name} (${done} of ${total})`);
     }
   };
@@ -143,6 +145,22 @@ interface Outcome {
   /** null: the shipped CHANGELOG.md has no section to compare with. */
   notesAgreed: boolean | null;
   disagreements: ReplayDisagreement[];
+}
+
+/**
+ * A release Release Desk could not plan (a git call that failed on this history): said as a
+ * disagreement, so one release does not cost the check of all the others.
+ */
+function failed(release: TimelineRelease, error: unknown): Outcome {
+  const message = error instanceof Error ? error.message.split('\n', 1)[0]! : String(error);
+  const reason = `Release Desk could not plan this release: ${message}`;
+  return {
+    versionAgreed: false,
+    notesAgreed: null,
+    disagreements: [
+      { tag: release.name, kind: 'version', expected: release.version, got: null, reason, cause: 'no plan' },
+    ],
+  };
 }
 
 /** One release replayed: the plan of its commit with only the tags made before it. */

@@ -81,6 +81,28 @@ function shippedBase(run: VersionReplay): TimelineRelease | null {
 }
 
 /**
+ * The release that made Release Desk go past the plain bump of `base` (2.1.0 taken by
+ * v2.1.0-rc.1 on a line cut from the target, so 2.2.0): the highest earlier release between
+ * the plain bump and `got`, or null when `got` is the plain bump.
+ */
+function claimedPast(
+  run: VersionReplay,
+  base: string,
+  level: BumpLevel,
+  got: string,
+): TimelineRelease | null {
+  const plain = semver.inc(base, level);
+  if (plain === null || !semver.gt(main(got), plain)) return null;
+  let best: TimelineRelease | null = null;
+  for (const release of run.earlier) {
+    const version = main(release.version);
+    if (semver.lt(version, plain) || !semver.lt(version, main(got))) continue;
+    if (best === null || semver.gt(release.version, best.version)) best = release;
+  }
+  return best;
+}
+
+/**
  * Why Release Desk's version for a past release is not the shipped one, from what differs: the
  * bump levels on both sides, the types and footers of the range's commits, the release counted
  * from. Called only when the versions differ.
@@ -143,6 +165,13 @@ export function versionCause(run: VersionReplay): Cause {
       reason: `shipped as ${article(shipped)}, but no commit ${since} is a feature, fix or breaking change (${range})`,
     };
   }
+  const base = shippedBase(run);
+  if (base !== null && base.version !== from.version) {
+    return {
+      cause: 'counted from another release line',
+      reason: `Release Desk counts from ${from.name}, the newest stable release in the tagged commit's history; the shipped ${expected} follows ${base.name}, which is not in it (a release on another line)`,
+    };
+  }
   const ours = decision.bump as BumpLevel;
   const preMajor = ours === 'major' && policy.preMajor && semver.major(from.version) === 0;
   if (preMajor && shipped === 'major') {
@@ -173,11 +202,18 @@ export function versionCause(run: VersionReplay): Cause {
     };
   }
   if (main(got) === main(expected)) return prereleaseCause(run, got);
-  const base = shippedBase(run);
-  if (base !== null && base.version !== from.version) {
+  const claimed = claimedPast(run, from.version, effective, got);
+  if (claimed !== null) {
     return {
-      cause: 'counted from another release line',
-      reason: `Release Desk counts from ${from.name}, the newest stable release in the tagged commit's history; the shipped ${expected} follows ${base.name}, which is not in it (a release on another line)`,
+      cause: 'moved past a version another release claims',
+      reason: `Release Desk's ${effective} from ${from.name} moves past ${main(claimed.version)}, claimed by ${claimed.name} (made before it), to ${got}; the shipped ${expected} stays on its own line`,
+    };
+  }
+  const taken = run.earlier.find((release) => release.version === got);
+  if (taken !== undefined) {
+    return {
+      cause: 'a version whose tag exists',
+      reason: `Release Desk gives ${got}, but ${taken.name} existed already (outside the tagged commit's history); the shipped release is ${expected}`,
     };
   }
   if (semver.gt(expected, got)) {
