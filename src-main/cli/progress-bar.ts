@@ -22,6 +22,6 @@ export function progressBar(io: CliIo, kind: string): (event: ProgressEvent) => 
     drawn = now;
     const filled = Math.round((WIDTH * event.done) / event.total);
     const bar = `${'█'.repeat(filled)}${'░'.repeat(WIDTH - filled)}`;
-    io.stderr(`\r\x1b[K${bar} ${event.done}/${event.total} ${event.message}`);
+    io.stderr(`\r\x1b[K${bar} ${event.message}`);
   };
 }

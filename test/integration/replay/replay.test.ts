@@ -136,7 +136,7 @@ describe('release-desk replay', () => {
     const io = { ...capture.io, stderrIsTTY: true };
     const code = await runCli(['replay', '--repo', repo.dir, '--data-dir', dataDir, '--json'], io);
     expect(code).toBe(0);
-    expect(capture.stderr()).toContain('0/7 Replaying 7 releases');
+    expect(capture.stderr()).toContain('░ Replaying 7 releases');
     // Wiped at the end, so the terminal keeps only the answer.
     expect(capture.stderr().endsWith('\r\x1b[K')).toBe(true);
     expect(JSON.parse(capture.stdout())).toMatchObject({ releases: 7 });
