@@ -152,13 +152,21 @@ interface Outcome {
  * disagreement, so one release does not cost the check of all the others.
  */
 function failed(release: TimelineRelease, error: unknown): Outcome {
-  const message = error instanceof Error ? error.message.split('\n', 1)[0]! : String(error);
-  const reason = `Release Desk could not plan this release: ${message}`;
+  // Anything but an expected failure (git's, the repository's) is a bug to surface, not a finding.
+  if (!(error instanceof DeskError)) throw error;
+  const reason = `Release Desk could not plan this release: ${error.message.split('\n', 1)[0]!}`;
   return {
     versionAgreed: false,
     notesAgreed: null,
     disagreements: [
-      { tag: release.name, kind: 'version', expected: release.version, got: null, reason, cause: 'no plan' },
+      {
+        tag: release.name,
+        kind: 'version',
+        expected: release.version,
+        got: null,
+        reason,
+        cause: 'a release Release Desk could not plan',
+      },
     ],
   };
 }
