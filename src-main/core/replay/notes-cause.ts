@@ -80,14 +80,16 @@ export function compareNotes(args: {
   policy: VersioningPolicy;
   /** `v1.2.0..v1.3.0`: the range Release Desk read, for the message. */
   range: string;
+  /** A prerelease inside that range, with the commits it had released: shipped notes often start there. */
+  prerelease: { name: string; shas: ReadonlySet<string> } | null;
 }): NotesComparison {
-  const ours = new Map<string, { type: string; subject: string }>();
+  const ours = new Map<string, { type: string; subject: string; sha: string }>();
   for (const section of args.document.sections) {
     for (const entry of section.entries) {
       // Dependency updates apart: some changelogs leave them out on purpose.
       const type =
         entry.scope !== null && /^deps(?:-dev)?$/.test(entry.scope) ? `${section.type}(deps)` : section.type;
-      ours.set(noteKey(entry.subject), { type, subject: entry.subject });
+      ours.set(noteKey(entry.subject), { type, subject: entry.subject, sha: entry.sha });
     }
   }
   const shipped = new Map<string, NoteEntry>();
@@ -147,11 +149,21 @@ export function compareNotes(args: {
       text: `the shipped notes list ${plural(outside.length, 'entry', 'entries')} with no commit in ${args.range} (e.g. “${outside[0]!.text}”)`,
     });
   }
-  if (extra.length > 0) {
+  const prerelease = args.prerelease;
+  const rolledUp = prerelease === null ? [] : extra.filter(([, entry]) => prerelease.shas.has(entry.sha));
+  if (rolledUp.length > 0) {
+    parts.push({
+      cause: 'notes counted from the last stable release, not the last prerelease',
+      size: rolledUp.length,
+      text: `Release Desk's notes count from the last stable release and list ${plural(rolledUp.length, 'entry', 'entries')} ${prerelease!.name} released already; the shipped notes start after it`,
+    });
+  }
+  const others = extra.filter((item) => !rolledUp.includes(item));
+  if (others.length > 0) {
     parts.push({
       cause: 'Release Desk lists entries the shipped notes leave out',
-      size: extra.length,
-      text: `Release Desk lists ${plural(extra.length, 'entry', 'entries')} the shipped notes leave out (${tally(extra.map(([, entry]) => entry.type))}; e.g. “${extra[0]![1].subject}”)`,
+      size: others.length,
+      text: `Release Desk lists ${plural(others.length, 'entry', 'entries')} the shipped notes leave out (${tally(others.map(([, entry]) => entry.type))}; e.g. “${others[0]![1].subject}”)`,
     });
   }
   const main = [...parts].sort((a, b) => b.size - a.size)[0]!;

@@ -68,6 +68,8 @@ export function plainSubject(subject: string): string {
       // A header kept whole in an entry (`fix: …` from a squash body) reads as its subject.
       .replace(/^[a-z]+(?:\([^)]*\))?!?: +/, '')
       .replace(/,\s*closes\s+\[?(?:#\d|https?:\/\/|[\w.-]+\/[\w.-]+#\d).*$/i, '')
+      // A link whose text is a hash is a commit link, digits or not.
+      .replace(/\(\[[0-9a-f]{7,40}\]\([^)]*\)\)/gi, '')
       .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
       .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1')
       .replace(new RegExp(`\\((?:${REFERENCE})(?:[,\\s]+(?:${REFERENCE}))*\\)`, 'gi'), '')

@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { ReplayDisagreement, ReplayReport } from '../../../shared/domain/replay.js';
 import { buildChangelog, changelogDate } from '../changelog/build-changelog.js';
 import { CHANGELOG_FILE } from '../changelog/changelog-file.js';
+import { loadHistory } from '../commits/commit-cache.js';
 import type { Core } from '../context.js';
 import { DeskError } from '../errors.js';
 import { readFileAtCommits } from '../git/files-at.js';
 import { inspectRepository } from '../git/repository-state.js';
 import { loadPolicy } from '../policy/load-policy.js';
 import { planRelease } from '../versioning/plan-release.js';
+import type { ReleaseRange } from '../versioning/release-range.js';
 import { compareNotes } from './notes-cause.js';
 import type { NoteEntry } from './notes-section.js';
 import { noteEntries, versionSection } from './notes-section.js';
@@ -171,6 +173,19 @@ function failed(release: TimelineRelease, error: unknown): Outcome {
   };
 }
 
+/** The newest prerelease between the range's start and its end, with what it released (cached). */
+async function prereleaseInRange(
+  core: Core,
+  root: string,
+  range: ReleaseRange,
+): Promise<{ name: string; shas: Set<string> } | null> {
+  const latest = range.latest;
+  if (latest === null || !latest.prerelease || latest.sha === range.to || latest.sha === range.fromSha)
+    return null;
+  const history = await loadHistory(core, root, { from: range.fromSha, to: latest.sha });
+  return { name: latest.name, shas: new Set(history.commits.map((commit) => commit.sha)) };
+}
+
 /** One release replayed: the plan of its commit with only the tags made before it. */
 async function replayOne(
   core: Core,
@@ -217,6 +232,7 @@ async function replayOne(
     decision,
     policy: policy.versioning,
     range: `${from?.name ?? 'the start of history'}..${release.name}`,
+    prerelease: await prereleaseInRange(core, root, plan.range),
   });
   if (notes.cause !== null) {
     disagreements.push({
