@@ -20,13 +20,22 @@ type Origin =
   | { kind: 'non-conventional' }
   | { kind: 'type'; label: string }
   | { kind: 'reverted' }
-  | { kind: 'breaking-note' };
+  | { kind: 'breaking-note' }
+  | { kind: 'released-on-line' };
 
 /** Every key a commit of the range can be listed under, with why Release Desk leaves it out. */
-function origins(commits: CommitRecord[], decision: BumpDecision, policy: VersioningPolicy) {
+function origins(
+  commits: CommitRecord[],
+  decision: BumpDecision,
+  policy: VersioningPolicy,
+  releasedOnLine: CommitRecord[],
+) {
   const cancelled = new Set<string>();
   for (const { sha, by } of decision.cancelled) cancelled.add(sha).add(by);
   const byKey = new Map<string, Origin>();
+  for (const commit of releasedOnLine) {
+    for (const change of commit.changes) byKey.set(noteKey(change.subject), { kind: 'released-on-line' });
+  }
   for (const commit of commits) {
     const header = commit.message.split('\n', 1)[0]!;
     if (cancelled.has(commit.sha)) {
@@ -80,6 +89,8 @@ export function compareNotes(args: {
   policy: VersioningPolicy;
   /** `v1.2.0..v1.3.0`: the range Release Desk read, for the message. */
   range: string;
+  /** Commits of the range Release Desk left out as released already on another line (picks). */
+  releasedOnLine: { tag: string; commits: CommitRecord[] } | null;
   /** A prerelease inside that range, with the commits it had released: shipped notes often start there. */
   prerelease: { name: string; shas: ReadonlySet<string> } | null;
 }): NotesComparison {
@@ -99,11 +110,12 @@ export function compareNotes(args: {
   const result = { shipped: shipped.size, ours: ours.size };
   if (missing.length === 0 && extra.length === 0) return { agreed: true, ...result, cause: null };
 
-  const known = origins(args.commits, args.decision, args.policy);
+  const known = origins(args.commits, args.decision, args.policy, args.releasedOnLine?.commits ?? []);
   const nonConventional: NoteEntry[] = [];
   const types: string[] = [];
   const reverted: NoteEntry[] = [];
   const notes: NoteEntry[] = [];
+  const picked: NoteEntry[] = [];
   const outside: NoteEntry[] = [];
   for (const entry of missing) {
     const origin = known.get(entry.key);
@@ -111,6 +123,7 @@ export function compareNotes(args: {
     else if (origin?.kind === 'type') types.push(origin.label);
     else if (origin?.kind === 'reverted') reverted.push(entry);
     else if (origin?.kind === 'breaking-note') notes.push(entry);
+    else if (origin?.kind === 'released-on-line') picked.push(entry);
     else outside.push(entry);
   }
   const parts: { cause: string; size: number; text: string }[] = [];
@@ -140,6 +153,13 @@ export function compareNotes(args: {
       cause: 'shipped notes list breaking-change notes as entries',
       size: notes.length,
       text: `the shipped notes list ${plural(notes.length, 'breaking-change note')} as ${notes.length === 1 ? 'an entry' : 'entries'} (Release Desk lists them under breaking changes only)`,
+    });
+  }
+  if (picked.length > 0) {
+    parts.push({
+      cause: 'shipped notes repeat changes released on another line',
+      size: picked.length,
+      text: `the shipped notes list ${plural(picked.length, 'change')} Release Desk leaves out as released already in ${args.releasedOnLine!.tag} (picked onto its line)`,
     });
   }
   if (outside.length > 0) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { CommitRecord } from '../../../shared/domain/commits.js';
 import type { ReplayDisagreement, ReplayReport } from '../../../shared/domain/replay.js';
 import { buildChangelog, changelogDate } from '../changelog/build-changelog.js';
 import { CHANGELOG_FILE } from '../changelog/changelog-file.js';
@@ -186,6 +187,20 @@ async function prereleaseInRange(
   return { name: latest.name, shas: new Set(history.commits.map((commit) => commit.sha)) };
 }
 
+/** The range's commits the plan left out as released already on the line it counts from (cached). */
+async function releasedOnLine(
+  core: Core,
+  root: string,
+  range: ReleaseRange,
+  planned: CommitRecord[],
+): Promise<{ tag: string; commits: CommitRecord[] } | null> {
+  if (!range.currentOnLine || range.from === null) return null;
+  const kept = new Set(planned.map((commit) => commit.sha));
+  const all = await loadHistory(core, root, { from: range.fromSha, to: range.to });
+  const left = all.commits.filter((commit) => !kept.has(commit.sha));
+  return left.length === 0 ? null : { tag: range.from, commits: left };
+}
+
 /** One release replayed: the plan of its commit with only the tags made before it. */
 async function replayOne(
   core: Core,
@@ -233,6 +248,7 @@ async function replayOne(
     policy: policy.versioning,
     range: `${from?.name ?? 'the start of history'}..${release.name}`,
     prerelease: await prereleaseInRange(core, root, plan.range),
+    releasedOnLine: await releasedOnLine(core, root, plan.range, commits),
   });
   if (notes.cause !== null) {
     disagreements.push({

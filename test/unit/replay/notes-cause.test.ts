@@ -31,6 +31,7 @@ function compare(messages: Record<string, string>, shipped: string, prerelease: 
     policy,
     range: 'v1.2.0..v1.3.0',
     prerelease: prerelease === null ? null : { name: 'v1.3.0-rc.1', shas: new Set(prerelease) },
+    releasedOnLine: { tag: 'v1.2.1', commits: [commit('p', 'fix: picked onto 1.2.x')] },
   });
 }
 
@@ -66,15 +67,17 @@ describe('compareNotes', () => {
         '* write the guide',
         '* Tidy the build',
         '* a change from elsewhere',
+        '* picked onto 1.2.x',
       ].join('\n'),
     );
-    expect(result).toMatchObject({ agreed: false, shipped: 6, ours: 3 });
+    expect(result).toMatchObject({ agreed: false, shipped: 7, ours: 3 });
     expect(result.cause).toEqual({
       cause: 'shipped notes list non-conventional commits',
       reason: [
         'the shipped notes list 1 entry Release Desk leaves out (non-conventional commits)',
         "the shipped notes list 1 entry of types Release Desk's notes leave out (1 docs; versioning.sections)",
         'the shipped notes list 1 breaking-change note as an entry (Release Desk lists them under breaking changes only)',
+        'the shipped notes list 1 change Release Desk leaves out as released already in v1.2.1 (picked onto its line)',
         'the shipped notes list 1 entry with no commit in v1.2.0..v1.3.0 (e.g. “a change from elsewhere”)',
         'Release Desk lists 1 entry the shipped notes leave out (1 perf; e.g. “faster”)',
       ].join('; '),
