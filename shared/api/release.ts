@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { ChangelogDocument, ReleaseOutcome, ReleasePlanView } from '../domain/release.js';
+import type { ReplayReport } from '../domain/replay.js';
 import { channel } from './define.js';
 import { repoPath } from './repository.js';
 
@@ -43,5 +44,19 @@ export const releaseChannels = {
         message: 'a reason is required when overriding the version',
         path: ['reason'],
       }),
+  ),
+  /** Past releases replayed: what Release Desk would have given each, against what shipped. */
+  'release.replay': channel<ReplayReport>()(
+    z.object({
+      path: repoPath,
+      /** Start at this release tag, newest first. */
+      since: z.string().min(1, 'since must name a release tag').max(255).optional(),
+      limit: z
+        .number()
+        .int('limit must be a whole number')
+        .min(1, 'limit must be at least 1')
+        .max(100_000, 'limit must be at most 100000')
+        .optional(),
+    }),
   ),
 };

@@ -6,6 +6,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** stderr is a terminal: progress bars are drawn there, and only there. */
+  stderrIsTTY?: boolean;
 }
 
 export interface CommandContext {

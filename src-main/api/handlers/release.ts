@@ -1,5 +1,6 @@
 import type { releaseChannels } from '../../../shared/api/release.js';
 import { changelogForRange } from '../../core/changelog/range-changelog.js';
+import { replayReleases } from '../../core/replay/replay-releases.js';
 import { createRelease } from '../../core/versioning/create-release.js';
 import { planRelease } from '../../core/versioning/plan-release.js';
 import type { HandlerGroup } from '../handler-types.js';
@@ -12,4 +13,5 @@ export const releaseHandlers: HandlerGroup<keyof typeof releaseChannels> = {
     return { markdown: result.markdown, document: result.documents[0]! };
   },
   'release.create': async ({ path, ...request }, { core }) => createRelease(core, path, request),
+  'release.replay': async ({ path, since, limit }, { core }) => replayReleases(core, path, { since, limit }),
 };

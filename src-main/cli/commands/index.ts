@@ -36,6 +36,12 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./release.js')).releaseCommand,
   },
   {
+    name: 'replay',
+    summary:
+      'Check past releases: the version and notes Release Desk would have given each, against what shipped',
+    load: async () => (await import('./replay.js')).replayCommand,
+  },
+  {
     name: 'env',
     summary: 'List the environments in promotion order with the release in each',
     load: async () => (await import('./env.js')).envCommand,

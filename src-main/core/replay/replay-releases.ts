@@ -1,0 +1,265 @@
+import { randomUUID } from 'node:crypto';
+import type { CommitRecord } from '../../../shared/domain/commits.js';
+import type { ReplayDisagreement, ReplayReport } from '../../../shared/domain/replay.js';
+import { buildChangelog, changelogDate } from '../changelog/build-changelog.js';
+import { CHANGELOG_FILE } from '../changelog/changelog-file.js';
+import { loadHistory } from '../commits/commit-cache.js';
+import type { Core } from '../context.js';
+import { DeskError } from '../errors.js';
+import { readFileAtCommits } from '../git/files-at.js';
+import { inspectRepository } from '../git/repository-state.js';
+import { loadPolicy } from '../policy/load-policy.js';
+import { planRelease } from '../versioning/plan-release.js';
+import type { ReleaseRange } from '../versioning/release-range.js';
+import { compareNotes } from './notes-cause.js';
+import type { NoteEntry } from './notes-section.js';
+import { noteEntries, versionSection } from './notes-section.js';
+import type { TimelineRelease } from './tag-timeline.js';
+import { prereleaseChannel, releaseTimeline } from './tag-timeline.js';
+import { versionCause } from './version-cause.js';
+
+export interface ReplayRequest {
+  /** Start at this release tag (and go on to older ones). */
+  since?: string;
+  /** At most this many releases. */
+  limit?: number;
+}
+
+// Releases replayed side by side: each is a handful of short git calls, so a few in flight
+// keep git busy while the last one's answer is parsed.
+const IN_FLIGHT = 4;
+
+/** The releases to replay, newest first, as `since` and `limit` ask. */
+function selectReleases(
+  timeline: TimelineRelease[],
+  request: ReplayRequest,
+): { release: TimelineRelease; index: number }[] {
+  const newestFirst = timeline.map((release, index) => ({ release, index })).reverse();
+  let start = 0;
+  if (request.since !== undefined) {
+    start = newestFirst.findIndex(({ release }) => release.name === request.since);
+    if (start === -1) {
+      throw new DeskError(
+        'not-found',
+        `No release tag "${request.since}" to start from: --since takes a release tag such as ${newestFirst[0]!.release.name}.`,
+      );
+    }
+  }
+  return newestFirst.slice(start, request.limit === undefined ? undefined : start + request.limit);
+}
+
+/** The message for a repository where the prefix sees no release tag. */
+function noReleases(prefix: string, tagNames: string[]): DeskError {
+  const example = tagNames.find((name) => /\d+\.\d+\.\d+/.test(name));
+  const seen =
+    tagNames.length === 0
+      ? 'the repository has no tags'
+      : `none of its ${tagNames.length} tags is "${prefix}" followed by a SemVer version${example ? ` (e.g. "${example}")` : ''}`;
+  return new DeskError(
+    'not-found',
+    `No release tags to replay: ${seen}. Release tags are versioning.tagPrefix + SemVer (set tagPrefix in .release-desk.yml).`,
+  );
+}
+
+/** Each release's CHANGELOG.md section at its tag, read in one git call (null: no such section). */
+async function shippedNotes(
+  root: string,
+  releases: TimelineRelease[],
+  prefix: string,
+): Promise<(NoteEntry[] | null)[]> {
+  const notes: (NoteEntry[] | null)[] = releases.map(() => null);
+  await readFileAtCommits(
+    root,
+    CHANGELOG_FILE,
+    releases.map((release) => release.sha),
+    (index, text) => {
+      const section = text === null ? null : versionSection(text, releases[index]!.version, prefix);
+      notes[index] = section === null ? null : noteEntries(section);
+    },
+  );
+  return notes;
+}
+
+/**
+ * Replays past releases, newest first: for each release tag, the repository as it was just
+ * before the tag was made (later tags and the tag itself ignored, in memory only), the version
+ * Release Desk would have given the tagged commit (with the tag's prerelease channel) and the
+ * entries its notes would have listed, against the shipped tag and its CHANGELOG.md section.
+ * Reads only; changes nothing.
+ */
+export async function replayReleases(
+  core: Core,
+  repoDir: string,
+  request: ReplayRequest = {},
+  options: { job?: string } = {},
+): Promise<ReplayReport> {
+  const state = await inspectRepository(repoDir);
+  const policy = await loadPolicy(state.root);
+  const prefix = policy.versioning.tagPrefix;
+  const { releases: timeline, tagNames } = await releaseTimeline(state.root, prefix);
+  if (timeline.length === 0) throw noReleases(prefix, tagNames);
+  const selected = selectReleases(timeline, request);
+  const job = options.job ?? `replay-${randomUUID()}`;
+  const total = selected.length;
+  const progress = (done: number, message: string, finished = false): void =>
+    core.progress({ job, kind: 'replay', message, done, total, finished });
+  progress(0, `Replaying ${total} ${total === 1 ? 'release' : 'releases'}`);
+  const notes = await shippedNotes(
+    state.root,
+    selected.map(({ release }) => release),
+    prefix,
+  );
+
+  const outcomes: Outcome[] = new Array<Outcome>(total);
+  let next = 0;
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < total; i = next++) {
+      const { release, index } = selected[i]!;
+      outcomes[i] = await replayOne(core, state.root, timeline, index, notes[i]!).catch((error: unknown) =>
+        failed(release, error),
+      );
+      progress(++done, `Replayed ${release.name} (${done} of ${total})`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, total) }, worker));
+  progress(done, `Replayed ${total} ${total === 1 ? 'release' : 'releases'}`, true);
+
+  const disagreements = outcomes.flatMap((outcome) => outcome.disagreements);
+  const causes = new Map<string, number>();
+  for (const { cause } of disagreements) causes.set(cause, (causes.get(cause) ?? 0) + 1);
+  return {
+    releases: total,
+    versionsAgreed: outcomes.filter((o) => o.versionAgreed).length,
+    notesCompared: outcomes.filter((o) => o.notesAgreed !== null).length,
+    notesAgreed: outcomes.filter((o) => o.notesAgreed === true).length,
+    disagreements,
+    tagPrefix: prefix,
+    releaseTags: timeline.length,
+    otherTags: tagNames.length - timeline.length,
+    causes: [...causes]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([cause, count]) => ({ cause, count })),
+  };
+}
+
+interface Outcome {
+  versionAgreed: boolean;
+  /** null: the shipped CHANGELOG.md has no section to compare with. */
+  notesAgreed: boolean | null;
+  disagreements: ReplayDisagreement[];
+}
+
+/**
+ * A release Release Desk could not plan (a git call that failed on this history): said as a
+ * disagreement, so one release does not cost the check of all the others.
+ */
+function failed(release: TimelineRelease, error: unknown): Outcome {
+  // Anything but an expected failure (git's, the repository's) is a bug to surface, not a finding.
+  if (!(error instanceof DeskError)) throw error;
+  const reason = `Release Desk could not plan this release: ${error.message.split('\n', 1)[0]!}`;
+  return {
+    versionAgreed: false,
+    notesAgreed: null,
+    disagreements: [
+      {
+        tag: release.name,
+        kind: 'version',
+        expected: release.version,
+        got: null,
+        reason,
+        cause: 'a release Release Desk could not plan',
+      },
+    ],
+  };
+}
+
+/** The newest prerelease between the range's start and its end, with what it released (cached). */
+async function prereleaseInRange(
+  core: Core,
+  root: string,
+  range: ReleaseRange,
+): Promise<{ name: string; shas: Set<string> } | null> {
+  const latest = range.latest;
+  if (latest === null || !latest.prerelease || latest.sha === range.to || latest.sha === range.fromSha)
+    return null;
+  const history = await loadHistory(core, root, { from: range.fromSha, to: latest.sha });
+  return { name: latest.name, shas: new Set(history.commits.map((commit) => commit.sha)) };
+}
+
+/** The range's commits the plan left out as released already on the line it counts from (cached). */
+async function releasedOnLine(
+  core: Core,
+  root: string,
+  range: ReleaseRange,
+  planned: CommitRecord[],
+): Promise<{ tag: string; commits: CommitRecord[] } | null> {
+  if (!range.currentOnLine || range.from === null) return null;
+  const kept = new Set(planned.map((commit) => commit.sha));
+  const all = await loadHistory(core, root, { from: range.fromSha, to: range.to });
+  const left = all.commits.filter((commit) => !kept.has(commit.sha));
+  return left.length === 0 ? null : { tag: range.from, commits: left };
+}
+
+/** One release replayed: the plan of its commit with only the tags made before it. */
+async function replayOne(
+  core: Core,
+  root: string,
+  timeline: TimelineRelease[],
+  index: number,
+  shipped: NoteEntry[] | null,
+): Promise<Outcome> {
+  const release = timeline[index]!;
+  const earlier = timeline.slice(0, index);
+  const plan = await planRelease(core, root, {
+    to: release.sha,
+    asOfTags: new Set(earlier.map((tag) => tag.name)),
+    prerelease: prereleaseChannel(release.version) ?? undefined,
+    changelog: false,
+  });
+  const { decision, commits, policy } = plan;
+  const got = plan.view.next;
+  const from = plan.view.from === null ? null : { name: plan.view.from, version: plan.view.current! };
+  const disagreements: ReplayDisagreement[] = [];
+  const versionAgreed = got === release.version;
+  if (!versionAgreed) {
+    const { cause, reason } = versionCause({
+      expected: release.version,
+      got,
+      from,
+      commits,
+      decision,
+      policy: policy.versioning,
+      earlier,
+    });
+    disagreements.push({ tag: release.name, kind: 'version', expected: release.version, got, reason, cause });
+  }
+  if (shipped === null) return { versionAgreed, notesAgreed: null, disagreements };
+
+  const document = buildChangelog(commits, policy.versioning, {
+    version: release.version,
+    date: changelogDate(new Date(release.created * 1000)),
+  });
+  const notes = compareNotes({
+    shipped,
+    document,
+    commits,
+    decision,
+    policy: policy.versioning,
+    range: `${from?.name ?? 'the start of history'}..${release.name}`,
+    prerelease: await prereleaseInRange(core, root, plan.range),
+    releasedOnLine: await releasedOnLine(core, root, plan.range, commits),
+  });
+  if (notes.cause !== null) {
+    disagreements.push({
+      tag: release.name,
+      kind: 'notes',
+      expected: entries(notes.shipped),
+      got: entries(notes.ours),
+      ...notes.cause,
+    });
+  }
+  return { versionAgreed, notesAgreed: notes.agreed, disagreements };
+}
+
+const entries = (n: number): string => `${n} ${n === 1 ? 'note entry' : 'note entries'}`;

@@ -1,0 +1,49 @@
+import semver from 'semver';
+import { listTagsWithDates } from '../git/tag-dates.js';
+import { tagVersion } from '../versioning/previous-release.js';
+
+/** A release tag as it was made: the policy's prefix + SemVer, with its creation date. */
+export interface TimelineRelease {
+  name: string;
+  version: string;
+  sha: string;
+  created: number;
+  prerelease: boolean;
+}
+
+export interface Timeline {
+  /** Release tags, oldest first: a release's predecessors are exactly the ones before it. */
+  releases: TimelineRelease[];
+  /** Every tag naming a commit, release or not (to explain a prefix that sees none). */
+  tagNames: string[];
+}
+
+/**
+ * The repository's release tags in the order they were made, read once for the whole replay.
+ * Tags made in the same second (a release script tagging several versions) are ordered by
+ * version, so a lower version counts as existing before a higher one.
+ */
+export async function releaseTimeline(repo: string, prefix: string): Promise<Timeline> {
+  const tags = await listTagsWithDates(repo);
+  const releases: { release: TimelineRelease; parsed: semver.SemVer }[] = [];
+  for (const tag of tags) {
+    const version = tagVersion(tag.name, prefix);
+    if (version === null) continue;
+    const parsed = new semver.SemVer(version);
+    const release = { ...tag, version, prerelease: parsed.prerelease.length > 0 };
+    releases.push({ release, parsed });
+  }
+  releases.sort(
+    (a, b) =>
+      a.release.created - b.release.created ||
+      a.parsed.compare(b.parsed) ||
+      a.release.name.localeCompare(b.release.name),
+  );
+  return { releases: releases.map((r) => r.release), tagNames: tags.map((tag) => tag.name) };
+}
+
+/** The release's prerelease channel (`rc` of 2.0.0-rc.3), or null for a stable release. */
+export function prereleaseChannel(version: string): string | null {
+  const first = semver.prerelease(version)?.[0];
+  return typeof first === 'string' && /^[0-9A-Za-z-]+$/.test(first) ? first : null;
+}

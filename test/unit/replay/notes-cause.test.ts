@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { CommitRecord } from '../../../shared/domain/commits.js';
+import { buildChangelog } from '../../../src-main/core/changelog/build-changelog.js';
+import { parseCommitMessage } from '../../../src-main/core/commits/parse-message.js';
+import { defaultPolicy } from '../../../src-main/core/policy/load-policy.js';
+import { compareNotes } from '../../../src-main/core/replay/notes-cause.js';
+import { noteEntries } from '../../../src-main/core/replay/notes-section.js';
+import { decideBump } from '../../../src-main/core/versioning/bump.js';
+
+const policy = defaultPolicy().versioning;
+
+function commit(sha: string, message: string): CommitRecord {
+  return {
+    sha,
+    parents: ['p'],
+    authorName: 'Ada',
+    authorEmail: 'ada@example.com',
+    date: '2026-01-05T09:00:00Z',
+    message,
+    changes: parseCommitMessage(message),
+  };
+}
+
+function compare(messages: Record<string, string>, shipped: string, prerelease: string[] | null = null) {
+  const commits = Object.entries(messages).map(([sha, message]) => commit(sha, message));
+  return compareNotes({
+    shipped: noteEntries(shipped),
+    document: buildChangelog(commits, policy, { version: '1.3.0', date: '2026-01-05' }),
+    commits,
+    decision: decideBump(commits, policy),
+    policy,
+    range: 'v1.2.0..v1.3.0',
+    prerelease: prerelease === null ? null : { name: 'v1.3.0-rc.1', shas: new Set(prerelease) },
+    releasedOnLine: { tag: 'v1.2.1', commits: [commit('p', 'fix: picked onto 1.2.x')] },
+  });
+}
+
+describe('compareNotes', () => {
+  it('agrees when both sides list the same subjects, whatever the links and scopes', () => {
+    expect(
+      compare(
+        { a: 'feat(api): add x (#12)', b: 'fix: y', c: 'chore: z' },
+        '### Features\n\n* **api:** add x ([#12](u)) ([aaaaaaa](u))\n\n### Bug Fixes\n\n* y ([bbbbbbb](u))\n',
+      ),
+    ).toEqual({ agreed: true, shipped: 2, ours: 2, cause: null });
+  });
+
+  it('says where each entry Release Desk leaves out comes from, and what it lists that shipped did not', () => {
+    const result = compare(
+      {
+        a: 'feat: x',
+        b: 'docs: write the guide',
+        c: 'Tidy the build',
+        d: 'feat!: drop v1\n\nBREAKING CHANGE: the v1 API is gone',
+        e: 'perf: faster',
+      },
+      [
+        '### ⚠ BREAKING CHANGES',
+        '',
+        '* the v1 API is gone',
+        '',
+        '### Features',
+        '',
+        '* x',
+        '* drop v1',
+        '* the v1 API is gone',
+        '* write the guide',
+        '* Tidy the build',
+        '* a change from elsewhere',
+        '* picked onto 1.2.x',
+      ].join('\n'),
+    );
+    expect(result).toMatchObject({ agreed: false, shipped: 7, ours: 3 });
+    expect(result.cause).toEqual({
+      cause: 'shipped notes list non-conventional commits',
+      reason: [
+        'the shipped notes list 1 entry Release Desk leaves out (non-conventional commits)',
+        "the shipped notes list 1 entry of types Release Desk's notes leave out (1 docs; versioning.sections)",
+        'the shipped notes list 1 breaking-change note as an entry (Release Desk lists them under breaking changes only)',
+        'the shipped notes list 1 change Release Desk leaves out as released already in v1.2.1 (picked onto its line)',
+        'the shipped notes list 1 entry with no commit in v1.2.0..v1.3.0 (e.g. “a change from elsewhere”)',
+        'Release Desk lists 1 entry the shipped notes leave out (1 perf; e.g. “faster”)',
+      ].join('; '),
+    });
+  });
+
+  it('tells entries a prerelease in the range released already from other extra ones', () => {
+    const result = compare({ a: 'feat: x', b: 'fix: y', c: 'fix(deps): bump z' }, '### Bug Fixes\n\n* y\n', [
+      'a',
+    ]);
+    expect(result.cause).toEqual({
+      cause: 'notes counted from the last stable release, not the last prerelease',
+      reason:
+        "Release Desk's notes count from the last stable release and list 1 entry v1.3.0-rc.1 released already; the shipped notes start after it; Release Desk lists 1 entry the shipped notes leave out (1 fix(deps); e.g. “bump z”)",
+    });
+  });
+});

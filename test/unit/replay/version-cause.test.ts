@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import type { CommitRecord } from '../../../shared/domain/commits.js';
+import { parseCommitMessage } from '../../../src-main/core/commits/parse-message.js';
+import { defaultPolicy } from '../../../src-main/core/policy/load-policy.js';
+import type { TimelineRelease } from '../../../src-main/core/replay/tag-timeline.js';
+import { versionCause } from '../../../src-main/core/replay/version-cause.js';
+import { decideBump } from '../../../src-main/core/versioning/bump.js';
+
+const policy = defaultPolicy().versioning;
+
+function commits(...messages: string[]): CommitRecord[] {
+  return messages.map((message, i) => ({
+    sha: `${String(i + 1).padStart(7, '0')}${'a'.repeat(33)}`,
+    parents: ['p'],
+    authorName: 'Ada',
+    authorEmail: 'ada@example.com',
+    date: '2026-01-05T09:00:00Z',
+    message,
+    changes: parseCommitMessage(message),
+  }));
+}
+
+function release(version: string): TimelineRelease {
+  return { name: `v${version}`, version, sha: 'x', created: 0, prerelease: version.includes('-') };
+}
+
+/** The cause for a release of `expected` over `messages` since `from`, Release Desk giving `got`. */
+function cause(args: {
+  expected: string;
+  got: string | null;
+  from: string | null;
+  messages: string[];
+  earlier?: string[];
+  preMajor?: boolean;
+}) {
+  const range = commits(...args.messages);
+  return versionCause({
+    expected: args.expected,
+    got: args.got,
+    from: args.from === null ? null : { name: `v${args.from}`, version: args.from },
+    commits: range,
+    decision: decideBump(range, policy),
+    policy: { ...policy, preMajor: args.preMajor ?? policy.preMajor },
+    earlier: (args.earlier ?? (args.from ? [args.from] : [])).map(release),
+  });
+}
+
+describe('versionCause', () => {
+  it('names a bump the shipped release went beyond, with what the commits hold', () => {
+    expect(
+      cause({ expected: '2.0.0', got: '1.3.0', from: '1.2.0', messages: ['feat: a', 'fix: b'] }),
+    ).toEqual({
+      cause: 'a manual major (no breaking change in its commits)',
+      reason:
+        'the shipped release was a manual major (no breaking change in its commits: 2 commits: 1 feat, 1 fix); Release Desk gives 1.3.0',
+    });
+    expect(cause({ expected: '1.3.0', got: '1.2.1', from: '1.2.0', messages: ['fix: b'] }).cause).toBe(
+      'a patch released as a minor',
+    );
+  });
+
+  it('names the decisive change the shipped release did not count', () => {
+    expect(
+      cause({ expected: '1.2.1', got: '1.3.0', from: '1.2.0', messages: ['fix: b', 'feat(api): add x'] }),
+    ).toEqual({
+      cause: 'a feature released as a patch',
+      reason: 'a feature released as a patch: `feat(api): add x` (0000002)',
+    });
+    expect(
+      cause({ expected: '1.3.0', got: '2.0.0', from: '1.2.0', messages: ['feat!: drop y', 'feat: z'] })
+        .reason,
+    ).toBe('a breaking change released as a minor: `feat!: drop y` (0000001)');
+    expect(cause({ expected: '1.0.0', got: '0.5.0', from: '0.4.0', messages: ['feat!: drop y'] }).cause).toBe(
+      'a breaking change before 1.0.0',
+    );
+  });
+
+  it('tells dependency updates and non-conventional ranges from an empty one', () => {
+    expect(
+      cause({ expected: '1.2.1', got: null, from: '1.2.0', messages: ['chore(deps): bump a', 'docs: b'] }),
+    ).toEqual({
+      cause: 'release-please counts `chore(deps)` as a fix',
+      reason:
+        'release-please counts `chore(deps)` as a fix: the shipped patch has 1 dependency update and no fix (2 commits: 1 chore(deps), 1 docs); Release Desk releases nothing for them',
+    });
+    expect(
+      cause({ expected: '1.3.0', got: null, from: '1.2.0', messages: ['chore(deps): bump a'] }).cause,
+    ).toBe('a release with no feature or fix in its commits');
+    expect(cause({ expected: '1.3.0', got: null, from: '1.2.0', messages: ['Add a', 'Tidy b'] }).reason).toBe(
+      'shipped as a minor of 2 commits since v1.2.0, none of them a Conventional Commit: Release Desk finds nothing to release',
+    );
+    expect(cause({ expected: '1.2.1', got: null, from: '1.2.0', messages: [] }).cause).toBe(
+      'a tag on an already released commit',
+    );
+  });
+
+  it('explains prerelease counters, a prerelease after its release, skipped versions and other lines', () => {
+    expect(
+      cause({
+        expected: '2.0.0-rc.0',
+        got: '2.0.0-rc.1',
+        from: '1.2.0',
+        messages: ['feat!: x'],
+        earlier: ['1.2.0'],
+      }).reason,
+    ).toBe('prerelease counter: the shipped 2.0.0-rc.0, Release Desk 2.0.0-rc.1 (no earlier 2.0.0-rc tag)');
+    expect(cause({ expected: '1.2.0-deno', got: null, from: '1.2.0', messages: ['chore: x'] }).cause).toBe(
+      'a prerelease of a version already released',
+    );
+    expect(cause({ expected: '1.2.2', got: '1.2.1', from: '1.2.0', messages: ['fix: b'] }).reason).toBe(
+      'the shipped 1.2.2 skips 1.2.1, a patch above v1.2.0 that was never tagged',
+    );
+    expect(
+      cause({
+        expected: '3.1.0',
+        got: '2.1.0',
+        from: '2.0.0',
+        messages: ['feat: x'],
+        earlier: ['2.0.0', '3.0.0'],
+      }).reason,
+    ).toBe(
+      "Release Desk counts from v2.0.0, the newest stable release in the tagged commit's history; the shipped 3.1.0 follows v3.0.0, which is not in it (a release on another line)",
+    );
+    expect(
+      cause({
+        expected: '3.5.41',
+        got: '3.7.0',
+        from: '3.5.40',
+        messages: ['fix: x'],
+        earlier: ['3.5.40', '3.6.0-rc.2'],
+      }).reason,
+    ).toBe(
+      "Release Desk's patch from v3.5.40 moves past 3.6.0, claimed by v3.6.0-rc.2 (made before it), to 3.7.0; the shipped 3.5.41 stays on its own line",
+    );
+  });
+
+  it('names a Release-As footer and a first release off the initial version', () => {
+    expect(
+      cause({ expected: '1.3.0', got: '5.0.0', from: '1.2.0', messages: ['fix: x\n\nRelease-As: 5.0.0'] })
+        .cause,
+    ).toBe('a Release-As footer');
+    expect(cause({ expected: '1.0.0', got: '0.1.0', from: null, messages: ['feat: x'] }).reason).toBe(
+      'no stable release before it: Release Desk starts at 0.1.0 (versioning.initialVersion), the shipped release is 1.0.0',
+    );
+  });
+});
