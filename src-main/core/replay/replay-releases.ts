@@ -10,6 +10,8 @@ import { readFileAtCommits } from '../git/files-at.js';
 import { inspectRepository } from '../git/repository-state.js';
 import { loadPolicy } from '../policy/load-policy.js';
 import { planRelease } from '../versioning/plan-release.js';
+import type { Ancestry } from '../git/ancestry.js';
+import { readAncestry } from '../git/ancestry.js';
 import type { ReleaseRange } from '../versioning/release-range.js';
 import { compareNotes } from './notes-cause.js';
 import type { NoteEntry } from './notes-section.js';
@@ -104,11 +106,18 @@ export async function replayReleases(
   const progress = (done: number, message: string, finished = false): void =>
     core.progress({ job, kind: 'replay', message, done, total, finished });
   progress(0, `Replaying ${total} ${total === 1 ? 'release' : 'releases'}`);
-  const notes = await shippedNotes(
-    state.root,
-    selected.map(({ release }) => release),
-    prefix,
-  );
+  const [notes, ancestry] = await Promise.all([
+    shippedNotes(
+      state.root,
+      selected.map(({ release }) => release),
+      prefix,
+    ),
+    // Hundreds of plans ask about one history: its graph is read once.
+    readAncestry(
+      state.root,
+      timeline.map((release) => release.sha),
+    ),
+  ]);
 
   const outcomes: Outcome[] = new Array<Outcome>(total);
   let next = 0;
@@ -116,8 +125,8 @@ export async function replayReleases(
   const worker = async (): Promise<void> => {
     for (let i = next++; i < total; i = next++) {
       const { release, index } = selected[i]!;
-      outcomes[i] = await replayOne(core, state.root, timeline, index, notes[i]!).catch((error: unknown) =>
-        failed(release, error),
+      outcomes[i] = await replayOne(core, { root: state.root, ancestry }, timeline, index, notes[i]!).catch(
+        (error: unknown) => failed(release, error),
       );
       progress(++done, `Replayed ${release.name} (${done} of ${total})`);
     }
@@ -204,7 +213,7 @@ async function releasedOnLine(
 /** One release replayed: the plan of its commit with only the tags made before it. */
 async function replayOne(
   core: Core,
-  root: string,
+  { root, ancestry }: { root: string; ancestry: Ancestry },
   timeline: TimelineRelease[],
   index: number,
   shipped: NoteEntry[] | null,
@@ -214,6 +223,7 @@ async function replayOne(
   const plan = await planRelease(core, root, {
     to: release.sha,
     asOfTags: new Set(earlier.map((tag) => tag.name)),
+    ancestry,
     prerelease: prereleaseChannel(release.version) ?? undefined,
     changelog: false,
   });

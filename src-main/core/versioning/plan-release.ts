@@ -10,6 +10,7 @@ import type { HistoryStats } from '../commits/commit-cache.js';
 import { loadHistory } from '../commits/commit-cache.js';
 import type { Core } from '../context.js';
 import { DeskError } from '../errors.js';
+import type { Ancestry } from '../git/ancestry.js';
 import { authorsOf, readMailMap } from '../git/mailmap.js';
 import type { RepositoryState } from '../git/repository-state.js';
 import { inspectRepository, SHALLOW_WARNING } from '../git/repository-state.js';
@@ -30,6 +31,8 @@ export interface PlanRequest {
   changelog?: boolean;
   /** Only these tags exist for this plan (see `RangeRequest.asOfTags`). */
   asOfTags?: ReadonlySet<string>;
+  /** Who answers reachability (see `RangeRequest.ancestry`). */
+  ancestry?: Ancestry;
 }
 
 /** Everything the Release screen, `next-version` and `release` need. */

@@ -1,7 +1,8 @@
 import semver from 'semver';
-import { isAncestor } from '../git/branches.js';
+import type { Ancestry } from '../git/ancestry.js';
+import { gitAncestry } from '../git/ancestry.js';
 import type { TagInfo } from '../git/tags.js';
-import { listTags, tagsMergedInto } from '../git/tags.js';
+import { listTags } from '../git/tags.js';
 
 /** A tag that names a release: the policy's prefix followed by a SemVer version. */
 export interface ReleaseTag {
@@ -30,6 +31,8 @@ export interface SearchOptions {
    * Otherwise (a release line itself) only the releases it reaches apply.
    */
   mainLine?: boolean;
+  /** Who answers reachability (default: git, a call per question). */
+  ancestry?: Ancestry;
 }
 
 // Most targets are answered by their few highest tags, one `merge-base --is-ancestor` each (a
@@ -121,20 +124,16 @@ export async function previousReleases(
   releases: ReleaseTag[],
   options: SearchOptions = {},
 ): Promise<PreviousReleases> {
+  const ancestry = options.ancestry ?? gitAncestry(repo);
   const reaches = (tag: ReleaseTag): Promise<boolean> =>
-    tag.sha === target ? Promise.resolve(true) : isAncestor(repo, tag.sha, target);
-  const reachWalk = (rest: ReleaseTag[]): Promise<Set<string>> =>
-    tagsMergedInto(
-      repo,
-      target,
-      rest.map((tag) => tag.name),
-    );
+    tag.sha === target ? Promise.resolve(true) : ancestry.isAncestor(tag.sha, target);
+  const reachWalk = (rest: ReleaseTag[]): Promise<Set<string>> => ancestry.mergedInto(target, rest);
   const found = options.mainLine
     ? // A release applies unless it contains the target (a later release of the same line).
       // Past the probes, only the target's own releases are looked at (one walk).
       await search(
         releases,
-        async (tag) => tag.sha === target || !(await isAncestor(repo, target, tag.sha)),
+        async (tag) => tag.sha === target || !(await ancestry.isAncestor(target, tag.sha)),
         reachWalk,
       )
     : await search(releases, reaches, reachWalk);

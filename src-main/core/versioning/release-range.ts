@@ -1,5 +1,7 @@
 import semver from 'semver';
-import { findMainLine, isAncestor } from '../git/branches.js';
+import type { Ancestry } from '../git/ancestry.js';
+import { gitAncestry } from '../git/ancestry.js';
+import { findMainLine } from '../git/branches.js';
 import { resolveCommit } from '../git/refs.js';
 import type { ReleaseTag } from './previous-release.js';
 import { allReleaseTags, previousReleases } from './previous-release.js';
@@ -35,6 +37,8 @@ export interface RangeRequest {
    * was before a tag was made); every other tag is ignored. Unset: every tag counts.
    */
   asOfTags?: ReadonlySet<string>;
+  /** Who answers reachability: `replay` reads the graph once for hundreds of plans. */
+  ancestry?: Ancestry;
 }
 
 /** The range's end resolved, and the release tags that exist for it (see `asOfTags`). */
@@ -62,7 +66,7 @@ const CLAIM_PROBES = 4;
  * of everything the target reached (Vue's `minor` beside a main of patches) claims nothing.
  */
 async function claims(
-  root: string,
+  ancestry: Ancestry,
   target: string,
   line: ReleaseTag,
   releases: ReleaseTag[],
@@ -71,7 +75,7 @@ async function claims(
   const own = releases
     .filter((tag) => tag !== line && tag.prerelease && semver.coerce(tag.version)!.version === version)
     .slice(0, CLAIM_PROBES);
-  const reached = await Promise.all(own.map((tag) => isAncestor(root, tag.sha, target)));
+  const reached = await Promise.all(own.map((tag) => ancestry.isAncestor(tag.sha, target)));
   return reached.includes(true);
 }
 
@@ -80,10 +84,10 @@ async function claims(
  * releases tagged on the lines cut from it count too. Without a main branch, only what the
  * target reaches counts, as on a release line.
  */
-async function onMainLine(root: string, target: string): Promise<boolean> {
+async function onMainLine(root: string, target: string, ancestry: Ancestry): Promise<boolean> {
   const main = await findMainLine(root);
   if (main === null) return false;
-  return main.sha === target || isAncestor(root, target, main.sha);
+  return main.sha === target || ancestry.isAncestor(target, main.sha);
 }
 
 /**
@@ -106,11 +110,17 @@ export async function resolveReleaseRange(
   ]);
   const releasedAt = allReleases.find((tag) => tag.sha === to) ?? null;
   const candidates = options.skipReleaseAtTo ? allReleases.filter((tag) => tag.sha !== to) : allReleases;
-  const mainLine = request.from === undefined && (await onMainLine(root, to));
-  const found = await previousReleases(root, to, candidates, { mainLine });
+  const ancestry = request.ancestry ?? gitAncestry(root);
+  const mainLine = request.from === undefined && (await onMainLine(root, to, ancestry));
+  const found = await previousReleases(root, to, candidates, { mainLine, ancestry });
   let latest = options.skipReleaseAtTo ? (releasedAt ?? found.lastAny) : found.lastAny;
   const latestOnLine = latest !== releasedAt && !found.anyReachable;
-  if (latest !== null && latestOnLine && latest.prerelease && !(await claims(root, to, latest, candidates))) {
+  if (
+    latest !== null &&
+    latestOnLine &&
+    latest.prerelease &&
+    !(await claims(ancestry, to, latest, candidates))
+  ) {
     latest = found.lastStable;
   }
   const common = { to, latest, releasedAt, allReleases, latestOnLine };
