@@ -34,7 +34,7 @@ export interface ChangelogPolicy {
 
 export interface VersionFile {
   path: string;
-  /** A regular expression with one capture group: the version to replace. */
+  /** The text around the version with `{version}` where it stands, or a regular expression whose first group is the version. */
   pattern: string;
 }
 

@@ -23,7 +23,8 @@ export function checkHost(req: IncomingMessage, port: number): GuardVerdict {
   return { ok: true };
 }
 
-export function checkApiRequest(req: IncomingMessage, port: number, token: string, url: URL): GuardVerdict {
+/** The token only ever comes in a header: in a URL it would land in history, logs and Referer. */
+export function checkApiRequest(req: IncomingMessage, port: number, token: string): GuardVerdict {
   const host = checkHost(req, port);
   if (!host.ok) return host;
   const origin = req.headers.origin;
@@ -35,7 +36,7 @@ export function checkApiRequest(req: IncomingMessage, port: number, token: strin
     return { ok: false, status: 403, message: `Forbidden origin "${origin}".` };
   }
   const header = req.headers['x-release-desk-token'];
-  const given = (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('token');
+  const given = Array.isArray(header) ? header[0] : header;
   if (!sameToken(given ?? null, token)) {
     return {
       ok: false,

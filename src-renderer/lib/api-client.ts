@@ -2,6 +2,7 @@ import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/api.
 import type { DesktopBridge } from '../../shared/bridge.js';
 import type { ProgressEvent } from '../../shared/domain/progress.js';
 import type { ApiError, Result } from '../../shared/result.js';
+import { followEvents } from './event-stream.js';
 
 declare global {
   interface Window {
@@ -23,7 +24,8 @@ const TOKEN_KEY = 'release-desk-token';
 
 /**
  * Browser mode's token arrives in the URL once; keep it for this tab and take it out of the
- * address bar so it is not bookmarked or shared by accident.
+ * address bar so it is not bookmarked or shared by accident. From then on it travels in the
+ * X-Release-Desk-Token header only (the server takes it from nowhere else).
  */
 function browserToken(): string {
   const url = new URL(window.location.href);
@@ -73,9 +75,9 @@ export function chooseRepositoryNatively(): Promise<string | null> {
 /** Progress of long jobs: IPC events in Electron, server-sent events in browser mode. */
 export function onProgress(listener: (event: ProgressEvent) => void): () => void {
   if (bridge) return bridge.onProgress(listener);
-  const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-  source.onmessage = (message: MessageEvent<string>) => listener(JSON.parse(message.data) as ProgressEvent);
-  return () => source.close();
+  return followEvents('/api/events', { 'X-Release-Desk-Token': token }, (data) =>
+    listener(JSON.parse(data) as ProgressEvent),
+  );
 }
 
 export function onMenu(listener: (action: 'open-repository' | 'refresh') => void): () => void {

@@ -5,6 +5,7 @@ import { queryAudit } from './audit-query.js';
 import type { AuditRow } from './audit-row.js';
 import { toEvent } from './audit-row.js';
 import { canonicalJson } from './canonical-json.js';
+import { writeTransaction } from '../store/write-transaction.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -36,6 +37,12 @@ export class AuditLog {
 
   /** Appends inside the caller's transaction when there is one, so an action and its record land together. */
   append(entry: AuditEntry): AuditEvent {
+    // Its own write transaction otherwise: reading the last hash and appending after it must not
+    // interleave with another process's append.
+    return writeTransaction(this.db, () => this.appendAfterLast(entry));
+  }
+
+  private appendAfterLast(entry: AuditEntry): AuditEvent {
     const last = this.db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as
       { seq: number; hash: string } | undefined;
     const fields: HashedFields = {

@@ -31,7 +31,7 @@ const FIELD = '\x1f';
 
 /**
  * Parsed commits live in their own database file beside the state database. The cache is
- * disposable, so it is tuned for bulk writes, a damaged or foreign file is simply recreated,
+ * disposable, so it is tuned for bulk writes, a damaged or foreign file (or row) is simply recreated,
  * and filling it never holds the state database's write lock (audit events, approvals).
  *
  * Commits parsed together are stored together: one `batches` row holds up to 1000 of git's own
@@ -64,10 +64,14 @@ export class CommitCacheStore {
   async find(shas: string[]): Promise<(CommitRecord | undefined)[]> {
     // A write that failed only leaves its commits to be parsed again; `flush` reports it.
     await this.#writes.catch(() => undefined);
-    const found = new Array<CommitRecord | undefined>(shas.length);
-    if (this.nothingCached(shas)) return found;
+    const nothing = () => new Array<CommitRecord | undefined>(shas.length);
+    return this.#guarded(nothing, (db) => this.#lookUp(db, shas, nothing()));
+  }
+
+  #lookUp(db: Db, shas: string[], found: (CommitRecord | undefined)[]): (CommitRecord | undefined)[] {
+    if (shas.length >= SAMPLE_ABOVE && sampleHits(db, shas, SAMPLE_SIZE) === 0) return found;
     // Asked in SHA order, the index is walked page by page instead of at random.
-    const rows = this.db
+    const rows = db
       .prepare(
         `SELECT wanted.key, c.batch, c.slot
          FROM (SELECT key, value FROM json_each(?) ORDER BY value) AS wanted
@@ -81,7 +85,7 @@ export class CommitCacheStore {
       if (wanted) wanted.push([position, slot]);
       else byBatch.set(batch, [[position, slot]]);
     }
-    const readBatch = this.db.prepare('SELECT records, changes FROM batches WHERE id = ? AND parser = ?');
+    const readBatch = db.prepare('SELECT records, changes FROM batches WHERE id = ? AND parser = ?');
     for (const [batch, wanted] of byBatch) {
       // A batch of another parser version (or gone) leaves its commits to be parsed again.
       const row = readBatch.get(batch, COMMIT_PARSER_VERSION) as
@@ -114,7 +118,7 @@ export class CommitCacheStore {
           commits.push(commit);
           records.push(record);
         },
-        end: () => writeHere(this.db, commits, records),
+        end: () => this.#writeHere(commits, records),
         cancel: () => undefined,
       };
     }
@@ -137,7 +141,7 @@ export class CommitCacheStore {
         encoder.finish();
         const write = thread.end().catch((error: unknown) => {
           if (kept === null) throw error;
-          writeHere(this.db, kept.commits, kept.records);
+          this.#writeHere(kept.commits, kept.records);
         });
         this.#writes = Promise.all([this.#writes, write]).then(() => undefined);
       },
@@ -158,44 +162,81 @@ export class CommitCacheStore {
 
   /** Whether any of `size` SHAs spread over `shas` is cached. */
   sampleCached(shas: string[], size: number): boolean {
-    const step = shas.length / size;
-    const sample = Array.from({ length: Math.min(size, shas.length) }, (_, i) => shas[Math.floor(i * step)]!);
-    const hits = this.db
-      .prepare('SELECT count(*) FROM json_each(?) AS wanted JOIN commits AS c ON c.sha = wanted.value')
-      .pluck()
-      .get(JSON.stringify(sample)) as number;
-    return hits > 0;
+    return this.#guarded(
+      () => false,
+      (db) => sampleHits(db, shas, size) > 0,
+    );
   }
 
-  private nothingCached(shas: string[]): boolean {
-    return shas.length >= SAMPLE_ABOVE && !this.sampleCached(shas, SAMPLE_SIZE);
+  /**
+   * `use` on the cache; should it fail in any way (a damaged page, an unparsable row, a dropped
+   * table), the cache is started again and the answer is `nothing`: its commits are parsed again.
+   * A cache busy with another process's write is left as it is.
+   */
+  #guarded<T>(nothing: () => T, use: (db: Db) => T): T {
+    try {
+      return use(this.db);
+    } catch (error) {
+      if (!isBusy(error)) this.#startAgain();
+      return nothing();
+    }
   }
 
+  /** Writes commits and git's records of them (same order) on this thread, into a fresh cache if need be. */
+  #writeHere(commits: CommitRecord[], records: string[]): void {
+    const batches: EncodedBatch[] = [];
+    const encoder = new BatchEncoder('text', (batch) => batches.push(batch));
+    commits.forEach((commit, i) => encoder.add(commit, records[i]!));
+    encoder.finish();
+    try {
+      writeBatches(this.db, batches, COMMIT_PARSER_VERSION);
+    } catch (error) {
+      if (isBusy(error)) throw error;
+      this.#startAgain();
+      writeBatches(this.db, batches, COMMIT_PARSER_VERSION);
+    }
+  }
+
+  #startAgain(): void {
+    this.close();
+    if (this.file !== null) removeCache(this.file);
+  }
+
+  /** Whatever is in the cache's place that cannot be opened is removed; failing that, the cache lives in memory. */
   private open(): Db {
     if (this.file === null) return openCache(':memory:');
     try {
       return openCache(this.file);
     } catch (error) {
-      if (!isDamaged(error)) throw error;
-      for (const suffix of ['', '-wal', '-shm']) rmSync(`${this.file}${suffix}`, { force: true });
+      if (isBusy(error)) throw error;
+    }
+    try {
+      removeCache(this.file);
       return openCache(this.file);
+    } catch {
+      return openCache(':memory:');
     }
   }
 }
 
-/** Writes commits and git's records of them (same order) on this thread. */
-function writeHere(db: Db, commits: CommitRecord[], records: string[]): void {
-  const batches: EncodedBatch[] = [];
-  const encoder = new BatchEncoder('text', (batch) => batches.push(batch));
-  commits.forEach((commit, i) => encoder.add(commit, records[i]!));
-  encoder.finish();
-  writeBatches(db, batches, COMMIT_PARSER_VERSION);
+/** How many of `size` SHAs spread over `shas` are cached. */
+function sampleHits(db: Db, shas: string[], size: number): number {
+  const step = shas.length / size;
+  const sample = Array.from({ length: Math.min(size, shas.length) }, (_, i) => shas[Math.floor(i * step)]!);
+  return db
+    .prepare('SELECT count(*) FROM json_each(?) AS wanted JOIN commits AS c ON c.sha = wanted.value')
+    .pluck()
+    .get(JSON.stringify(sample)) as number;
 }
 
-/** Not a database, or a damaged one: what a cache may simply start again from. */
-function isDamaged(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return code === 'SQLITE_NOTADB' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'));
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+/** The cache file and its journal; anything else at its name too (say, a directory). */
+function removeCache(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { recursive: true, force: true });
 }
 
 function openCache(file: string): Db {
@@ -209,7 +250,11 @@ function openCache(file: string): Db {
     db.pragma('synchronous = NORMAL');
     // The app and a CLI run may fill the same cache at once.
     db.pragma('busy_timeout = 5000');
-    if (db.pragma('user_version', { simple: true }) !== CACHE_SCHEMA) {
+    const tables = db
+      .prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('batches', 'commits')")
+      .pluck()
+      .get();
+    if (db.pragma('user_version', { simple: true }) !== CACHE_SCHEMA || tables !== 2) {
       // Commits are content-addressed, so a SHA names the same commit in every repository.
       // records: git's records of the batch's commits (log.ts), NUL-separated; changes: their
       // parses, one JSON array per commit (commit-codec.ts).

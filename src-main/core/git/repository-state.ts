@@ -1,7 +1,9 @@
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DeskError } from '../errors.js';
 import { runGit } from './run-git.js';
+
+const NOT_UTF8 = '\uFFFD';
 
 export interface RepositoryState {
   /** The working tree's top level, absolute. */
@@ -17,6 +19,14 @@ export interface RepositoryState {
  */
 export async function inspectRepository(dir: string): Promise<RepositoryState> {
   const absolute = path.resolve(dir);
+  // A path is handed over as text: bytes that are not UTF-8 arrive as U+FFFD, which may name
+  // another directory spelled with that character.
+  if (absolute.includes(NOT_UTF8)) {
+    throw new DeskError(
+      'not-a-directory',
+      `${absolute} contains bytes that are not UTF-8 (shown as ${NOT_UTF8}): Release Desk cannot tell which directory that is. Rename it.`,
+    );
+  }
   const info = await stat(absolute).catch(() => null);
   if (!info) throw new DeskError('not-a-directory', `${absolute} does not exist.`);
   if (!info.isDirectory()) throw new DeskError('not-a-directory', `${absolute} is not a directory.`);
@@ -38,7 +48,8 @@ export async function inspectRepository(dir: string): Promise<RepositoryState> {
     runGit(absolute, ['rev-parse', 'HEAD^{commit}', '--symbolic-full-name', 'HEAD'], { okExitCodes: [128] }),
   ]);
   if (probe.exitCode !== 0) throw await whyNotAWorkingCopy(absolute);
-  const [, , shallow, top = absolute] = probe.stdout.trim().split('\n');
+  const [, , shallow, top = ''] = answers(probe.stdout, 4);
+  await assertHolds(top, absolute);
   if (head.exitCode !== 0) {
     throw new DeskError('empty-repository', `${top} has no commits yet: make a first commit, then open it.`);
   }
@@ -49,6 +60,38 @@ export async function inspectRepository(dir: string): Promise<RepositoryState> {
     head: sha,
     shallow: shallow === 'true',
   };
+}
+
+/**
+ * git's `count` one-line answers; the last may be a path, which can itself hold newlines, tabs
+ * or quotes (rev-parse prints it as it is), so only the line ending git adds is taken off it.
+ */
+function answers(stdout: string, count: number): string[] {
+  const lines: string[] = [];
+  let at = 0;
+  for (let i = 0; i < count - 1; i++) {
+    const end = stdout.indexOf('\n', at);
+    if (end < 0) break;
+    lines.push(stdout.slice(at, end));
+    at = end + 1;
+  }
+  const last = stdout.slice(at);
+  lines.push(last.endsWith('\n') ? last.slice(0, -1) : last);
+  return lines;
+}
+
+/** The working copy git reported must be the directory asked about or hold it: never another one. */
+async function assertHolds(top: string, absolute: string): Promise<void> {
+  const real = await realpath(absolute);
+  const back = path.relative(top, real);
+  const holds =
+    !top.includes(NOT_UTF8) && path.isAbsolute(top) && !back.startsWith('..') && !path.isAbsolute(back);
+  if (!holds) {
+    throw new DeskError(
+      'not-a-repository',
+      `git reports the working copy of ${JSON.stringify(absolute)} at ${JSON.stringify(top)}, which does not hold it: refusing to act there.`,
+    );
+  }
 }
 
 async function whyNotAWorkingCopy(absolute: string): Promise<DeskError> {
@@ -92,8 +135,9 @@ export async function isWorkingTreeClean(root: string): Promise<boolean> {
  * made from a temporary worktree name the repository the user opened.
  */
 export async function mainWorkingCopy(root: string): Promise<string> {
-  const common = (
-    await runGit(root, ['rev-parse', '--path-format=absolute', '--git-common-dir'])
-  ).stdout.trim();
+  const [common = ''] = answers(
+    (await runGit(root, ['rev-parse', '--path-format=absolute', '--git-common-dir'])).stdout,
+    1,
+  );
   return path.basename(common) === '.git' ? path.dirname(common) : root;
 }

@@ -8,6 +8,7 @@ import { isWorkingTreeClean } from '../git/repository-state.js';
 import { git } from '../git/run-git.js';
 import { hotfixPicks, hotfixScope, requireHotfix } from './hotfix-scope.js';
 import { markAborted } from './hotfix-store.js';
+import { writeTransaction } from '../store/write-transaction.js';
 
 /** Checks out what was checked out before the hotfix started: a branch, or a detached SHA. */
 export async function returnFromHotfix(root: string, returnTo: string): Promise<void> {
@@ -37,7 +38,7 @@ export async function abortHotfix(core: Core, path: string): Promise<Hotfix> {
   const head = await branchHead(root, hotfix.branch);
   if (head !== null) await deleteBranch(root, hotfix.branch);
   const actor = await actorIn(core, root);
-  const aborted = core.db.transaction(() => {
+  const aborted = writeTransaction(core.db, () => {
     const record = markAborted(core.db, hotfix.id, core.now().toISOString());
     core.audit.append({
       actor,
@@ -51,7 +52,7 @@ export async function abortHotfix(core: Core, path: string): Promise<Hotfix> {
       },
     });
     return record;
-  })();
+  });
   const { repo: _repo, ...fields } = aborted;
   return { ...fields, picks, conflict: null };
 }

@@ -8,6 +8,7 @@ import { allReleaseTags } from '../versioning/previous-release.js';
 import { assertReadyToSwitch, hotfixScope, hotfixView } from './hotfix-scope.js';
 import { insertHotfix } from './hotfix-store.js';
 import { nextFreePatch } from './hotfix-releases.js';
+import { writeTransaction } from '../store/write-transaction.js';
 
 /**
  * Starts a hotfix from a released tag: creates `hotfix/X.Y.Z` (the next free patch) at the tag
@@ -35,7 +36,7 @@ export async function startHotfix(core: Core, path: string, from: string): Promi
   const actor = await actorIn(core, root);
   await git(root, ['switch', '--quiet', '--no-track', '-c', branch, base.sha]);
   try {
-    const record = core.db.transaction(() => {
+    const record = writeTransaction(core.db, () => {
       const inserted = insertHotfix(core.db, {
         repo: root,
         baseTag: base.name,
@@ -56,7 +57,7 @@ export async function startHotfix(core: Core, path: string, from: string): Promi
         details: { baseTag: base.name, sha: base.sha, version, returnTo },
       });
       return inserted;
-    })();
+    });
     return hotfixView(root, record);
   } catch (error) {
     // No record, no branch: put the checkout back as it was.

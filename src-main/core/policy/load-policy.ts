@@ -5,7 +5,7 @@ import type { Document } from 'yaml';
 import type { z } from 'zod';
 import type { Policy } from '../../../shared/domain/policy.js';
 import { PolicyError } from './policy-error.js';
-import { policySchema } from './policy-schema.js';
+import { POLICY_LIMITS, policySchema } from './policy-schema.js';
 
 export const POLICY_FILE = '.release-desk.yml';
 
@@ -61,6 +61,13 @@ function where(file: string, line: number | null): string {
 
 /** Parses and validates a policy file's text; throws PolicyError naming the line and key. */
 export function parsePolicy(text: string, file = POLICY_FILE): Policy {
+  if (text.length > POLICY_LIMITS.fileChars) {
+    throw new PolicyError(
+      `${file} is ${Math.ceil(text.length / 1024)} KiB: a policy may be at most ${POLICY_LIMITS.fileChars / 1024} KiB (Release Desk's limit).`,
+      '',
+      null,
+    );
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   const syntax = doc.errors[0];

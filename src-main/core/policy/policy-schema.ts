@@ -1,6 +1,7 @@
 import semver from 'semver';
 import * as z from 'zod';
 import type { DeployPolicy, EnvironmentPolicy, GatePolicy, Policy } from '../../../shared/domain/policy.js';
+import { VERSION_PLACEHOLDER } from '../versioning/version-pattern.js';
 import { parseDuration } from './durations.js';
 import { parseWindowSpec } from './windows.js';
 import { isValidTimeZone, parseWeekday } from './zoned-time.js';
@@ -8,6 +9,44 @@ import { isValidTimeZone, parseWeekday } from './zoned-time.js';
 // Every message completes the sentence "<key path> …", e.g. "trains.branch must contain …".
 
 const DAY_MS = 86_400_000;
+
+/**
+ * How much a policy may hold. Far above any real repository's needs; they keep a hostile or
+ * generated file (50,000 environments made every command take 20 s) from slowing every command.
+ */
+export const POLICY_LIMITS = {
+  environments: 50,
+  gates: 50,
+  approvers: 200,
+  groups: 100,
+  groupMembers: 500,
+  windows: 50,
+  files: 50,
+  types: 100,
+  freezeAllows: 100,
+  text: 2000,
+  /** Of the whole file, before it is parsed (YAML parsing is the slow part). */
+  fileChars: 128 * 1024,
+} as const;
+
+/** An array of at most `max` items, checked before any item is: a huge list costs nothing. */
+function bounded<T extends z.ZodType>(item: T, max: number, what: string) {
+  return z
+    .array(z.unknown())
+    .max(max, { error: `must list at most ${max} ${what} (Release Desk's limit)` })
+    .pipe(z.array(item));
+}
+
+/** A mapping of at most `max` keys, checked before any value is. */
+function boundedRecord<T extends z.ZodType>(value: T, max: number, what: string) {
+  return z
+    .record(z.string(), z.unknown())
+    .refine((record) => Object.keys(record).length <= max, {
+      error: `must have at most ${max} ${what} (Release Desk's limit)`,
+      abort: true,
+    })
+    .pipe(z.record(z.string(), value));
+}
 const GATE_KINDS = ['check', 'checklist', 'approval', 'soak', 'window'] as const;
 const DEFAULT_ENVIRONMENTS = ['dev', 'staging', 'production'];
 const DEFAULT_TYPES = { feat: 'minor', fix: 'patch', perf: 'patch', revert: 'patch' } as const;
@@ -44,7 +83,11 @@ function parsed<T>(expectation: string, convert: (value: string) => T | null) {
   });
 }
 
-const nonEmpty = z.string().trim().min(1, { error: 'must not be empty' });
+const nonEmpty = z
+  .string()
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(POLICY_LIMITS.text, { error: `must be at most ${POLICY_LIMITS.text} characters` });
 const flag = z.boolean({ error: 'must be true or false' });
 const positiveInt = z
   .number({ error: 'must be a positive integer' })
@@ -81,12 +124,22 @@ const windowSpec = parsed('must be a window spec', (v) => {
 
 const versionFile = mapping({
   path: nonEmpty,
-  pattern: parsed('must be a regular expression with a capture group for the version', (v) => {
-    new RegExp(v, 'm');
-    // Matching the empty alternative reveals how many groups the pattern has.
-    if (new RegExp(`${v}|`).exec('')!.length < 2) throw new Error('it has no capture group');
-    return v;
-  }),
+  pattern: parsed(
+    `must be text around one ${VERSION_PLACEHOLDER} placeholder, or a regular expression with a capture group for the version`,
+    (v) => {
+      if (v.length > POLICY_LIMITS.text) throw new Error(`it is over ${POLICY_LIMITS.text} characters`);
+      if (v.includes(VERSION_PLACEHOLDER)) {
+        if (v.split(VERSION_PLACEHOLDER).length !== 2)
+          throw new Error(`it has more than one ${VERSION_PLACEHOLDER}`);
+        if (v.trim() === VERSION_PLACEHOLDER) throw new Error(`it needs text around ${VERSION_PLACEHOLDER}`);
+        return v;
+      }
+      new RegExp(v, 'm');
+      // Matching the empty alternative reveals how many groups the pattern has.
+      if (new RegExp(`${v}|`).exec('')!.length < 2) throw new Error('it has no capture group');
+      return v;
+    },
+  ),
 });
 
 /** Commit types are compared lower-cased everywhere. */
@@ -97,20 +150,19 @@ const versioningSchema = mapping({
   tagPrefix: z.string().default('v'),
   preMajor: flag.default(true),
   initialVersion: parsed('must be a SemVer version like 0.1.0', (v) => semver.valid(v)).default('0.1.0'),
-  types: z
-    .record(
-      z.string(),
-      z.enum(['major', 'minor', 'patch', 'none'], {
-        error: 'must be one of major, minor, patch, none',
-      }),
-    )
+  types: boundedRecord(
+    z.enum(['major', 'minor', 'patch', 'none'], {
+      error: 'must be one of major, minor, patch, none',
+    }),
+    POLICY_LIMITS.types,
+    'commit types',
+  )
     .default({})
     .transform((types) => ({ ...DEFAULT_TYPES, ...lowerKeys(types) })),
-  sections: z
-    .record(z.string(), nonEmpty)
+  sections: boundedRecord(nonEmpty, POLICY_LIMITS.types, 'sections')
     .default({})
     .transform((sections) => ({ ...DEFAULT_SECTIONS, ...lowerKeys(sections) })),
-  files: z.array(versionFile).default(() => []),
+  files: bounded(versionFile, POLICY_LIMITS.files, 'files').default(() => []),
 }).prefault({});
 
 const cadenceSchema = mapping({
@@ -143,8 +195,7 @@ const trainsSchema = mapping({
     })
     .default('release/{major}.{minor}'),
   goNoGo: mapping({ approvals: countInt.default(0) }).prefault({}),
-  freezeAllows: z
-    .array(nonEmpty)
+  freezeAllows: bounded(nonEmpty, POLICY_LIMITS.freezeAllows, 'commit types')
     .default(() => ['fix', 'perf', 'revert'])
     .transform((types) => types.map((t) => t.toLowerCase())),
 })
@@ -160,14 +211,16 @@ const gateSchema = mapping({
   checklist: nonEmpty,
   approval: mapping({
     required: positiveInt.default(1),
-    approvers: z.array(nonEmpty).min(1, { error: 'must list at least one approver' }),
+    approvers: bounded(nonEmpty, POLICY_LIMITS.approvers, 'approvers').pipe(
+      z.array(z.string()).min(1, { error: 'must list at least one approver' }),
+    ),
     allowSelf: flag.default(false),
     expires: duration.optional(),
   }),
   soak: mapping({ in: nonEmpty, for: duration }),
   window: mapping({
-    deny: z.array(windowSpec).default(() => []),
-    allow: z.array(windowSpec).default(() => []),
+    deny: bounded(windowSpec, POLICY_LIMITS.windows, 'windows').default(() => []),
+    allow: bounded(windowSpec, POLICY_LIMITS.windows, 'windows').default(() => []),
     timezone: timeZone,
   }).refine((w) => w.deny.length + w.allow.length > 0, {
     error: 'must list deny or allow windows',
@@ -195,9 +248,13 @@ const environmentSchema = mapping({
   name: z.string().regex(/^[A-Za-z0-9_-]+$/, {
     error: 'must be a non-empty name of letters, digits, "-" and "_"',
   }),
-  gates: z.array(gateSchema).default(() => []),
+  gates: bounded(gateSchema, POLICY_LIMITS.gates, 'gates').default(() => []),
   hotfix: mapping({
-    skip: z.array(z.enum(GATE_KINDS, { error: `must be one of ${GATE_KINDS.join(', ')}` })).default(() => []),
+    skip: bounded(
+      z.enum(GATE_KINDS, { error: `must be one of ${GATE_KINDS.join(', ')}` }),
+      GATE_KINDS.length,
+      'gate kinds',
+    ).default(() => []),
   }).optional(),
   deploy: deploySchema.optional(),
 }).transform(({ name, gates, hotfix, deploy }): EnvironmentPolicy => ({
@@ -275,11 +332,14 @@ export const policySchema = mapping({
   versioning: versioningSchema,
   changelog: changelogSchema,
   trains: trainsSchema,
-  environments: z
-    .array(environmentSchema)
-    .min(1, { error: 'must list at least one environment' })
+  environments: bounded(environmentSchema, POLICY_LIMITS.environments, 'environments')
+    .pipe(z.array(z.custom<EnvironmentPolicy>()).min(1, { error: 'must list at least one environment' }))
     .default(() => DEFAULT_ENVIRONMENTS.map((name) => ({ name, gates: [], hotfixSkip: [], deploy: null }))),
-  groups: z.record(z.string(), z.array(email)).default({}),
+  groups: boundedRecord(
+    bounded(email, POLICY_LIMITS.groupMembers, 'members'),
+    POLICY_LIMITS.groups,
+    'groups',
+  ).default({}),
   deploy: deploySchema.optional(),
 }).transform((raw, ctx): Policy => {
   const issue: Issue = (path, message) => ctx.addIssue({ code: 'custom', path, message });

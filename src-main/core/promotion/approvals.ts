@@ -11,6 +11,7 @@ import { releaseSituation, requireActor } from './situation.js';
 import type { ReleaseSituation } from './situation.js';
 import { isOpen, latestPromotion, publicId, snapshotOf, ticksFor } from './store.js';
 import type { ApprovalRow, PromotionRow, TickRow } from './store.js';
+import { writeTransaction } from '../store/write-transaction.js';
 
 interface OpenPromotion {
   situation: ReleaseSituation;
@@ -104,7 +105,7 @@ function recordDecision(
     at: core.now().toISOString(),
     comment,
   };
-  core.db.transaction(() => {
+  writeTransaction(core.db, () => {
     const event = core.audit.append({
       actor,
       action: decision === 'approved' ? 'approval.given' : 'approval.rejected',
@@ -118,7 +119,7 @@ function recordDecision(
          VALUES (@promotion_id, @repo, @environment, @approver, @actor, @decision, @sha, @at, @comment, @seq)`,
       )
       .run({ ...row, seq: event.seq });
-  })();
+  });
 }
 
 /** Approves the open promotion as the current identity (who must be listed, not the release's creator or requester). */
@@ -188,7 +189,7 @@ export async function tick(
     note: note?.trim() || null,
     at: core.now().toISOString(),
   };
-  core.db.transaction(() => {
+  writeTransaction(core.db, () => {
     const event = core.audit.append({
       actor,
       action: 'checklist.ticked',
@@ -202,7 +203,7 @@ export async function tick(
          VALUES (@promotion_id, @item, @actor, @note, @at, @seq)`,
       )
       .run({ ...row, seq: event.seq });
-  })();
+  });
   refreshGates(core, open.situation, promotion, actor);
   return promotionDetail(core, open.situation, environment);
 }
@@ -224,7 +225,7 @@ export async function overrideWindow(
   if (status.canAct && !status.canAct.allowed)
     throw new DeskError('refused', status.canAct.reason ?? 'Not allowed now.');
   const override = { by: actor, at: core.now().toISOString(), reason: reason.trim() };
-  core.db.transaction(() => {
+  writeTransaction(core.db, () => {
     core.db
       .prepare('UPDATE promotions SET window_override = ? WHERE id = ?')
       .run(JSON.stringify(override), promotion.id);
@@ -235,7 +236,7 @@ export async function overrideWindow(
       subject: publicId(promotion),
       details: { promotion: publicId(promotion), gate: gate.name, window: status.detail, ...override },
     });
-  })();
+  });
   const updated = { ...promotion, window_override: JSON.stringify(override) };
   refreshGates(core, open.situation, updated, actor);
   return promotionDetail(core, open.situation, environment);

@@ -5,6 +5,7 @@ import { faultPoint } from '../intent/fault.js';
 import { addWorktree, isAlive, removeWorktree, runShellCommand } from './run-command.js';
 import { publicId, setState } from './store.js';
 import type { PromotionRow, RunRow } from './store.js';
+import { writeTransaction } from '../store/write-transaction.js';
 
 export interface RunRequest {
   kind: 'check' | 'deploy';
@@ -22,47 +23,44 @@ export function promotionJob(promotion: Pick<PromotionRow, 'environment' | 'vers
 
 /**
  * Records the run before anything starts, in one transaction that refuses a second concurrent
- * run of the same promotion (another window or a CI job may be promoting it right now). IMMEDIATE
- * takes the write lock before reading, so two processes cannot both see "nothing running".
+ * run of the same promotion (another window or a CI job may be promoting it right now). The write
+ * lock is taken before reading, so two processes cannot both see "nothing running".
  */
 function claim(core: Core, promotion: PromotionRow, request: RunRequest, worktree: string): number {
-  return core.db
-    .transaction(() => {
-      const busy = core.db
-        .prepare(`SELECT * FROM command_runs WHERE promotion_id = ? AND state = 'running'`)
-        .all(promotion.id) as RunRow[];
-      const live = busy.find((row) => row.owner_pid === process.pid || isAlive(row.owner_pid));
-      if (live) {
-        throw new DeskError(
-          'conflict',
-          `"${live.name}" of this promotion is already running (process ${live.owner_pid}); wait for it to finish.`,
-        );
-      }
-      if (!setState(core.db, promotion.id, 'in-progress')) {
-        throw new DeskError(
-          'conflict',
-          `The promotion ${publicId(promotion)} ended while it was being resumed.`,
-        );
-      }
-      const result = core.db
-        .prepare(
-          `INSERT INTO command_runs (promotion_id, position, kind, name, command, state, worktree, owner_pid, started_at)
+  return writeTransaction(core.db, () => {
+    const busy = core.db
+      .prepare(`SELECT * FROM command_runs WHERE promotion_id = ? AND state = 'running'`)
+      .all(promotion.id) as RunRow[];
+    const live = busy.find((row) => row.owner_pid === process.pid || isAlive(row.owner_pid));
+    if (live) {
+      throw new DeskError(
+        'conflict',
+        `"${live.name}" of this promotion is already running (process ${live.owner_pid}); wait for it to finish.`,
+      );
+    }
+    if (!setState(core.db, promotion.id, 'in-progress')) {
+      throw new DeskError(
+        'conflict',
+        `The promotion ${publicId(promotion)} ended while it was being resumed.`,
+      );
+    }
+    const result = core.db
+      .prepare(
+        `INSERT INTO command_runs (promotion_id, position, kind, name, command, state, worktree, owner_pid, started_at)
          VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?)`,
-        )
-        .run(
-          promotion.id,
-          request.position,
-          request.kind,
-          request.name,
-          request.command,
-          worktree,
-          process.pid,
-          core.now().toISOString(),
-        );
-      return Number(result.lastInsertRowid);
-      // IMMEDIATE takes the write lock before reading, so two processes cannot both see "nothing running".
-    })
-    .immediate();
+      )
+      .run(
+        promotion.id,
+        request.position,
+        request.kind,
+        request.name,
+        request.command,
+        worktree,
+        process.pid,
+        core.now().toISOString(),
+      );
+    return Number(result.lastInsertRowid);
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import { gatesOf } from './detail.js';
 import type { ReleaseSituation } from './situation.js';
 import { gateRows, outputSha256, promotionFacts, publicId, setState } from './store.js';
 import type { PromotionRow } from './store.js';
+import { writeTransaction } from '../store/write-transaction.js';
 
 /** What the audit log keeps about a gate's result; a check's output is pinned by its hash. */
 function gateDetails(promotion: PromotionRow, gate: GateStatus): Record<string, unknown> {
@@ -33,7 +34,7 @@ export function refreshGates(
 ): GateStatus[] {
   const gates = gatesOf(core, situation, promotion.environment, promotion);
   const now = core.now().toISOString();
-  core.db.transaction(() => {
+  writeTransaction(core.db, () => {
     const stored = gateRows(core.db, promotion.id);
     gates.forEach((gate, position) => {
       const before = stored.get(position);
@@ -56,7 +57,7 @@ export function refreshGates(
         });
       }
     });
-  })();
+  });
   return gates;
 }
 
@@ -68,7 +69,7 @@ export function failPromotion(
   reason: string,
   state: 'failed' | 'rejected' = 'failed',
 ): void {
-  core.db.transaction(() => {
+  writeTransaction(core.db, () => {
     if (!setState(core.db, promotion.id, state, { failure: reason, finishedAt: core.now().toISOString() }))
       return;
     core.audit.append({
@@ -81,5 +82,5 @@ export function failPromotion(
         reason,
       },
     });
-  })();
+  });
 }

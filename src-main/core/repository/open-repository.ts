@@ -6,6 +6,7 @@ import { inspectRepository, SHALLOW_WARNING } from '../git/repository-state.js';
 import { loadPolicy } from '../policy/load-policy.js';
 import { PolicyError } from '../policy/policy-error.js';
 import { resolveReleaseRange } from '../versioning/release-range.js';
+import { writeTransaction } from '../store/write-transaction.js';
 
 /** Header facts about a repository; validates it and writes nothing. */
 export async function summarizeRepository(dir: string): Promise<RepositorySummary> {
@@ -38,7 +39,7 @@ export async function summarizeRepository(dir: string): Promise<RepositorySummar
 export async function openRepository(core: Core, dir: string): Promise<RepositorySummary> {
   const summary = await summarizeRepository(dir);
   const actor = await actorIn(core, summary.path);
-  core.db.transaction(() => {
+  writeTransaction(core.db, () => {
     core.db
       .prepare(
         `INSERT INTO repositories (path, name, opened_at) VALUES (?, ?, ?)
@@ -52,7 +53,7 @@ export async function openRepository(core: Core, dir: string): Promise<Repositor
       subject: summary.head,
       details: { branch: summary.branch, latestTag: summary.latestTag, warnings: summary.warnings },
     });
-  })();
+  });
   return summary;
 }
 

@@ -13,6 +13,7 @@ import { releaseBranchName } from './release-lines.js';
 import { scheduledShipFor } from './train-plan.js';
 import { mainLine, trainScope } from './train-scope.js';
 import { insertTrain } from './train-store.js';
+import { writeTransaction } from '../store/write-transaction.js';
 
 /**
  * The train's version: what the releases engine computes for the commits since the last
@@ -74,7 +75,7 @@ export async function cutTrain(core: Core, path: string, at?: string): Promise<T
     throw error;
   });
   try {
-    const train = core.db.transaction(() => {
+    const train = writeTransaction(core.db, () => {
       const inserted = insertTrain(core.db, {
         repo: root,
         name: `train-${version}`,
@@ -101,7 +102,7 @@ export async function cutTrain(core: Core, path: string, at?: string): Promise<T
         },
       });
       return inserted;
-    })();
+    });
     return { train, sha: cutSha };
   } catch (error) {
     await deleteBranch(root, branch);

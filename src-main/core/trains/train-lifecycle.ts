@@ -4,6 +4,7 @@ import { actorIn } from '../context.js';
 import { trainBoard } from './train-board.js';
 import { activeTrain, trainBranchHead, trainScope } from './train-scope.js';
 import { insertDecision, markCancelled, markFrozen } from './train-store.js';
+import { writeTransaction } from '../store/write-transaction.js';
 
 /** Code freeze: from now on only the policy's fix types may be picked onto the train. */
 export async function freezeTrain(core: Core, path: string): Promise<Train> {
@@ -12,7 +13,7 @@ export async function freezeTrain(core: Core, path: string): Promise<Train> {
   if (train.state === 'frozen') return train;
   const head = await trainBranchHead(scope.root, train);
   const actor = await actorIn(core, scope.root);
-  return core.db.transaction(() => {
+  return writeTransaction(core.db, () => {
     const frozen = markFrozen(core.db, train.id, core.now().toISOString());
     core.audit.append({
       actor,
@@ -22,7 +23,7 @@ export async function freezeTrain(core: Core, path: string): Promise<Train> {
       details: { branch: train.branch, sha: head, allows: scope.policy.trains.freezeAllows },
     });
     return frozen;
-  })();
+  });
 }
 
 /**
@@ -40,7 +41,7 @@ export async function decideGoNoGo(
   const head = await trainBranchHead(scope.root, train);
   const actor = await actorIn(core, scope.root);
   const text = comment?.trim() || null;
-  core.db.transaction(() => {
+  writeTransaction(core.db, () => {
     insertDecision(core.db, train.id, {
       actor,
       decision,
@@ -55,7 +56,7 @@ export async function decideGoNoGo(
       subject: train.name,
       details: { branch: train.branch, sha: head, comment: text },
     });
-  })();
+  });
   return trainBoard(core, path);
 }
 
@@ -65,7 +66,7 @@ export async function cancelTrain(core: Core, path: string, reason: string | und
   const train = activeTrain(scope);
   const actor = await actorIn(core, scope.root);
   const text = reason?.trim() || null;
-  return core.db.transaction(() => {
+  return writeTransaction(core.db, () => {
     const cancelled = markCancelled(core.db, train.id, core.now().toISOString(), text);
     core.audit.append({
       actor,
@@ -75,5 +76,5 @@ export async function cancelTrain(core: Core, path: string, reason: string | und
       details: { branch: train.branch, reason: text },
     });
     return cancelled;
-  })();
+  });
 }

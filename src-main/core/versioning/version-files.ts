@@ -2,6 +2,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { VersionFile } from '../../../shared/domain/policy.js';
 import { DeskError } from '../errors.js';
+import { findVersion } from './version-pattern.js';
 
 /** One file a release rewrites: its content before (null when it does not exist yet) and after. */
 export interface FileChange {
@@ -61,10 +62,9 @@ function setLockVersion(lock: Record<string, unknown>, version: string): void {
   if (root && typeof root === 'object') root.version = version;
 }
 
-/** The first capture group of `pattern`'s first match replaced by `version`. */
+/** The version `pattern` finds first (its placeholder, or its first capture group) replaced by `version`. */
 function replaceByPattern(text: string, spec: VersionFile, version: string): string {
-  const match = new RegExp(spec.pattern, 'md').exec(text);
-  const span = match?.indices?.[1];
+  const span = findVersion(text, spec.pattern, spec.path);
   if (!span) {
     throw new DeskError(
       'refused',

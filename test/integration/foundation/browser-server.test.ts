@@ -125,10 +125,18 @@ describe('browser mode', () => {
   it('streams progress events to the page over SSE, only with the token', async () => {
     const denied = await request({ path: '/api/events', headers: own() });
     expect(denied.status).toBe(401);
+    // The token is taken from the header only, never from the URL.
+    const inQuery = await request({ path: `/api/events?token=${server.token}`, headers: own() });
+    expect(inQuery.status).toBe(401);
 
     const received = new Promise<string>((resolve, reject) => {
       const req = http.get(
-        { host: '127.0.0.1', port: server.port, path: `/api/events?token=${server.token}`, headers: own() },
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/api/events',
+          headers: { ...own(), 'X-Release-Desk-Token': server.token },
+        },
         (res) => {
           res.setEncoding('utf8');
           res.on('data', (chunk: string) => {
