@@ -16,6 +16,7 @@ import { nextFreePatch } from './hotfix-releases.js';
 import { assertOnHotfix, hotfixPicks, hotfixScope, hotfixView, requireHotfix } from './hotfix-scope.js';
 import type { HotfixScope } from './hotfix-scope.js';
 import type { HotfixRecord } from './hotfix-store.js';
+import { writeTransaction } from '../store/write-transaction.js';
 
 export { HOTFIX_TRAILER } from './finish-steps.js';
 
@@ -111,18 +112,16 @@ export async function finishHotfix(
   } catch (error) {
     const step = error instanceof ReleaseStepError ? error.step : 'files';
     const reason = (error as Error).message;
-    core.db
-      .transaction(() => {
-        core.audit.append({
-          actor: release.actor,
-          action: 'release.failed',
-          repo: release.repo,
-          subject: release.version,
-          details: { step, reason },
-        });
-        intent.finish('rolled-back', core.now(), `failed at the ${step} step and was undone`);
-      })
-      .immediate();
+    writeTransaction(core.db, () => {
+      core.audit.append({
+        actor: release.actor,
+        action: 'release.failed',
+        repo: release.repo,
+        subject: release.version,
+        details: { step, reason },
+      });
+      intent.finish('rolled-back', core.now(), `failed at the ${step} step and was undone`);
+    });
     throw new DeskError(
       error instanceof DeskError ? error.code : 'git-failed',
       `Hotfix ${release.tag} failed at the ${step} step and was undone (nothing changed): ${reason}`,

@@ -10,6 +10,7 @@ import { returnFromHotfix } from './abort-hotfix.js';
 import { carryTo } from './carry-forward.js';
 import { hotfixView } from './hotfix-scope.js';
 import { hotfixById, markFinished } from './hotfix-store.js';
+import { writeTransaction } from '../store/write-transaction.js';
 
 /** The trailer the promotion rules read to put a release on the fast-track hotfix path. */
 export const HOTFIX_TRAILER = 'Release-Desk-Path: hotfix';
@@ -84,35 +85,33 @@ export async function completeHotfixFinish(
     carried.push(result);
   }
   if (!intent.has('recorded')) {
-    core.db
-      .transaction(() => {
-        recordRelease(core, plan.release, sha, pushedRelease);
-        markFinished(core.db, plan.hotfixId, {
-          at: core.now().toISOString(),
-          version: plan.version,
-          tag: plan.tag,
-          releaseSha: sha,
-          carried,
-        });
+    writeTransaction(core.db, () => {
+      recordRelease(core, plan.release, sha, pushedRelease);
+      markFinished(core.db, plan.hotfixId, {
+        at: core.now().toISOString(),
+        version: plan.version,
+        tag: plan.tag,
+        releaseSha: sha,
+        carried,
+      });
+      core.audit.append({
+        actor: plan.release.actor,
+        action: 'hotfix.finished',
+        repo: root,
+        subject: plan.branch,
+        details: { tag: plan.tag, version: plan.version, sha, baseTag: plan.baseTag, picks: plan.picks },
+      });
+      for (const carry of carried) {
         core.audit.append({
           actor: plan.release.actor,
-          action: 'hotfix.finished',
+          action: 'hotfix.carried',
           repo: root,
-          subject: plan.branch,
-          details: { tag: plan.tag, version: plan.version, sha, baseTag: plan.baseTag, picks: plan.picks },
+          subject: plan.tag,
+          details: { branch: carry.branch, status: carry.status, sha: carry.sha, files: carry.files },
         });
-        for (const carry of carried) {
-          core.audit.append({
-            actor: plan.release.actor,
-            action: 'hotfix.carried',
-            repo: root,
-            subject: plan.tag,
-            details: { branch: carry.branch, status: carry.status, sha: carry.sha, files: carry.files },
-          });
-        }
-        intent.step('recorded');
-      })
-      .immediate();
+      }
+      intent.step('recorded');
+    });
   }
 
   // The release is made and recorded: a checkout that cannot go back is reported, not undone.
@@ -128,7 +127,7 @@ export async function completeHotfixFinish(
           )
         : null;
     if (back !== null) {
-      core.db.transaction(() => intent.finish('done', core.now(), 'could not switch back')).immediate();
+      writeTransaction(core.db, () => intent.finish('done', core.now(), 'could not switch back'));
       throw new DeskError(
         'git-failed',
         `Hotfix ${plan.tag} is finished, but switching back to ${plan.returnTo} failed (${back}): git switch ${plan.returnTo}.`,
@@ -149,26 +148,24 @@ export async function completeHotfixFinish(
       okExitCodes: [1, 128],
     });
     if (push.exitCode !== 0) {
-      core.db.transaction(() => intent.finish('done', core.now(), 'the push failed')).immediate();
+      writeTransaction(core.db, () => intent.finish('done', core.now(), 'the push failed'));
       throw new DeskError(
         'git-failed',
         `Hotfix ${plan.tag} is finished locally, but the push failed (${push.stderr.trim().split('\n').pop()}): run git push origin ${refs.join(' ')}.`,
       );
     }
     pushed = true;
-    core.db
-      .transaction(() => {
-        core.audit.append({
-          actor: plan.release.actor,
-          action: 'hotfix.pushed',
-          repo: root,
-          subject: plan.tag,
-          details: { refs },
-        });
-        intent.finish('done', core.now());
-      })
-      .immediate();
-  } else core.db.transaction(() => intent.finish('done', core.now())).immediate();
+    writeTransaction(core.db, () => {
+      core.audit.append({
+        actor: plan.release.actor,
+        action: 'hotfix.pushed',
+        repo: root,
+        subject: plan.tag,
+        details: { refs },
+      });
+      intent.finish('done', core.now());
+    });
+  } else writeTransaction(core.db, () => intent.finish('done', core.now()));
   return {
     hotfix: await hotfixView(root, hotfixById(core.db, plan.hotfixId)),
     tag: plan.tag,

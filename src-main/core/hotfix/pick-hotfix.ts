@@ -18,6 +18,7 @@ import { resumeBefore } from '../intent/resume.js';
 import { allReleaseTags } from '../versioning/previous-release.js';
 import { assertOnHotfix, hotfixScope, hotfixView, requireHotfix } from './hotfix-scope.js';
 import type { HotfixRecord } from './hotfix-store.js';
+import { writeTransaction } from '../store/write-transaction.js';
 
 const DEFAULT_CANDIDATES = 100;
 // A search looks further back than the default list, then keeps the first matches.
@@ -112,9 +113,7 @@ export async function pickIntoHotfix(core: Core, path: string, revs: string[]): 
   let conflict: PickConflict | null = null;
   for (const commit of commits) {
     const attempt = await cherryPickHere(root, commit.sha, core.gitEnv).catch((error: unknown) => {
-      core.db
-        .transaction(() => intent.finish('rolled-back', core.now(), (error as Error).message))
-        .immediate();
+      writeTransaction(core.db, () => intent.finish('rolled-back', core.now(), (error as Error).message));
       throw error;
     });
     if (attempt.kind === 'applied') {
@@ -146,17 +145,15 @@ export async function recordHotfixPicks(
   resolution: string | null = null,
 ): Promise<HotfixPickOutcome> {
   const actor = await actorIn(core, root);
-  core.db
-    .transaction(() => {
-      core.audit.append({
-        actor,
-        action: 'hotfix.picked',
-        repo: root,
-        subject: hotfix.branch,
-        details: { picks: picked.map(({ from, to }) => ({ from, to })), conflict },
-      });
-      intent.finish('done', core.now(), resolution);
-    })
-    .immediate();
+  writeTransaction(core.db, () => {
+    core.audit.append({
+      actor,
+      action: 'hotfix.picked',
+      repo: root,
+      subject: hotfix.branch,
+      details: { picks: picked.map(({ from, to }) => ({ from, to })), conflict },
+    });
+    intent.finish('done', core.now(), resolution);
+  });
   return { hotfix: await hotfixView(root, hotfix), picked, conflict };
 }

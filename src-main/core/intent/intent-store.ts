@@ -4,6 +4,7 @@ import type { Db } from '../store/database.js';
 import { faultPoint } from './fault.js';
 import type { Owner } from './owner.js';
 import { currentOwner, ownerAlive } from './owner.js';
+import { writeTransaction } from '../store/write-transaction.js';
 
 export type IntentAction =
   'release' | 'hotfix.finish' | 'train.ship' | 'train.pick' | 'hotfix.pick' | 'promote';
@@ -138,32 +139,30 @@ export function beginIntent<P>(
 ): Intent<P> {
   const owner = currentOwner();
   const lockKey = entry.lockKey ?? gitLock(entry.repo);
-  const row = core.db
-    .transaction(() => {
-      const holder = core.db
-        .prepare(`SELECT * FROM intents WHERE lock_key = ? AND state = 'running'`)
-        .get(lockKey) as IntentRow | undefined;
-      if (holder) throw busy(holder);
-      const id = Number(
-        core.db
-          .prepare(
-            `INSERT INTO intents (repo, action, subject, lock_key, state, plan, owner_pid, owner_start, started_at)
+  const row = writeTransaction(core.db, () => {
+    const holder = core.db
+      .prepare(`SELECT * FROM intents WHERE lock_key = ? AND state = 'running'`)
+      .get(lockKey) as IntentRow | undefined;
+    if (holder) throw busy(holder);
+    const id = Number(
+      core.db
+        .prepare(
+          `INSERT INTO intents (repo, action, subject, lock_key, state, plan, owner_pid, owner_start, started_at)
              VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?)`,
-          )
-          .run(
-            entry.repo,
-            entry.action,
-            entry.subject,
-            lockKey,
-            JSON.stringify(entry.plan),
-            owner.pid,
-            owner.start,
-            core.now().toISOString(),
-          ).lastInsertRowid,
-      );
-      return core.db.prepare('SELECT * FROM intents WHERE id = ?').get(id) as IntentRow;
-    })
-    .immediate();
+        )
+        .run(
+          entry.repo,
+          entry.action,
+          entry.subject,
+          lockKey,
+          JSON.stringify(entry.plan),
+          owner.pid,
+          owner.start,
+          core.now().toISOString(),
+        ).lastInsertRowid,
+    );
+    return core.db.prepare('SELECT * FROM intents WHERE id = ?').get(id) as IntentRow;
+  });
   const intent = Intent.load<P>(core.db, row);
   intent.step('begun');
   return intent;

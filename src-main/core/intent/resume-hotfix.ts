@@ -4,6 +4,7 @@ import { resumeReleaseSteps } from '../versioning/release-steps.js';
 import type { Intent } from './intent-store.js';
 import type { Resumer } from './resume.js';
 import { recordUndoneRelease } from './resume-release.js';
+import { writeTransaction } from '../store/write-transaction.js';
 
 /**
  * `hotfix finish` killed midway. Once the patch is committed (and so tagged now), the hotfix is
@@ -17,12 +18,10 @@ export const resumeHotfixFinish: Resumer = async (core, raw) => {
     const state = await resumeReleaseSteps(core, plan.release, intent as Intent<unknown>);
     if (state.kind === 'rolled-back') {
       const message = `Rolled back the interrupted hotfix finish of ${plan.tag}: ${state.detail}; the hotfix is still in progress.`;
-      core.db
-        .transaction(() => {
-          recordUndoneRelease(core, plan.release, state.detail);
-          intent.finish('rolled-back', core.now(), message);
-        })
-        .immediate();
+      writeTransaction(core.db, () => {
+        recordUndoneRelease(core, plan.release, state.detail);
+        intent.finish('rolled-back', core.now(), message);
+      });
       return { outcome: 'rolled-back', message };
     }
     intent.step('release', state.sha);

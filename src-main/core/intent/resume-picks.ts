@@ -8,6 +8,7 @@ import { picksOf } from '../trains/train-board.js';
 import { trainById } from '../trains/train-store.js';
 import type { Intent } from './intent-store.js';
 import type { Resumer } from './resume.js';
+import { writeTransaction } from '../store/write-transaction.js';
 
 interface PickPlan {
   root: string;
@@ -37,7 +38,7 @@ export const resumeTrainPick: Resumer = async (core, raw) => {
   const { head, shas } = await landed(plan);
   if (head === null || shas.size === 0) {
     const message = `Rolled back the interrupted pick onto ${plan.branch}: nothing reached the branch (its worktree was removed).`;
-    core.db.transaction(() => intent.finish('rolled-back', core.now(), message)).immediate();
+    writeTransaction(core.db, () => intent.finish('rolled-back', core.now(), message));
     return { outcome: 'rolled-back', message };
   }
   const train = trainById(core.db, plan.trainId);
@@ -64,7 +65,7 @@ export const resumeHotfixPick: Resumer = async (core, raw) => {
   const { head, shas } = await landed(plan);
   if (head === null || shas.size === 0) {
     const message = `Rolled back the interrupted pick into ${plan.branch}: no fix had landed yet.`;
-    core.db.transaction(() => intent.finish('rolled-back', core.now(), message)).immediate();
+    writeTransaction(core.db, () => intent.finish('rolled-back', core.now(), message));
     return { outcome: 'rolled-back', message };
   }
   const hotfix = hotfixById(core.db, plan.hotfixId);

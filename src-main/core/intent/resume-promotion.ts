@@ -3,6 +3,7 @@ import type { PromotePlan } from '../promotion/start.js';
 import { latestPromotion, latestRuns, publicId } from '../promotion/store.js';
 import type { Intent } from './intent-store.js';
 import type { Resumer } from './resume.js';
+import { writeTransaction } from '../store/write-transaction.js';
 
 /**
  * `promote` killed midway. A promotion is resumable by design: its running command is stopped
@@ -21,6 +22,6 @@ export const resumePromote: Resumer = async (core, raw) => {
     deploy?.state === 'interrupted'
       ? `Stopped the interrupted promote of ${name}: it was interrupted during deploy, and the deploy runs again only when you ask (${retry}).`
       : `Stopped the interrupted promote of ${name}: it stays ${promotion?.state ?? 'unstarted'}; promote again to resume it.`;
-  core.db.transaction(() => intent.finish('rolled-back', core.now(), message)).immediate();
+  writeTransaction(core.db, () => intent.finish('rolled-back', core.now(), message));
   return { outcome: 'rolled-back', message };
 };

@@ -3,6 +3,7 @@ import type { ReleasePlan } from '../versioning/release-steps.js';
 import { recordRelease, releaseOutcome, resumeReleaseSteps } from '../versioning/release-steps.js';
 import type { Intent } from './intent-store.js';
 import type { Resumer } from './resume.js';
+import { writeTransaction } from '../store/write-transaction.js';
 
 /** The failure record of a release undone after a crash, like any release that failed midway. */
 export function recordUndoneRelease(core: Core, plan: ReleasePlan, detail: string): void {
@@ -22,20 +23,16 @@ export const resumeRelease: Resumer = async (core, raw) => {
   const state = await resumeReleaseSteps(core, plan, intent as Intent<unknown>);
   if (state.kind === 'rolled-back') {
     const message = `Rolled back the interrupted release ${plan.tag}: ${state.detail}.`;
-    core.db
-      .transaction(() => {
-        recordUndoneRelease(core, plan, state.detail);
-        intent.finish('rolled-back', core.now(), message);
-      })
-      .immediate();
+    writeTransaction(core.db, () => {
+      recordUndoneRelease(core, plan, state.detail);
+      intent.finish('rolled-back', core.now(), message);
+    });
     return { outcome: 'rolled-back', message };
   }
   const message = `Completed the interrupted release ${plan.tag} at ${state.sha.slice(0, 7)}${state.detail ? ` (${state.detail})` : ''}: it is released and recorded.`;
-  core.db
-    .transaction(() => {
-      recordRelease(core, plan, state.sha, state.pushed);
-      intent.finish('done', core.now(), message);
-    })
-    .immediate();
+  writeTransaction(core.db, () => {
+    recordRelease(core, plan, state.sha, state.pushed);
+    intent.finish('done', core.now(), message);
+  });
   return { outcome: 'completed', message, result: releaseOutcome(plan, state.sha, state.pushed) };
 };

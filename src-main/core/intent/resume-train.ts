@@ -4,6 +4,7 @@ import { resumeReleaseSteps } from '../versioning/release-steps.js';
 import type { Intent } from './intent-store.js';
 import type { Resumer } from './resume.js';
 import { recordUndoneRelease } from './resume-release.js';
+import { writeTransaction } from '../store/write-transaction.js';
 
 /**
  * `train ship` killed midway. Its temporary worktree is gone by now (removed as stale), so what
@@ -20,12 +21,10 @@ export const resumeTrainShip: Resumer = async (core, raw) => {
   });
   if (state.kind === 'rolled-back') {
     const message = `Rolled back the interrupted ship of ${plan.name}: ${state.detail}; ${plan.name} can ship again.`;
-    core.db
-      .transaction(() => {
-        recordUndoneRelease(core, plan.release, state.detail);
-        intent.finish('rolled-back', core.now(), message);
-      })
-      .immediate();
+    writeTransaction(core.db, () => {
+      recordUndoneRelease(core, plan.release, state.detail);
+      intent.finish('rolled-back', core.now(), message);
+    });
     return { outcome: 'rolled-back', message };
   }
   const message = `Completed the interrupted ship of ${plan.name}: ${plan.release.tag} at ${state.sha.slice(0, 7)}${state.detail ? ` (${state.detail})` : ''}, recorded as shipped.`;

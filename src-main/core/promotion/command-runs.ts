@@ -121,16 +121,14 @@ export async function executeRun(
     await removeWorktree(promotion.repo, worktree);
   }
   const state = outcome.timedOut ? 'timed-out' : outcome.exitCode === 0 ? 'passed' : 'failed';
-  const finished = core.db
-    .transaction(() => {
-      core.db
-        .prepare('UPDATE command_runs SET state = ?, exit_code = ?, output = ?, finished_at = ? WHERE id = ?')
-        .run(state, outcome.exitCode, outcome.output, core.now().toISOString(), runId);
-      const row = core.db.prepare('SELECT * FROM command_runs WHERE id = ?').get(runId) as RunRow;
-      onFinished?.(row);
-      return row;
-    })
-    .immediate();
+  const finished = writeTransaction(core.db, () => {
+    core.db
+      .prepare('UPDATE command_runs SET state = ?, exit_code = ?, output = ?, finished_at = ? WHERE id = ?')
+      .run(state, outcome.exitCode, outcome.output, core.now().toISOString(), runId);
+    const row = core.db.prepare('SELECT * FROM command_runs WHERE id = ?').get(runId) as RunRow;
+    onFinished?.(row);
+    return row;
+  });
   progress(undefined, true, `${request.name}: ${state}`);
   return finished;
 }

@@ -3,6 +3,7 @@ import type { Intent } from '../intent/intent-store.js';
 import { executeRun } from './command-runs.js';
 import { latestRuns, outputSha256, promotionFacts, publicId, snapshotOf } from './store.js';
 import type { PromotionRow, RunRow } from './store.js';
+import { writeTransaction } from '../store/write-transaction.js';
 
 /**
  * Quotes a value for the shell that runs the deploy command. Versions and environment names are
@@ -49,17 +50,15 @@ export async function deploy(
   if (previous?.state === 'passed') return { ok: true, run: previous };
   if (previous?.state === 'interrupted') {
     if (!options.retry) return { ok: 'interrupted', run: previous };
-    core.db
-      .transaction(() => {
-        core.audit.append({
-          actor,
-          action: 'promotion.deploy-retried',
-          repo: promotion.repo,
-          subject: publicId(promotion),
-          details: { ...promotionFacts(promotion), interruptedAt: previous.started_at },
-        });
-      })
-      .immediate();
+    writeTransaction(core.db, () => {
+      core.audit.append({
+        actor,
+        action: 'promotion.deploy-retried',
+        repo: promotion.repo,
+        subject: publicId(promotion),
+        details: { ...promotionFacts(promotion), interruptedAt: previous.started_at },
+      });
+    });
   }
   const command = deployCommand(policy.run, promotion);
   options.intent.step('deploy');

@@ -2,6 +2,7 @@ import type { Core } from '../context.js';
 import { isAlive, killGroup, removeWorktree } from './run-command.js';
 import { publicId } from './store.js';
 import type { PromotionRow, RunRow } from './store.js';
+import { writeTransaction } from '../store/write-transaction.js';
 
 /**
  * Cleans up after a Release Desk process that was killed while a command ran (SIGKILL, crash,
@@ -18,31 +19,29 @@ export async function recoverInterruptedRuns(core: Core, actor: string): Promise
       .get(run.promotion_id) as PromotionRow;
     if (run.pid !== null && isAlive(run.pid)) killGroup(run.pid);
     if (run.worktree) await removeWorktree(promotion.repo, run.worktree);
-    core.db
-      .transaction(() => {
-        const note = `\n[interrupted: the Release Desk process ${run.owner_pid} watching this command stopped]\n`;
-        core.db
-          .prepare(
-            `UPDATE command_runs SET state = 'interrupted', output = output || ?, finished_at = ? WHERE id = ?`,
-          )
-          .run(note, core.now().toISOString(), run.id);
-        core.db
-          .prepare(`UPDATE promotions SET state = 'pending' WHERE id = ? AND state = 'in-progress'`)
-          .run(promotion.id);
-        core.audit.append({
-          actor,
-          action: `${run.kind}.interrupted`,
-          repo: promotion.repo,
-          subject: publicId(promotion),
-          details: {
-            promotion: publicId(promotion),
-            gate: run.name,
-            command: run.command,
-            ownerPid: run.owner_pid,
-          },
-        });
-      })
-      .immediate();
+    writeTransaction(core.db, () => {
+      const note = `\n[interrupted: the Release Desk process ${run.owner_pid} watching this command stopped]\n`;
+      core.db
+        .prepare(
+          `UPDATE command_runs SET state = 'interrupted', output = output || ?, finished_at = ? WHERE id = ?`,
+        )
+        .run(note, core.now().toISOString(), run.id);
+      core.db
+        .prepare(`UPDATE promotions SET state = 'pending' WHERE id = ? AND state = 'in-progress'`)
+        .run(promotion.id);
+      core.audit.append({
+        actor,
+        action: `${run.kind}.interrupted`,
+        repo: promotion.repo,
+        subject: publicId(promotion),
+        details: {
+          promotion: publicId(promotion),
+          gate: run.name,
+          command: run.command,
+          ownerPid: run.owner_pid,
+        },
+      });
+    });
   }
   return orphans.length;
 }

@@ -25,6 +25,7 @@ import {
   snapshotOf,
 } from './store.js';
 import type { PromotionRow } from './store.js';
+import { writeTransaction } from '../store/write-transaction.js';
 
 function createPromotion(
   core: Core,
@@ -36,56 +37,54 @@ function createPromotion(
   const snapshot = environmentSnapshot(requirePolicy(situation), environment);
   const hash = snapshotHash(snapshot);
   const { release, root } = situation;
-  return core.db
-    .transaction(() => {
-      // Another process may have opened it since it was read: one open promotion per release and environment.
-      const open = latestPromotion(core.db, root, environment, release.version);
-      if (open && isOpen(open)) return open;
-      const attempt = nextAttempt(core.db, root, environment, release.version);
-      const id = Number(
-        core.db
-          .prepare(
-            `INSERT INTO promotions (repo, environment, version, tag, sha, attempt, state, requested_by, release_creator,
+  return writeTransaction(core.db, () => {
+    // Another process may have opened it since it was read: one open promotion per release and environment.
+    const open = latestPromotion(core.db, root, environment, release.version);
+    if (open && isOpen(open)) return open;
+    const attempt = nextAttempt(core.db, root, environment, release.version);
+    const id = Number(
+      core.db
+        .prepare(
+          `INSERT INTO promotions (repo, environment, version, tag, sha, attempt, state, requested_by, release_creator,
              fast_track, is_rollback, replaces, policy_json, policy_hash, started_at)
            VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            root,
-            environment,
-            release.version,
-            release.tag,
-            release.sha,
-            attempt,
-            actor,
-            release.createdBy,
-            release.fastTrack ? 1 : 0,
-            replaces ? 1 : 0,
-            replaces?.id ?? null,
-            JSON.stringify(snapshot),
-            hash,
-            core.now().toISOString(),
-          ).lastInsertRowid,
-      );
-      const row = promotionById(core.db, id)!;
-      core.audit.append({
-        actor,
-        action: 'promotion.started',
-        repo: root,
-        subject: publicId(row),
-        details: {
-          ...promotionFacts(row),
-          tag: release.tag,
+        )
+        .run(
+          root,
+          environment,
+          release.version,
+          release.tag,
+          release.sha,
           attempt,
-          fastTrack: release.fastTrack,
-          rollback: replaces !== null,
-          replaces: replaces ? publicId(replaces) : null,
-          policyHash: hash,
-          policy: snapshot,
-        },
-      });
-      return row;
-    })
-    .immediate();
+          actor,
+          release.createdBy,
+          release.fastTrack ? 1 : 0,
+          replaces ? 1 : 0,
+          replaces?.id ?? null,
+          JSON.stringify(snapshot),
+          hash,
+          core.now().toISOString(),
+        ).lastInsertRowid,
+    );
+    const row = promotionById(core.db, id)!;
+    core.audit.append({
+      actor,
+      action: 'promotion.started',
+      repo: root,
+      subject: publicId(row),
+      details: {
+        ...promotionFacts(row),
+        tag: release.tag,
+        attempt,
+        fastTrack: release.fastTrack,
+        rollback: replaces !== null,
+        replaces: replaces ? publicId(replaces) : null,
+        policyHash: hash,
+        policy: snapshot,
+      },
+    });
+    return row;
+  });
 }
 
 /** A policy edit while the promotion is open is shown and recorded once; the promotion keeps its own. */
@@ -97,24 +96,22 @@ function notePolicyChange(
 ): void {
   const now = currentHash(situation.policy, promotion.environment) ?? 'unusable';
   if (now === promotion.policy_hash || now === promotion.policy_change_seen) return;
-  core.db
-    .transaction(() => {
-      core.db.prepare('UPDATE promotions SET policy_change_seen = ? WHERE id = ?').run(now, promotion.id);
-      core.audit.append({
-        actor,
-        action: 'policy.changed-during-promotion',
-        repo: promotion.repo,
-        subject: publicId(promotion),
-        details: {
-          promotion: publicId(promotion),
-          startedWith: promotion.policy_hash,
-          current: now,
-          error: situation.policyError?.message ?? null,
-          kept: 'the promotion keeps the policy it started with',
-        },
-      });
-    })
-    .immediate();
+  writeTransaction(core.db, () => {
+    core.db.prepare('UPDATE promotions SET policy_change_seen = ? WHERE id = ?').run(now, promotion.id);
+    core.audit.append({
+      actor,
+      action: 'policy.changed-during-promotion',
+      repo: promotion.repo,
+      subject: publicId(promotion),
+      details: {
+        promotion: publicId(promotion),
+        startedWith: promotion.policy_hash,
+        current: now,
+        error: situation.policyError?.message ?? null,
+        kept: 'the promotion keeps the policy it started with',
+      },
+    });
+  });
 }
 
 /** Runs the check gates that have not passed yet, in order, stopping at the first that does not pass. */
@@ -136,37 +133,35 @@ async function runChecks(core: Core, promotion: PromotionRow): Promise<void> {
 }
 
 function succeed(core: Core, promotion: PromotionRow, actor: string, signOffOnly: boolean): void {
-  core.db
-    .transaction(() => {
-      if (!setState(core.db, promotion.id, 'succeeded', { finishedAt: core.now().toISOString() })) return;
+  writeTransaction(core.db, () => {
+    if (!setState(core.db, promotion.id, 'succeeded', { finishedAt: core.now().toISOString() })) return;
+    core.audit.append({
+      actor,
+      action: 'promotion.succeeded',
+      repo: promotion.repo,
+      subject: publicId(promotion),
+      details: {
+        ...promotionFacts(promotion),
+        rollback: promotion.is_rollback === 1,
+        signOffOnly,
+      },
+    });
+    const replaced = promotion.replaces === null ? undefined : promotionById(core.db, promotion.replaces);
+    if (replaced?.state === 'succeeded') {
+      setState(core.db, replaced.id, 'rolled-back');
       core.audit.append({
         actor,
-        action: 'promotion.succeeded',
+        action: 'promotion.rolled-back',
         repo: promotion.repo,
-        subject: publicId(promotion),
+        subject: publicId(replaced),
         details: {
-          ...promotionFacts(promotion),
-          rollback: promotion.is_rollback === 1,
-          signOffOnly,
+          ...promotionFacts(replaced),
+          replacedBy: publicId(promotion),
+          rolledBackTo: { version: promotion.version, sha: promotion.sha },
         },
       });
-      const replaced = promotion.replaces === null ? undefined : promotionById(core.db, promotion.replaces);
-      if (replaced?.state === 'succeeded') {
-        setState(core.db, replaced.id, 'rolled-back');
-        core.audit.append({
-          actor,
-          action: 'promotion.rolled-back',
-          repo: promotion.repo,
-          subject: publicId(replaced),
-          details: {
-            ...promotionFacts(replaced),
-            replacedBy: publicId(promotion),
-            rolledBackTo: { version: promotion.version, sha: promotion.sha },
-          },
-        });
-      }
-    })
-    .immediate();
+    }
+  });
 }
 
 /** Moves an open promotion as far as it can go now: checks, gates, deploy, outcome. */

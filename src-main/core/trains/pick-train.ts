@@ -14,6 +14,7 @@ import type { Intent } from '../intent/intent-store.js';
 import { resumeBefore } from '../intent/resume.js';
 import { commitsNotOnBranch, picksOf } from './train-board.js';
 import { activeTrain, trainBranchHead, trainScope } from './train-scope.js';
+import { writeTransaction } from '../store/write-transaction.js';
 
 const DEFAULT_CANDIDATES = 200;
 
@@ -103,7 +104,7 @@ export async function pickOntoTrain(core: Core, path: string, revs: string[]): P
       onMoved: (moved) => intent.step('moved', moved),
     });
   } catch (error) {
-    core.db.transaction(() => intent.finish('rolled-back', core.now(), (error as Error).message)).immediate();
+    writeTransaction(core.db, () => intent.finish('rolled-back', core.now(), (error as Error).message));
     throw error;
   }
   for (const sha of result.empty) skipped.push({ sha, reason: `its change is already on ${train.branch}` });
@@ -125,23 +126,21 @@ export async function recordTrainPicks(
   resolution: string | null = null,
 ): Promise<TrainPickOutcome> {
   const actor = await actorIn(core, root);
-  core.db
-    .transaction(() => {
-      core.audit.append({
-        actor,
-        action: 'train.picked',
-        repo: root,
-        subject: train.name,
-        details: {
-          branch: train.branch,
-          picks: picked.map(({ from, to }) => ({ from, to })),
-          skipped,
-          conflict,
-          head,
-        },
-      });
-      intent?.finish('done', core.now(), resolution);
-    })
-    .immediate();
+  writeTransaction(core.db, () => {
+    core.audit.append({
+      actor,
+      action: 'train.picked',
+      repo: root,
+      subject: train.name,
+      details: {
+        branch: train.branch,
+        picks: picked.map(({ from, to }) => ({ from, to })),
+        skipped,
+        conflict,
+        head,
+      },
+    });
+    intent?.finish('done', core.now(), resolution);
+  });
   return { picked, skipped, conflict };
 }

@@ -4,6 +4,7 @@ import type { Intent } from '../intent/intent-store.js';
 import type { ReleasePlan } from '../versioning/release-steps.js';
 import { recordRelease } from '../versioning/release-steps.js';
 import { markShipped } from './train-store.js';
+import { writeTransaction } from '../store/write-transaction.js';
 
 /** What `train ship` will do, kept in its intent before the first change. */
 export interface TrainShipPlan {
@@ -27,21 +28,19 @@ export function recordShipped(
   resolution: string | null = null,
 ): TrainShipResult {
   const plan = intent.plan;
-  const train = core.db
-    .transaction(() => {
-      recordRelease(core, plan.release, sha, pushed);
-      const updated = markShipped(core.db, plan.trainId, core.now().toISOString(), sha);
-      core.audit.append({
-        actor: plan.release.actor,
-        action: 'train.shipped',
-        repo: plan.root,
-        subject: plan.name,
-        details: { branch: plan.branch, version: plan.release.version, tag: plan.release.tag, sha, pushed },
-      });
-      intent.finish('done', core.now(), resolution);
-      return updated;
-    })
-    .immediate();
+  const train = writeTransaction(core.db, () => {
+    recordRelease(core, plan.release, sha, pushed);
+    const updated = markShipped(core.db, plan.trainId, core.now().toISOString(), sha);
+    core.audit.append({
+      actor: plan.release.actor,
+      action: 'train.shipped',
+      repo: plan.root,
+      subject: plan.name,
+      details: { branch: plan.branch, version: plan.release.version, tag: plan.release.tag, sha, pushed },
+    });
+    intent.finish('done', core.now(), resolution);
+    return updated;
+  });
   return {
     train,
     tag: plan.release.tag,

@@ -12,6 +12,7 @@ import type { TrainShipPlan } from './ship-steps.js';
 import { recordShipped } from './ship-steps.js';
 import { tagSha, trainBoard } from './train-board.js';
 import { activeTrain, trainBranchHead, trainScope } from './train-scope.js';
+import { writeTransaction } from '../store/write-transaction.js';
 
 /**
  * Ships the train: releases X.Y.0 on its release branch (version files, CHANGELOG.md, the
@@ -80,18 +81,16 @@ export async function shipTrain(
     if (started === null) throw error;
     const step = error instanceof ReleaseStepError ? error.step : 'files';
     const reason = (error as Error).message;
-    core.db
-      .transaction(() => {
-        core.audit.append({
-          actor: started.plan.release.actor,
-          action: 'release.failed',
-          repo: started.plan.release.repo,
-          subject: started.plan.release.version,
-          details: { step, reason },
-        });
-        started.finish('rolled-back', core.now(), `failed at the ${step} step and was undone`);
-      })
-      .immediate();
+    writeTransaction(core.db, () => {
+      core.audit.append({
+        actor: started.plan.release.actor,
+        action: 'release.failed',
+        repo: started.plan.release.repo,
+        subject: started.plan.release.version,
+        details: { step, reason },
+      });
+      started.finish('rolled-back', core.now(), `failed at the ${step} step and was undone`);
+    });
     throw new DeskError(
       error instanceof DeskError ? error.code : 'git-failed',
       `Release ${started.plan.release.tag} failed at the ${step} step and was undone (nothing changed): ${reason}`,

@@ -21,6 +21,7 @@ import type { ReleaseInternals, ReleasePlan } from './release-steps.js';
 import { applyRelease, recordRelease, releaseOutcome, ReleaseStepError } from './release-steps.js';
 import type { FileChange } from './version-files.js';
 import { versionFileChanges } from './version-files.js';
+import { writeTransaction } from '../store/write-transaction.js';
 
 export type { ReleaseInternals, ReleaseStep } from './release-steps.js';
 
@@ -183,17 +184,15 @@ function failed(
   reason: string,
   version: string | null,
 ): void {
-  core.db
-    .transaction(() =>
-      core.audit.append({
-        actor: who.actor,
-        action: 'release.failed',
-        repo: who.repo,
-        subject: version,
-        details: { step, reason },
-      }),
-    )
-    .immediate();
+  writeTransaction(core.db, () =>
+    core.audit.append({
+      actor: who.actor,
+      action: 'release.failed',
+      repo: who.repo,
+      subject: version,
+      details: { step, reason },
+    }),
+  );
 }
 
 /**
@@ -228,23 +227,19 @@ export async function createRelease(
   } catch (error) {
     const step = error instanceof ReleaseStepError ? error.step : 'files';
     const reason = error instanceof ReleaseStepError ? error.reason : (error as Error).message;
-    core.db
-      .transaction(() => {
-        failed(core, plan, step, reason, plan.version);
-        intent.finish('rolled-back', core.now(), `failed at the ${step} step and was undone`);
-      })
-      .immediate();
+    writeTransaction(core.db, () => {
+      failed(core, plan, step, reason, plan.version);
+      intent.finish('rolled-back', core.now(), `failed at the ${step} step and was undone`);
+    });
     throw new DeskError(
       error instanceof DeskError ? error.code : 'git-failed',
       `Release ${plan.tag} failed at the ${step} step and was undone (nothing changed): ${reason}`,
     );
   }
   const outcome = releaseOutcome(plan, done.sha, done.pushed);
-  core.db
-    .transaction(() => {
-      recordRelease(core, plan, done.sha, done.pushed);
-      intent.finish('done', core.now());
-    })
-    .immediate();
+  writeTransaction(core.db, () => {
+    recordRelease(core, plan, done.sha, done.pushed);
+    intent.finish('done', core.now());
+  });
   return outcome;
 }
