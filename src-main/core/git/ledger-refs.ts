@@ -154,16 +154,21 @@ export async function remoteNames(repo: string): Promise<string[]> {
   return (await git(repo, ['remote'])).split('\n').filter(Boolean);
 }
 
+/** Where `audit verify` fetches a remote's ledger to compare, leaving the last synced copy as it was. */
+export function verifiedLedgerRef(remote: string): string {
+  return assertSafeRefName(`refs/release-desk/verify/${remote}/ledger`, 'remote');
+}
+
 /**
- * Fetches `remote`'s ledger into its remote-tracking ref and returns that commit, or null when the
- * remote has no ledger (then a stale tracking ref is dropped).
+ * Fetches `remote`'s ledger into `tracking` (default: its remote-tracking ref) and returns that
+ * commit, or null when the remote has no ledger (then a stale `tracking` is dropped).
  */
 export async function fetchLedger(
   repo: string,
   remote: string,
   env?: NodeJS.ProcessEnv,
+  tracking = remoteLedgerRef(remote),
 ): Promise<string | null> {
-  const tracking = remoteLedgerRef(remote);
   const result = await runGit(
     repo,
     ['fetch', '--no-tags', '--quiet', '--end-of-options', remote, `+${LEDGER_REF}:${tracking}`],
