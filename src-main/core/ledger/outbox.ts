@@ -1,5 +1,6 @@
 import type { AuditEvent } from '../../../shared/domain/audit.js';
 import { signingKeyConfigured } from '../git/ledger-refs.js';
+import { isAlive } from '../intent/owner.js';
 import type { Db } from '../store/database.js';
 import { appendToLedger } from './append.js';
 import type { PendingEntry } from './append.js';
@@ -86,14 +87,29 @@ export class LedgerOutbox {
     return row;
   }
 
+  /** Takes this repository's queued events for this process (and those of processes that died holding them). */
+  private claim(repo: string): PendingRow[] {
+    return this.db
+      .transaction(() => {
+        const holders = this.db
+          .prepare('SELECT DISTINCT claimed_by FROM ledger_outbox WHERE repo = ? AND claimed_by IS NOT NULL')
+          .all(repo) as { claimed_by: number }[];
+        // Another live process is appending them: it will finish, or release them on failure.
+        if (holders.some((h) => h.claimed_by !== process.pid && isAlive(h.claimed_by))) return [];
+        this.db.prepare('UPDATE ledger_outbox SET claimed_by = ? WHERE repo = ?').run(process.pid, repo);
+        return this.db
+          .prepare(
+            `SELECT o.audit_seq, o.repo, o.imported, a.at, a.actor, a.action, a.subject, a.details, a.hash
+           FROM ledger_outbox o JOIN audit_events a ON a.seq = o.audit_seq
+           WHERE o.repo = ? ORDER BY o.audit_seq`,
+          )
+          .all(repo) as PendingRow[];
+      })
+      .immediate();
+  }
+
   private async flushRepo(repo: string, env: NodeJS.ProcessEnv): Promise<FlushFailure | null> {
-    const rows = this.db
-      .prepare(
-        `SELECT o.audit_seq, o.repo, o.imported, a.at, a.actor, a.action, a.subject, a.details, a.hash
-         FROM ledger_outbox o JOIN audit_events a ON a.seq = o.audit_seq
-         WHERE o.repo = ? ORDER BY o.audit_seq`,
-      )
-      .all(repo) as PendingRow[];
+    const rows = this.claim(repo);
     if (rows.length === 0) return null;
     try {
       const canSign = rows.some((r) => !r.imported && SIGNED_ACTIONS.has(r.action))
@@ -118,7 +134,9 @@ export class LedgerOutbox {
       return null;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      this.db.prepare('UPDATE ledger_outbox SET error = ? WHERE repo = ?').run(message, repo);
+      this.db
+        .prepare('UPDATE ledger_outbox SET error = ?, claimed_by = NULL WHERE repo = ? AND claimed_by = ?')
+        .run(message, repo, process.pid);
       const failure = { repo, events: rows.length, error: message };
       this.onFailure(failure);
       return failure;

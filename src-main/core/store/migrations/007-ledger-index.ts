@@ -10,6 +10,8 @@ export const ledgerIndex: Migration = {
       audit_seq INTEGER PRIMARY KEY,
       repo TEXT NOT NULL,
       imported INTEGER NOT NULL DEFAULT 0,
+      -- The process appending it now, so two processes sharing this file never append it twice.
+      claimed_by INTEGER,
       error TEXT
     );
 
