@@ -31,6 +31,8 @@ describe('a team sharing the ledger through origin', () => {
     const bobSync = await syncLedger(bob.core, bob.clone.dir);
     expect(bobSync.fetched).toBe(aliceSync.pushed);
     expect((await approvalGate(bob.core, bob.clone.dir)).detail).toMatch(/^1 of 2 approvals/);
+    // Events are ordered by time, then hash: Bob approves a minute later.
+    team.advance(60_000);
     const second = await approve(bob.core, bob.clone.dir, '1.0.0', 'production');
     expect(second.gates[0]).toMatchObject({ state: 'passed' });
     expect(second.gates[0]!.detail).toBe('2 of 2 approvals (alice@example.com, bob@example.com)');
