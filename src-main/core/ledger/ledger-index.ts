@@ -1,6 +1,7 @@
 import { canonicalJson } from '../audit/canonical-json.js';
 import { isAncestor, LEDGER_REF, readRef } from '../git/ledger-refs.js';
 import type { Db } from '../store/database.js';
+import { writeTransaction } from '../store/write-transaction.js';
 import { allowedSigners } from './allowed-signers.js';
 import { readLedger } from './read.js';
 import type { LedgerEntry } from './read.js';
@@ -41,7 +42,7 @@ export function refreshLedgerIndex(db: Db, root: string): Promise<LedgerEntry[]>
          (repo, commit_sha, at, actor, action, subject, details, imported, local_seq, signature, signer, signing_key)
        VALUES (@repo, @commit, @at, @actor, @action, @subject, @details, @imported, @localSeq, @signature, @signer, @key)`,
     );
-    db.transaction(() => {
+    writeTransaction(db, () => {
       if (!incremental) clear(db, root);
       for (const { commit, event, signature } of entries) {
         insert.run({
@@ -63,7 +64,7 @@ export function refreshLedgerIndex(db: Db, root: string): Promise<LedgerEntry[]>
         `INSERT INTO ledger_heads (repo, head, signers_hash) VALUES (?, ?, ?)
          ON CONFLICT (repo) DO UPDATE SET head = excluded.head, signers_hash = excluded.signers_hash`,
       ).run(root, head, signers.hash);
-    })();
+    });
     return entries;
   });
 }

@@ -2,6 +2,7 @@ import type { AuditEvent } from '../../../shared/domain/audit.js';
 import { signingKeyConfigured } from '../git/ledger-refs.js';
 import { isAlive } from '../intent/owner.js';
 import type { Db } from '../store/database.js';
+import { writeTransaction } from '../store/write-transaction.js';
 import { appendToLedger } from './append.js';
 import type { PendingEntry } from './append.js';
 import { SIGNED_ACTIONS } from './event.js';
@@ -89,23 +90,21 @@ export class LedgerOutbox {
 
   /** Takes this repository's queued events for this process (and those of processes that died holding them). */
   private claim(repo: string): PendingRow[] {
-    return this.db
-      .transaction(() => {
-        const holders = this.db
-          .prepare('SELECT DISTINCT claimed_by FROM ledger_outbox WHERE repo = ? AND claimed_by IS NOT NULL')
-          .all(repo) as { claimed_by: number }[];
-        // Another live process is appending them: it will finish, or release them on failure.
-        if (holders.some((h) => h.claimed_by !== process.pid && isAlive(h.claimed_by))) return [];
-        this.db.prepare('UPDATE ledger_outbox SET claimed_by = ? WHERE repo = ?').run(process.pid, repo);
-        return this.db
-          .prepare(
-            `SELECT o.audit_seq, o.repo, o.imported, a.at, a.actor, a.action, a.subject, a.details, a.hash
+    return writeTransaction(this.db, () => {
+      const holders = this.db
+        .prepare('SELECT DISTINCT claimed_by FROM ledger_outbox WHERE repo = ? AND claimed_by IS NOT NULL')
+        .all(repo) as { claimed_by: number }[];
+      // Another live process is appending them: it will finish, or release them on failure.
+      if (holders.some((h) => h.claimed_by !== process.pid && isAlive(h.claimed_by))) return [];
+      this.db.prepare('UPDATE ledger_outbox SET claimed_by = ? WHERE repo = ?').run(process.pid, repo);
+      return this.db
+        .prepare(
+          `SELECT o.audit_seq, o.repo, o.imported, a.at, a.actor, a.action, a.subject, a.details, a.hash
            FROM ledger_outbox o JOIN audit_events a ON a.seq = o.audit_seq
            WHERE o.repo = ? ORDER BY o.audit_seq`,
-          )
-          .all(repo) as PendingRow[];
-      })
-      .immediate();
+        )
+        .all(repo) as PendingRow[];
+    });
   }
 
   private async flushRepo(repo: string, env: NodeJS.ProcessEnv): Promise<FlushFailure | null> {
@@ -130,7 +129,7 @@ export class LedgerOutbox {
       }));
       await appendToLedger(repo, entries, env);
       const done = this.db.prepare('DELETE FROM ledger_outbox WHERE audit_seq = ?');
-      this.db.transaction(() => rows.forEach((row) => done.run(row.audit_seq)))();
+      writeTransaction(this.db, () => rows.forEach((row) => done.run(row.audit_seq)));
       return null;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -2,6 +2,7 @@ import type { AuditEvent } from '../../../shared/domain/audit.js';
 import { AuditLog } from '../audit/audit-log.js';
 import type { AuditEntry } from '../audit/audit-log.js';
 import type { Db } from '../store/database.js';
+import { writeTransaction } from '../store/write-transaction.js';
 import type { LedgerOutbox } from './outbox.js';
 
 /**
@@ -19,10 +20,10 @@ export class SharedAuditLog extends AuditLog {
 
   /** The event and its place in the queue land together (a savepoint inside the caller's transaction). */
   override append(entry: AuditEntry): AuditEvent {
-    return this.store.transaction(() => {
+    return writeTransaction(this.store, () => {
       const event = super.append(entry);
       this.outbox.enqueue(event);
       return event;
-    })();
+    });
   }
 }
