@@ -5,6 +5,7 @@ import { hotfixChannels } from './api/hotfix.js';
 import { trainChannels } from './api/trains.js';
 import { promotionChannels } from './api/promotion.js';
 import { repositoryChannels } from './api/repository.js';
+import { ledgerChannels } from './api/ledger.js';
 
 /** Every channel of the API, once. Bindings, handlers and the renderer's client derive from it. */
 export const api = {
@@ -13,6 +14,7 @@ export const api = {
   ...trainChannels,
   ...hotfixChannels,
   ...promotionChannels,
+  ...ledgerChannels,
 };
 
 export type Api = typeof api;

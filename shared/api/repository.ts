@@ -28,7 +28,7 @@ export const repositoryChannels = {
       facets: z.boolean().optional(),
     }),
   ),
-  'audit.verify': channel<AuditVerification>()(z.object({})),
+  'audit.verify': channel<AuditVerification>()(z.object({ repo: repoPath.optional() })),
   'app.info': channel<{ version: string; mode: 'electron' | 'browser'; actor: string | null }>()(
     z.object({}),
   ),

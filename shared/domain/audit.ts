@@ -1,3 +1,5 @@
+import type { LedgerVerification } from './ledger.js';
+
 export interface AuditEvent {
   seq: number;
   at: string;
@@ -10,9 +12,12 @@ export interface AuditEvent {
   hash: string;
 }
 
-export type AuditVerification =
-  | { ok: true; events: number; head: string }
-  | { ok: false; events: number; brokenAt: number; reason: string };
+export type AuditVerification = (
+  { ok: true; events: number; head: string } | { ok: false; events: number; brokenAt: number; reason: string }
+) & {
+  /** The repository's shared ledger, when one was named. */
+  ledger?: LedgerVerification;
+};
 
 /** Which audit events to show: every field narrows the list; none means all, newest first. */
 export interface AuditQuery {

@@ -7,6 +7,12 @@ export interface Policy {
   trains: TrainPolicy;
   environments: EnvironmentPolicy[];
   deploy: DeployPolicy | null;
+  approvals: ApprovalsPolicy;
+}
+
+export interface ApprovalsPolicy {
+  /** Only signed decisions by allowed signers count; null: true exactly when `.release-desk/allowed_signers` exists. */
+  requireSigned: boolean | null;
 }
 
 export interface VersioningPolicy {

@@ -56,6 +56,8 @@ export interface ApprovalRecord {
   comment: string | null;
   /** The commit the decision was made for. */
   sha: string;
+  /** Who signed it, as the allowed-signers list names them; null when unsigned or not verified. */
+  signer?: string | null;
   /** Whether it counts toward this promotion now (false when lapsed or for another commit). */
   counts: boolean;
   /** Why it does not count, when it does not. */

@@ -4,6 +4,7 @@ import { hotfixHandlers } from './handlers/hotfix.js';
 import { trainHandlers } from './handlers/trains.js';
 import { promotionHandlers } from './handlers/promotion.js';
 import { repositoryHandlers } from './handlers/repository.js';
+import { ledgerHandlers } from './handlers/ledger.js';
 
 /** One handler per channel of `shared/api.ts`; a missing one is a compile error here. */
 export const handlers: HandlerMap = {
@@ -12,4 +13,5 @@ export const handlers: HandlerMap = {
   ...trainHandlers,
   ...hotfixHandlers,
   ...promotionHandlers,
+  ...ledgerHandlers,
 };

@@ -1,7 +1,9 @@
 import type { ProgressEvent } from '../../shared/domain/progress.js';
-import { AuditLog } from './audit/audit-log.js';
+import type { AuditLog } from './audit/audit-log.js';
 import { CommitCacheStore } from './commits/commit-cache-store.js';
 import { committerIdentity, formatIdentity } from './git/identity.js';
+import { LedgerOutbox } from './ledger/outbox.js';
+import { SharedAuditLog } from './ledger/shared-audit-log.js';
 import type { Db } from './store/database.js';
 
 /**
@@ -13,6 +15,8 @@ export interface Core {
   /** Parsed commits by SHA, in their own file beside `db`. */
   commitCache: CommitCacheStore;
   audit: AuditLog;
+  /** Audit events on their way to each repository's shared ledger (`refs/release-desk/ledger`). */
+  ledger: LedgerOutbox;
   now: () => Date;
   /** Environment for git calls made on the user's behalf (identity, signing). */
   gitEnv: NodeJS.ProcessEnv;
@@ -27,19 +31,34 @@ export interface CoreOptions {
 
 export function createCore(db: Db, options: CoreOptions = {}): Core {
   const now = options.now ?? (() => new Date());
+  const gitEnv = options.gitEnv ?? {};
+  const progress = options.progress ?? (() => undefined);
+  // A failed append is reported, never fatal: the event stays queued in the database.
+  const ledger = new LedgerOutbox(db, gitEnv, (failure) =>
+    progress({
+      job: 'ledger',
+      kind: 'ledger',
+      message: `${failure.events} event(s) not yet in the ledger: ${failure.error}`,
+      done: null,
+      total: null,
+      finished: true,
+    }),
+  );
   return {
     db,
     commitCache: CommitCacheStore.besideState(db),
-    audit: new AuditLog(db, now),
+    audit: new SharedAuditLog(db, now, ledger),
+    ledger,
     now,
-    gitEnv: options.gitEnv ?? {},
-    progress: options.progress ?? (() => undefined),
+    gitEnv,
+    progress,
   };
 }
 
 /** Closes the state database and the commit cache, once the cache's writes have ended. */
 export async function closeCore(core: Core): Promise<void> {
   try {
+    await core.ledger.settle();
     await core.commitCache.flush();
   } finally {
     core.commitCache.close();

@@ -7,7 +7,8 @@ import {
 } from '../../core/repository/open-repository.js';
 import { expandHome } from '../../core/repository/home-path.js';
 import { releaseTags } from '../../core/repository/release-tags.js';
-import { verifyAuditTrail } from '../../core/promotion/verify-records.js';
+import { inspectRepository } from '../../core/git/repository-state.js';
+import { verifyAuditAndLedger } from '../../core/ledger/verify-ledger.js';
 import type { HandlerGroup } from '../handler-types.js';
 import { APP_VERSION } from '../../app-version.js';
 
@@ -17,7 +18,8 @@ export const repositoryHandlers: HandlerGroup<keyof typeof repositoryChannels> =
   'repository.recent': async (_input, { core }) => recentRepositories(core),
   'repository.releases': async ({ path }) => releaseTags(path),
   'audit.list': async (query, { core }) => core.audit.page(query),
-  'audit.verify': async (_input, { core }) => verifyAuditTrail(core),
+  'audit.verify': async ({ repo }, { core }) =>
+    verifyAuditAndLedger(core, repo ? (await inspectRepository(repo)).root : null),
   'app.info': async (_input, { core, mode }) => ({
     version: APP_VERSION,
     mode,

@@ -3,25 +3,35 @@ import type { CliCommand } from '../command.js';
 import { EXIT_FAILED, EXIT_OK } from '../command.js';
 import { printJson } from '../output.js';
 import { repoOption } from '../repo-option.js';
-import { verifyAuditTrail } from '../../core/promotion/verify-records.js';
+import { verifyAuditAndLedger } from '../../core/ledger/verify-ledger.js';
 
 export const auditCommand: CliCommand = {
   name: 'audit',
-  usage: 'release-desk audit verify [--json]\nrelease-desk audit list [--repo DIR] [--limit N] [--json]',
+  usage:
+    'release-desk audit verify [--repo DIR] [--json]\nrelease-desk audit list [--repo DIR] [--limit N] [--json]',
   options: { json: { type: 'boolean' }, repo: { type: 'string' }, limit: { type: 'string' } },
   positionals: true,
   async run({ values, positionals }, { io, core }) {
     const sub = requireSubcommand(positionals, ['verify', 'list']);
     if (sub === 'verify') {
-      const result = verifyAuditTrail(core());
+      // The shared ledger is checked for the repository named: its remote is fetched to compare.
+      const root = stringOption(values, 'repo') === undefined ? null : (await repoOption(values, io)).root;
+      const result = await verifyAuditAndLedger(core(), root);
+      const { ledger } = result;
       if (values.json) printJson(io, result);
-      else if (result.ok)
-        io.stdout(`Audit chain verified: ${result.events} events, head ${result.head.slice(0, 16)}.\n`);
-      if (!result.ok) {
-        io.stderr(`Audit chain broken at event ${result.brokenAt}: ${result.reason}\n`);
-        return EXIT_FAILED;
+      else {
+        if (result.ok)
+          io.stdout(`Audit chain verified: ${result.events} events, head ${result.head.slice(0, 16)}.\n`);
+        if (ledger?.ok) {
+          const against = ledger.remote
+            ? `, matches ${ledger.remote}`
+            : `; remote not compared (${ledger.unreachable})`;
+          io.stdout(`Ledger verified: ${ledger.events} events${against}.\n`);
+        }
       }
-      return EXIT_OK;
+      if (!result.ok) io.stderr(`Audit chain broken at event ${result.brokenAt}: ${result.reason}\n`);
+      for (const problem of ledger?.problems ?? []) io.stderr(`Ledger: ${problem}\n`);
+      return result.ok && (ledger?.ok ?? true) ? EXIT_OK : EXIT_FAILED;
     }
     const repo = stringOption(values, 'repo') === undefined ? undefined : (await repoOption(values, io)).root;
     const limitText = stringOption(values, 'limit') ?? '1000';

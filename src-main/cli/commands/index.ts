@@ -21,6 +21,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./audit.js')).auditCommand,
   },
   {
+    name: 'sync',
+    summary: "Share the ledger (approvals, promotions, audit events) through the repository's remote",
+    load: async () => (await import('./sync.js')).syncCommand,
+  },
+  {
     name: 'next-version',
     summary: 'Compute the next version from the commits since the last release, and why',
     load: async () => (await import('./next-version.js')).nextVersionCommand,

@@ -327,6 +327,12 @@ const changelogSchema = mapping({
   rollUpPrereleases: flag.default(true),
 }).prefault({});
 
+const approvalsSchema = mapping({
+  requireSigned: flag.optional(),
+})
+  .transform(({ requireSigned }) => ({ requireSigned: requireSigned ?? null }))
+  .prefault({});
+
 /** The whole file: validates, applies defaults and maps to the internal Policy. */
 export const policySchema = mapping({
   versioning: versioningSchema,
@@ -341,9 +347,17 @@ export const policySchema = mapping({
     'groups',
   ).default({}),
   deploy: deploySchema.optional(),
+  approvals: approvalsSchema,
 }).transform((raw, ctx): Policy => {
   const issue: Issue = (path, message) => ctx.addIssue({ code: 'custom', path, message });
   const deploy = raw.deploy ?? null;
   const environments = crossCheck(raw.environments, raw.groups, deploy, issue);
-  return { versioning: raw.versioning, changelog: raw.changelog, trains: raw.trains, environments, deploy };
+  return {
+    versioning: raw.versioning,
+    changelog: raw.changelog,
+    trains: raw.trains,
+    environments,
+    deploy,
+    approvals: raw.approvals,
+  };
 });

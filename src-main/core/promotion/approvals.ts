@@ -2,6 +2,9 @@ import type { GatePolicy } from '../../../shared/domain/policy.js';
 import type { PromotionDetail } from '../../../shared/domain/promotion.js';
 import type { Core } from '../context.js';
 import { DeskError } from '../errors.js';
+import { signingKeyConfigured } from '../git/ledger-refs.js';
+import { requireSigned } from '../ledger/allowed-signers.js';
+import { refreshLocalLedger } from '../ledger/local-ledger.js';
 import { gateContext, promotionDetail } from './detail.js';
 import { approveRefusal, rejectRefusal } from './gates/approval.js';
 import { cannotActReason } from './gates/context.js';
@@ -87,12 +90,39 @@ export function tickContent(
   return { promotion: publicId(promotion), item: row.item, actor: row.actor, note: row.note, at: row.at };
 }
 
-function recordDecision(
+/** Where only signed decisions count, one that could not be signed is refused before anything is recorded. */
+async function requireSigning(core: Core, open: OpenPromotion): Promise<void> {
+  const { root, policy } = open.situation;
+  if (!requireSigned(policy, root) || (await signingKeyConfigured(root, core.gitEnv))) return;
+  throw new DeskError(
+    'refused',
+    'This repository counts only signed decisions, and git has no signing key set up here. Set one up with ' +
+      '`git config gpg.format ssh` and `git config user.signingkey ~/.ssh/id_ed25519.pub`, ' +
+      'and have your public key added to .release-desk/allowed_signers.',
+  );
+}
+
+/**
+ * Appends what was just recorded to the shared ledger, where decisions are counted from. The
+ * local record stays queued when that fails, and the failure is reported rather than hidden.
+ */
+async function shareRecord(core: Core, open: OpenPromotion, what: string): Promise<void> {
+  const failure = await refreshLocalLedger(core, open.situation.root);
+  if (failure) {
+    throw new DeskError(
+      'git-failed',
+      `${what} is recorded locally but not yet in the shared ledger, so it does not count yet: ${failure.error}`,
+    );
+  }
+}
+
+async function recordDecision(
   core: Core,
   open: OpenPromotion,
   decision: 'approved' | 'rejected',
   comment: string | null,
-): void {
+): Promise<void> {
+  await requireSigning(core, open);
   const { promotion, actor, situation } = open;
   const row = {
     promotion_id: promotion.id,
@@ -120,6 +150,7 @@ function recordDecision(
       )
       .run({ ...row, seq: event.seq });
   });
+  await shareRecord(core, open, decision === 'approved' ? 'The approval' : 'The rejection');
 }
 
 /** Approves the open promotion as the current identity (who must be listed, not the release's creator or requester). */
@@ -134,7 +165,7 @@ export async function approve(
   const gate = gateOf(open.promotion, 'approval');
   const refusal = approveRefusal(gate, gateContext(core, open.situation, environment, open.promotion));
   if (refusal) throw new DeskError('forbidden', refusal);
-  recordDecision(core, open, 'approved', comment?.trim() || null);
+  await recordDecision(core, open, 'approved', comment?.trim() || null);
   refreshGates(core, open.situation, open.promotion, open.actor);
   return promotionDetail(core, open.situation, environment);
 }
@@ -152,7 +183,7 @@ export async function reject(
   const gate = gateOf(open.promotion, 'approval');
   const refusal = rejectRefusal(gate, gateContext(core, open.situation, environment, open.promotion));
   if (refusal) throw new DeskError('forbidden', refusal);
-  recordDecision(core, open, 'rejected', comment.trim());
+  await recordDecision(core, open, 'rejected', comment.trim());
   refreshGates(core, open.situation, open.promotion, open.actor);
   failPromotion(core, open.promotion, open.actor, `rejected by ${open.actor}: ${comment.trim()}`, 'rejected');
   return promotionDetail(core, open.situation, environment);
@@ -204,6 +235,7 @@ export async function tick(
       )
       .run({ ...row, seq: event.seq });
   });
+  await shareRecord(core, open, 'The tick');
   refreshGates(core, open.situation, promotion, actor);
   return promotionDetail(core, open.situation, environment);
 }
@@ -237,6 +269,7 @@ export async function overrideWindow(
       details: { promotion: publicId(promotion), gate: gate.name, window: status.detail, ...override },
     });
   });
+  await shareRecord(core, open, 'The override');
   const updated = { ...promotion, window_override: JSON.stringify(override) };
   refreshGates(core, open.situation, updated, actor);
   return promotionDetail(core, open.situation, environment);

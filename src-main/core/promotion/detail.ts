@@ -1,5 +1,7 @@
 import type { GateStatus, PromotionDetail } from '../../../shared/domain/promotion.js';
 import type { Core } from '../context.js';
+import { requireSigned } from '../ledger/allowed-signers.js';
+import { ledgerApprovalsForCommit, ledgerDecisions } from '../ledger/decisions.js';
 import type { GateContext } from './gates/context.js';
 import { evaluateGates } from './gates/evaluate.js';
 import { isAlive } from './run-command.js';
@@ -8,14 +10,13 @@ import type { EnvironmentSnapshot } from './snapshot.js';
 import { requirePolicy } from './situation.js';
 import type { ReleaseSituation } from './situation.js';
 import {
-  approvalsFor,
-  approvalsForCommit,
   currentIn,
   gateRows,
   hasSucceeded,
   isOpen,
   latestPromotion,
   latestRuns,
+  publicId,
   snapshotOf,
   ticksFor,
   toCommandRun,
@@ -30,10 +31,11 @@ export function gateContext(
   promotion: PromotionRow | null,
 ): GateContext {
   const runs = promotion ? latestRuns(core.db, promotion.id).checks : new Map<number, RunRow>();
+  // Decisions are counted from the shared ledger's index, not from this database's own rows.
   const carried =
     promotion?.is_rollback === 1
-      ? approvalsForCommit(core.db, situation.root, environment, promotion.sha).filter(
-          (row) => row.promotion_id !== promotion.id,
+      ? ledgerApprovalsForCommit(core.db, situation.root, environment, promotion.sha).filter(
+          (row) => row.promotion !== publicId(promotion),
         )
       : [];
   return {
@@ -49,8 +51,9 @@ export function gateContext(
     actorEmail: situation.actorEmail,
     checkRuns: runs,
     ticks: promotion ? ticksFor(core.db, promotion.id) : [],
-    approvals: promotion ? approvalsFor(core.db, promotion.id) : [],
+    approvals: promotion ? ledgerDecisions(core.db, situation.root, publicId(promotion)) : [],
     carriedApprovals: carried,
+    requireSigned: requireSigned(situation.policy, situation.root),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Core } from '../context.js';
 import { actorIn } from '../context.js';
 import { DeskError } from '../errors.js';
 import { inspectRepository } from '../git/repository-state.js';
+import { refreshLocalLedger } from '../ledger/local-ledger.js';
 import { loadPolicy } from '../policy/load-policy.js';
 import { PolicyError } from '../policy/policy-error.js';
 import { emailOf, resolveRelease } from './release.js';
@@ -26,6 +27,8 @@ export interface ReleaseSituation extends RepoSituation {
 
 export async function repoSituation(core: Core, dir: string): Promise<RepoSituation> {
   const { root } = await inspectRepository(dir);
+  // Decisions count from the shared ledger: bring its index (and queued events) up to date first.
+  await refreshLocalLedger(core, root);
   let policy: Policy | null = null;
   let policyError: PolicyError | null = null;
   try {

@@ -235,21 +235,6 @@ export function setState(
   return result.changes > 0;
 }
 
-export function approvalsFor(db: Db, promotionId: number): ApprovalRow[] {
-  return db
-    .prepare('SELECT * FROM approvals WHERE promotion_id = ? ORDER BY id')
-    .all(promotionId) as ApprovalRow[];
-}
-
-/** Approvals given for one commit in one environment, in any promotion (a rollback reuses them). */
-export function approvalsForCommit(db: Db, repo: string, environment: string, sha: string): ApprovalRow[] {
-  return db
-    .prepare(
-      `SELECT * FROM approvals WHERE repo = ? AND environment = ? AND sha = ? AND decision = 'approved' ORDER BY id`,
-    )
-    .all(repo, environment, sha) as ApprovalRow[];
-}
-
 export function ticksFor(db: Db, promotionId: number): TickRow[] {
   return db
     .prepare('SELECT * FROM checklist_ticks WHERE promotion_id = ? ORDER BY id')

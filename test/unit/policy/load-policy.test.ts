@@ -100,6 +100,7 @@ const EXPECTED: Policy = {
     },
   ],
   deploy: globalDeploy,
+  approvals: { requireSigned: null },
 };
 
 describe('parsePolicy', () => {

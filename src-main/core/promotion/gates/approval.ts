@@ -1,8 +1,9 @@
 import type { GatePolicy } from '../../../../shared/domain/policy.js';
 import type { ApprovalRecord } from '../../../../shared/domain/promotion.js';
+import { ALLOWED_SIGNERS } from '../../ledger/allowed-signers.js';
+import type { LedgerDecision } from '../../ledger/decisions.js';
 import { formatDuration } from '../../policy/durations.js';
 import { emailOf } from '../release.js';
-import type { ApprovalRow } from '../store.js';
 import { cannotActReason, orList } from './context.js';
 import type { GateContext, GateEvaluator } from './context.js';
 
@@ -27,12 +28,32 @@ function ineligibility(gate: ApprovalGate, ctx: GateContext, email: string): str
   return null;
 }
 
+/**
+ * Why a decision's signature does not make it count, or null. The signer must be the approver:
+ * distinct approvers are distinct allowed principals, not distinct name strings.
+ */
+export function signatureProblem(row: LedgerDecision): string | null {
+  const { status, signer, key } = row.signature;
+  if (row.imported) return 'imported from a local database from before the ledger: not signed';
+  if (status === 'N') return 'not signed, and this repository counts only signed decisions';
+  if (status === 'U') return `signed with a key that is not in ${ALLOWED_SIGNERS} (${key ?? 'unknown key'})`;
+  if (status !== 'G') return `its signature does not verify (git reports "${status}")`;
+  if (signer?.toLowerCase() !== row.approver) {
+    return `signed by ${signer ?? 'someone else'}, not by ${row.approver}`;
+  }
+  return null;
+}
+
 function whyNotCounted(
   gate: ApprovalGate,
   ctx: GateContext,
-  row: ApprovalRow,
+  row: LedgerDecision,
   carried: boolean,
 ): string | null {
+  if (ctx.requireSigned) {
+    const unsigned = signatureProblem(row);
+    if (unsigned) return unsigned;
+  }
   if (row.decision !== 'approved') return 'a rejection';
   if (row.sha !== ctx.release.sha || (ctx.promotion && row.sha !== ctx.promotion.sha)) {
     return `given for commit ${row.sha.slice(0, 12)}, not the release's ${ctx.release.sha.slice(0, 12)}`;
@@ -59,9 +80,10 @@ export function approvalRecords(gate: ApprovalGate, ctx: GateContext): ApprovalR
       at: row.at,
       comment: row.comment,
       sha: row.sha,
+      signer: row.signature.status === 'G' ? row.signature.signer : null,
       counts: reason === null,
     };
-    if (reason && row.decision === 'approved') record.note = reason;
+    if (reason && (row.decision === 'approved' || reason !== 'a rejection')) record.note = reason;
     else if (isCarried) record.note = 'given in an earlier promotion of this commit to this environment';
     return record;
   });
@@ -98,7 +120,10 @@ export const evaluateApproval: GateEvaluator<'approval'> = (gate, _position, ctx
     approvals,
     canAct: refusal ? { allowed: false, reason: refusal } : { allowed: true },
   };
-  const rejection = ctx.approvals.find((row) => row.decision === 'rejected');
+  // A rejection that would not count as a decision (unsigned where signing is required) stops nothing.
+  const rejection = ctx.approvals.find(
+    (row) => row.decision === 'rejected' && (!ctx.requireSigned || signatureProblem(row) === null),
+  );
   if (rejection) {
     const comment = rejection.comment ? `: ${rejection.comment}` : '';
     return { ...base, state: 'failed', detail: `rejected by ${rejection.actor}${comment}` };

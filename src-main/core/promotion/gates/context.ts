@@ -1,7 +1,8 @@
 import type { GatePolicy } from '../../../../shared/domain/policy.js';
 import type { GateStatus, PromotableRelease } from '../../../../shared/domain/promotion.js';
 import type { Db } from '../../store/database.js';
-import type { ApprovalRow, PromotionRow, RunRow, TickRow } from '../store.js';
+import type { LedgerDecision } from '../../ledger/decisions.js';
+import type { PromotionRow, RunRow, TickRow } from '../store.js';
 
 /** Everything a gate needs to say where it stands, read once per evaluation. */
 export interface GateContext {
@@ -17,10 +18,12 @@ export interface GateContext {
   actorEmail: string | null;
   checkRuns: Map<number, RunRow>;
   ticks: TickRow[];
-  /** Decisions recorded in this promotion. */
-  approvals: ApprovalRow[];
+  /** Decisions the shared ledger holds for this promotion. */
+  approvals: LedgerDecision[];
   /** For a rollback: approvals given to the same commit in earlier promotions into this environment. */
-  carriedApprovals: ApprovalRow[];
+  carriedApprovals: LedgerDecision[];
+  /** Only decisions signed by an allowed signer count (`approvals.requireSigned`). */
+  requireSigned: boolean;
 }
 
 export type GateEvaluator<K extends GatePolicy['kind']> = (

@@ -4,6 +4,7 @@ import { trainsAndHotfixes } from './003-trains-hotfixes.js';
 import { promotions } from './004-promotions.js';
 import { commitCacheFile } from './005-commit-cache-file.js';
 import { intents } from './006-intents.js';
+import { ledgerIndex } from './007-ledger-index.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -14,4 +15,5 @@ export const migrations: Migration[] = [
   promotions,
   commitCacheFile,
   intents,
+  ledgerIndex,
 ];

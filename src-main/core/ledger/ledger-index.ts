@@ -1,0 +1,124 @@
+import { canonicalJson } from '../audit/canonical-json.js';
+import { isAncestor, LEDGER_REF, readRef } from '../git/ledger-refs.js';
+import type { Db } from '../store/database.js';
+import { writeTransaction } from '../store/write-transaction.js';
+import { allowedSigners } from './allowed-signers.js';
+import { readLedger } from './read.js';
+import type { LedgerEntry } from './read.js';
+import { serial } from './serial.js';
+
+interface HeadRow {
+  head: string;
+  signers_hash: string;
+}
+
+/**
+ * Brings the index of `root`'s ledger up to its head: only the commits since the indexed head,
+ * or everything again when the allowed signers changed or the ledger was rewritten under it.
+ * Returns the entries added (in ledger order), so callers can act on what is new.
+ */
+export function refreshLedgerIndex(db: Db, root: string): Promise<LedgerEntry[]> {
+  return serial(`ledger:${root}`, async () => {
+    const head = await readRef(root, LEDGER_REF);
+    const signers = allowedSigners(root);
+    const indexed = db.prepare('SELECT head, signers_hash FROM ledger_heads WHERE repo = ?').get(root) as
+      HeadRow | undefined;
+    if (!head) {
+      clear(db, root);
+      return [];
+    }
+    if (indexed && indexed.head === head && indexed.signers_hash === signers.hash) return [];
+    const incremental =
+      indexed !== undefined &&
+      indexed.signers_hash === signers.hash &&
+      (await isAncestor(root, indexed.head, head));
+    const entries = await readLedger(root, {
+      head,
+      exclude: incremental ? [indexed.head] : [],
+      allowedSigners: signers.file,
+    });
+    const insert = db.prepare(
+      `INSERT OR REPLACE INTO ledger_events
+         (repo, commit_sha, at, actor, action, subject, details, imported, local_seq, signature, signer, signing_key)
+       VALUES (@repo, @commit, @at, @actor, @action, @subject, @details, @imported, @localSeq, @signature, @signer, @key)`,
+    );
+    writeTransaction(db, () => {
+      if (!incremental) clear(db, root);
+      for (const { commit, event, signature } of entries) {
+        insert.run({
+          repo: root,
+          commit,
+          at: event.at,
+          actor: event.actor,
+          action: event.action,
+          subject: event.subject,
+          details: canonicalJson(event.details),
+          imported: event.imported ? 1 : 0,
+          localSeq: event.local?.seq ?? null,
+          signature: signature.status,
+          signer: signature.signer,
+          key: signature.key,
+        });
+      }
+      db.prepare(
+        `INSERT INTO ledger_heads (repo, head, signers_hash) VALUES (?, ?, ?)
+         ON CONFLICT (repo) DO UPDATE SET head = excluded.head, signers_hash = excluded.signers_hash`,
+      ).run(root, head, signers.hash);
+    });
+    return entries;
+  });
+}
+
+function clear(db: Db, root: string): void {
+  db.prepare('DELETE FROM ledger_events WHERE repo = ?').run(root);
+  db.prepare('DELETE FROM ledger_heads WHERE repo = ?').run(root);
+}
+
+export interface IndexedEvent {
+  commit: string;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string | null;
+  details: Record<string, unknown>;
+  imported: boolean;
+  signature: { status: string; signer: string | null; key: string | null };
+}
+
+interface IndexedRow {
+  commit_sha: string;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string | null;
+  details: string;
+  imported: number;
+  signature: string;
+  signer: string | null;
+  signing_key: string | null;
+}
+
+function toIndexed(row: IndexedRow): IndexedEvent {
+  return {
+    commit: row.commit_sha,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    subject: row.subject,
+    details: JSON.parse(row.details) as Record<string, unknown>,
+    imported: row.imported === 1,
+    signature: { status: row.signature, signer: row.signer, key: row.signing_key },
+  };
+}
+
+/** Indexed events of `root` with one of `actions`, optionally about one subject, in ledger order. */
+export function indexedEvents(db: Db, root: string, actions: string[], subject?: string): IndexedEvent[] {
+  const placeholders = actions.map(() => '?').join(', ');
+  const rows = db
+    .prepare(
+      `SELECT * FROM ledger_events WHERE repo = ? AND action IN (${placeholders})
+       AND (? IS NULL OR subject = ?) ORDER BY at, commit_sha`,
+    )
+    .all(root, ...actions, subject ?? null, subject ?? null) as IndexedRow[];
+  return rows.map(toIndexed);
+}

@@ -1,0 +1,20 @@
+import type { Core } from '../context.js';
+import { adoptPromotions } from './adopt-promotions.js';
+import { refreshLedgerIndex } from './ledger-index.js';
+import type { FlushFailure } from './outbox.js';
+
+/**
+ * Writes this database's queued events into `root`'s ledger, then reads what the ledger gained
+ * (from this clone or, after a sync, from others) into the index. A failed append is returned,
+ * not thrown: the events stay queued and the index still reflects the ledger.
+ */
+export async function refreshLocalLedger(
+  core: Core,
+  root: string,
+  env: NodeJS.ProcessEnv = core.gitEnv,
+): Promise<FlushFailure | null> {
+  const [failure = null] = await core.ledger.flush(root, env);
+  const added = await refreshLedgerIndex(core.db, root);
+  if (added.length) await adoptPromotions(core.db, root, added);
+  return failure;
+}

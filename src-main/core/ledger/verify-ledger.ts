@@ -1,0 +1,135 @@
+import type { AuditVerification } from '../../../shared/domain/audit.js';
+import type { LedgerVerification } from '../../../shared/domain/ledger.js';
+import type { Core } from '../context.js';
+import {
+  fetchLedger,
+  isAncestor,
+  LEDGER_REF,
+  readRef,
+  remoteLedgerRef,
+  verifiedLedgerRef,
+} from '../git/ledger-refs.js';
+import { loadPolicy } from '../policy/load-policy.js';
+import { verifyAuditTrail } from '../promotion/verify-records.js';
+import { allowedSigners, requireSigned } from './allowed-signers.js';
+import { SIGNED_ACTIONS } from './event.js';
+import { readLedger } from './read.js';
+import type { LedgerEntry } from './read.js';
+import { chooseRemote } from './sync.js';
+
+function describe(entry: LedgerEntry): string {
+  const { event } = entry;
+  const subject = event.subject ? ` ${event.subject}` : '';
+  return `${entry.commit.slice(0, 12)} (${event.action}${subject} by ${event.actor} at ${event.at})`;
+}
+
+function emailOf(actor: string): string {
+  return (/<([^>]*)>\s*$/.exec(actor)?.[1] ?? actor).trim().toLowerCase();
+}
+
+/** Every decision's signature against the allowed signers; a bad signature anywhere is a finding. */
+function signatureProblems(entries: LedgerEntry[], signedOnly: boolean): string[] {
+  const problems: string[] = [];
+  for (const entry of entries) {
+    const { status, signer } = entry.signature;
+    if (status === 'B') problems.push(`event ${describe(entry)} has a signature that does not verify`);
+    if (!signedOnly || entry.event.imported || !SIGNED_ACTIONS.has(entry.event.action)) continue;
+    if (status === 'N') problems.push(`decision ${describe(entry)} is not signed`);
+    else if (status === 'U')
+      problems.push(`decision ${describe(entry)} is signed by a key not in the allowed signers`);
+    else if (status === 'G' && signer?.toLowerCase() !== emailOf(entry.event.actor)) {
+      problems.push(`decision ${describe(entry)} is signed by ${signer ?? 'someone else'}, not by its actor`);
+    }
+  }
+  return problems;
+}
+
+/** Local audit events of `root` that are neither queued nor in the ledger: the ledger lost them. */
+function lostLocalEvents(core: Core, root: string, entries: LedgerEntry[]): string[] {
+  const inLedger = new Set(entries.flatMap((e) => (e.event.local ? [e.event.local.hash] : [])));
+  const rows = core.db
+    .prepare(
+      `SELECT seq, action, hash FROM audit_events a WHERE repo = ?
+       AND NOT EXISTS (SELECT 1 FROM ledger_outbox o WHERE o.audit_seq = a.seq) ORDER BY seq`,
+    )
+    .all(root) as { seq: number; action: string; hash: string }[];
+  return rows
+    .filter((row) => !inLedger.has(row.hash))
+    .map((row) => `local audit event ${row.seq} (${row.action}) is missing from the ledger`);
+}
+
+interface RemoteFindings {
+  remote: string | null;
+  unreachable?: string;
+  problems: string[];
+}
+
+/**
+ * The remote copy is the anchor against deleting the tail: every event it held at the last sync
+ * must still be there, and every event it holds must be here.
+ */
+async function compareWithRemote(core: Core, root: string, local: string | null): Promise<RemoteFindings> {
+  let remote: string;
+  try {
+    remote = await chooseRemote(root);
+  } catch (error) {
+    return { remote: null, unreachable: (error as Error).message, problems: [] };
+  }
+  let fetched: string | null;
+  try {
+    fetched = await fetchLedger(root, remote, core.gitEnv, verifiedLedgerRef(remote));
+  } catch (error) {
+    return { remote: null, unreachable: `${remote}: ${(error as Error).message}`, problems: [] };
+  }
+  const problems: string[] = [];
+  const synced = await readRef(root, remoteLedgerRef(remote));
+  if (synced && !(fetched && (await isAncestor(root, synced, fetched)))) {
+    const dropped = await readLedger(root, { head: synced, exclude: fetched ? [fetched] : [] });
+    for (const entry of dropped) {
+      problems.push(`${remote}'s ledger was rewritten: it no longer holds event ${describe(entry)}`);
+    }
+  }
+  if (fetched) {
+    const behind = await readLedger(root, { head: fetched, exclude: local ? [local] : [] });
+    for (const entry of behind) {
+      problems.push(
+        `the local ledger lacks event ${describe(entry)} that ${remote} holds (run release-desk sync)`,
+      );
+    }
+  }
+  return { remote, problems };
+}
+
+/** `audit verify` for one repository's shared ledger: signatures, completeness, and the remote copy. */
+export async function verifyLedger(core: Core, root: string): Promise<LedgerVerification> {
+  await core.ledger.settle();
+  const pending = core.ledger.pending(root);
+  const head = await readRef(root, LEDGER_REF);
+  const signers = allowedSigners(root);
+  const entries = await readLedger(root, { head, allowedSigners: signers.file });
+  const policy = await loadPolicy(root).catch(() => null);
+  const problems = [
+    ...signatureProblems(entries, requireSigned(policy, root)),
+    ...lostLocalEvents(core, root, entries),
+  ];
+  if (pending.events > 0 && pending.error) {
+    problems.push(`${pending.events} local event(s) are not yet in the ledger: ${pending.error}`);
+  }
+  const remote = await compareWithRemote(core, root, head);
+  problems.push(...remote.problems);
+  const result: LedgerVerification = {
+    ok: problems.length === 0,
+    events: entries.length,
+    head,
+    problems,
+    remote: remote.remote,
+  };
+  if (remote.unreachable) result.unreachable = remote.unreachable;
+  return result;
+}
+
+/** `audit verify`: the local chain and its records, then `root`'s shared ledger when one is named. */
+export async function verifyAuditAndLedger(core: Core, root: string | null): Promise<AuditVerification> {
+  const chain = verifyAuditTrail(core);
+  return root ? { ...chain, ledger: await verifyLedger(core, root) } : chain;
+}
