@@ -2,7 +2,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { TEST_IDENTITY, TestRepo, tempDir } from '../../support/git-fixture.js';
 
 /**
@@ -21,6 +21,24 @@ export function buildCli(): { cli: string; dispose: () => void } {
     cli: path.join(dist, 'cli', 'release-desk.cjs'),
     dispose: () => rmSync(dist, { recursive: true, force: true }),
   };
+}
+
+/**
+ * A fault suite's hooks, registered once: the CLI built for the file, and each test's bench
+ * disposed after it. Returns the function a test makes its bench with.
+ */
+export function faultBenches(): () => FaultBench {
+  let built: ReturnType<typeof buildCli>;
+  let bench: FaultBench | null = null;
+  beforeAll(() => {
+    built = buildCli();
+  }, 120_000);
+  afterAll(() => built.dispose());
+  afterEach(() => {
+    bench?.dispose();
+    bench = null;
+  });
+  return () => (bench = new FaultBench(built.cli));
 }
 
 export interface CliRun {

@@ -1,16 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, FaultBench } from './fault-fixture.js';
+import { describe, expect, it } from 'vitest';
+import type { FaultBench } from './fault-fixture.js';
+import { faultBenches } from './fault-fixture.js';
 
-let built: ReturnType<typeof buildCli>;
-let bench: FaultBench | null = null;
-beforeAll(() => {
-  built = buildCli();
-}, 120_000);
-afterAll(() => built.dispose());
-afterEach(() => {
-  bench?.dispose();
-  bench = null;
-});
+const newBench = faultBenches();
 
 /** v1.0.0 and v1.1.0 on main (1.1 also has its release line), then two fixes on main. */
 function arrange(b: FaultBench): { fixes: string[] } {
@@ -51,7 +43,7 @@ describe.skipIf(process.platform === 'win32')('hotfix finish killed with SIGKILL
   it.each(FINISH_STEPS)(
     'at "%s": the rerun releases the fix once, as v1.1.1, and carries only the fix',
     (step, outcome) => {
-      const b = (bench = new FaultBench(built.cli));
+      const b = newBench();
       const { fixes } = arrange(b);
       b.ok(['hotfix', 'pick', fixes[0]!]);
 
@@ -91,7 +83,7 @@ describe.skipIf(process.platform === 'win32')('hotfix finish killed with SIGKILL
 describe.skipIf(process.platform === 'win32')('hotfix pick killed with SIGKILL at each step', () => {
   const steps = ['begun', 'picked:0', 'picked:1'];
   it.each(steps)('at "%s": picking again puts each fix on the hotfix branch once', (step) => {
-    const b = (bench = new FaultBench(built.cli));
+    const b = newBench();
     const { fixes } = arrange(b);
     const fault = step.startsWith('picked:') ? `picked:${fixes[Number(step.slice(7))]}` : step;
 

@@ -1,18 +1,10 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, FaultBench } from './fault-fixture.js';
+import { describe, expect, it } from 'vitest';
+import type { FaultBench } from './fault-fixture.js';
+import { faultBenches } from './fault-fixture.js';
 
-let built: ReturnType<typeof buildCli>;
-let bench: FaultBench | null = null;
-beforeAll(() => {
-  built = buildCli();
-}, 120_000);
-afterAll(() => built.dispose());
-afterEach(() => {
-  bench?.dispose();
-  bench = null;
-});
+const newBench = faultBenches();
 
 // The deploy appends one line per run to $DEPLOY_LOG (after $DEPLOY_DELAY seconds), so the test counts deploys.
 const POLICY = `environments:
@@ -48,7 +40,7 @@ describe.skipIf(process.platform === 'win32')('promote killed with SIGKILL at ea
   // Before the deploy starts, or once it has finished: the rerun completes and deploys once.
   const resumable = ['begun', 'created', 'check-started', 'checks', 'deploy', 'deployed'];
   it.each(resumable)('at "%s": the rerun completes it, with one attempt and one deploy', (step) => {
-    const b = (bench = new FaultBench(built.cli));
+    const b = newBench();
     const env = arrange(b);
     b.kill(PROMOTE, `promote:${step}`, env);
     const rerun = b.ok(PROMOTE, env);
@@ -61,7 +53,7 @@ describe.skipIf(process.platform === 'win32')('promote killed with SIGKILL at ea
   });
 
   it('during the deploy: the deploy is never rerun until --retry-deploy, then once', () => {
-    const b = (bench = new FaultBench(built.cli));
+    const b = newBench();
     const env = arrange(b);
     b.kill(PROMOTE, 'promote:deploy-started', env);
     const waiting = b.run(PROMOTE, undefined, env);
@@ -82,7 +74,7 @@ describe.skipIf(process.platform === 'win32')('promote killed with SIGKILL at ea
   });
 
   it('two at once: the second joins the first; one attempt, one deploy, both report success', async () => {
-    const b = (bench = new FaultBench(built.cli));
+    const b = newBench();
     const env = { ...arrange(b), DEPLOY_DELAY: '1' };
     // The data dir exists first: concurrent first use of a fresh one is another matter (migrations).
     b.ok(['next-version']);

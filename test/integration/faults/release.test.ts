@@ -1,16 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, FaultBench } from './fault-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { faultBenches } from './fault-fixture.js';
 
-let built: ReturnType<typeof buildCli>;
-let bench: FaultBench | null = null;
-beforeAll(() => {
-  built = buildCli();
-}, 120_000);
-afterAll(() => built.dispose());
-afterEach(() => {
-  bench?.dispose();
-  bench = null;
-});
+const newBench = faultBenches();
 
 /** Every step `release` records, in order, and whether the next run finishes or undoes it. */
 const STEPS: [step: string, outcome: RegExp][] = [
@@ -39,7 +30,7 @@ describe.skipIf(process.platform === 'win32')('release killed with SIGKILL at ea
   it.each(STEPS)(
     'at "%s": the next run says what it did and the release exists exactly once',
     (step, outcome) => {
-      const b = (bench = new FaultBench(built.cli));
+      const b = newBench();
       const remote = b.scratch;
       b.repo.git('init', '-q', '--bare', remote);
       b.repo.git('remote', 'add', 'origin', remote);
@@ -77,7 +68,7 @@ describe.skipIf(process.platform === 'win32')('release killed with SIGKILL at ea
   );
 
   it('is found by any other command on the repository first, and the release is not made twice', () => {
-    const b = (bench = new FaultBench(built.cli));
+    const b = newBench();
     b.repo.commit('feat: first');
     b.repo.tag('v1.0.0');
     b.repo.commit('fix: a bug');
@@ -91,7 +82,7 @@ describe.skipIf(process.platform === 'win32')('release killed with SIGKILL at ea
   });
 
   it('two at once make one release: the other is refused or finds nothing left to release', async () => {
-    const b = (bench = new FaultBench(built.cli));
+    const b = newBench();
     b.repo.commit('feat: first');
     b.repo.tag('v1.0.0');
     b.repo.commit('fix: a bug');
@@ -110,7 +101,7 @@ describe.skipIf(process.platform === 'win32')('release killed with SIGKILL at ea
   });
 
   it('a recovery that cannot finish (the remote is gone) says so, changes nothing more, and the next run finishes it', () => {
-    const b = (bench = new FaultBench(built.cli));
+    const b = newBench();
     const remote = b.scratch;
     b.repo.git('init', '-q', '--bare', remote);
     b.repo.git('remote', 'add', 'origin', remote);

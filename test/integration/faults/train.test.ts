@@ -1,18 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, FaultBench } from './fault-fixture.js';
+import { describe, expect, it } from 'vitest';
+import type { FaultBench } from './fault-fixture.js';
+import { faultBenches } from './fault-fixture.js';
 
-let built: ReturnType<typeof buildCli>;
-let bench: FaultBench | null = null;
-beforeAll(() => {
-  built = buildCli();
-}, 120_000);
-afterAll(() => built.dispose());
-afterEach(() => {
-  bench?.dispose();
-  bench = null;
-});
+const newBench = faultBenches();
 
 /** A train cut at "feat: two" with two fixes on main after it. */
 function arrange(b: FaultBench): { fixes: string[] } {
@@ -48,7 +40,7 @@ describe.skipIf(process.platform === 'win32')('train ship killed with SIGKILL at
   it.each(SHIP_STEPS)(
     'at "%s": its worktree is removed, and the rerun ships v1.1.0 once',
     (step, outcome) => {
-      const b = (bench = new FaultBench(built.cli));
+      const b = newBench();
       const { fixes } = arrange(b);
       b.ok(['train', 'freeze']);
       b.ok(['train', 'pick', fixes[0]!]);
@@ -85,7 +77,7 @@ describe.skipIf(process.platform === 'win32')('train ship killed with SIGKILL at
   );
 
   it('a stale worktree from a killed run never passes for the user checkout: the next ship works', () => {
-    const b = (bench = new FaultBench(built.cli));
+    const b = newBench();
     const { fixes } = arrange(b);
     b.ok(['train', 'freeze']);
     b.ok(['train', 'pick', fixes[0]!]);
@@ -104,7 +96,7 @@ describe.skipIf(process.platform === 'win32')('train ship killed with SIGKILL at
 describe.skipIf(process.platform === 'win32')('train pick killed with SIGKILL at each step', () => {
   const steps = ['begun', 'picked:0', 'picked:1', 'moved'];
   it.each(steps)('at "%s": picking again puts each fix on the train once', (step) => {
-    const b = (bench = new FaultBench(built.cli));
+    const b = newBench();
     const { fixes } = arrange(b);
     const fault = step.startsWith('picked:') ? `picked:${fixes[Number(step.slice(7))]}` : step;
 
