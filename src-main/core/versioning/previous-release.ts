@@ -138,9 +138,12 @@ export async function previousReleases(
       )
     : await search(releases, reaches, reachWalk);
   const { lastStable, lastAny } = found;
+  // Off the main line only reached releases applied; on it, each found one is asked once.
+  const reached = (tag: ReleaseTag | null): Promise<boolean> =>
+    tag === null || !options.mainLine ? Promise.resolve(true) : reaches(tag);
   const [stableReachable, anyReachable] = await Promise.all([
-    lastStable === null || !options.mainLine ? true : reaches(lastStable),
-    lastAny === null || !options.mainLine ? true : lastAny === lastStable ? null : reaches(lastAny),
+    reached(lastStable),
+    lastAny === lastStable ? null : reached(lastAny),
   ]);
   return { lastStable, lastAny, stableReachable, anyReachable: anyReachable ?? stableReachable };
 }

@@ -114,14 +114,11 @@ export async function resolveReleaseRange(
   const mainLine = request.from === undefined && (await onMainLine(root, to, ancestry));
   const found = await previousReleases(root, to, candidates, { mainLine, ancestry });
   let latest = options.skipReleaseAtTo ? (releasedAt ?? found.lastAny) : found.lastAny;
-  const latestOnLine = latest !== releasedAt && !found.anyReachable;
-  if (
-    latest !== null &&
-    latestOnLine &&
-    latest.prerelease &&
-    !(await claims(ancestry, to, latest, candidates))
-  ) {
+  let latestOnLine = latest !== releasedAt && !found.anyReachable;
+  if (latest?.prerelease && latestOnLine && !(await claims(ancestry, to, latest, candidates))) {
+    // A line that claims nothing leaves the newest stable release as the latest.
     latest = found.lastStable;
+    latestOnLine = !found.stableReachable;
   }
   const common = { to, latest, releasedAt, allReleases, latestOnLine };
 
