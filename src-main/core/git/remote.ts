@@ -7,7 +7,7 @@ import { git } from './run-git.js';
 
 export type { GitProgress } from './client.js';
 
-/** A push or fetch git refused: the message says so; `gitMessage` is git's own last line. */
+/** A push or fetch git refused: `gitMessage` is what git said (refused refs, errors). */
 export class RemoteFailure extends DeskError {
   constructor(
     message: string,
@@ -46,14 +46,22 @@ async function transfer(
     okExitCodes: [1, 128],
   });
   if (result.exitCode === 0) return;
-  const lines = result.stderr
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !/^\S[^:]*:\s+\d+% \(/.test(line));
-  throw new RemoteFailure(
-    `git ${verb} failed: ${lines.slice(-3).join(' ')}`,
-    lines[lines.length - 1] ?? `git ${verb} exited with ${result.exitCode}`,
-  );
+  const reason = gitReason(result.stderr) || `git ${verb} exited with ${result.exitCode}`;
+  throw new RemoteFailure(`git ${verb} failed: ${reason}`, reason);
+}
+
+/**
+ * What git said went wrong: the refs it refused (`! [rejected] main -> main (non-fast-forward)`)
+ * and its `error:`/`fatal:` lines, without the hints and progress around them.
+ */
+function gitReason(stderr: string): string {
+  const lines = stderr.split(/[\r\n]+/).map((line) => line.trim().replace(/\s+/g, ' '));
+  const said = [
+    ...lines.filter((line) => line.startsWith('!')),
+    ...lines.filter((line) => /^(error|fatal):/.test(line)),
+  ];
+  const rest = lines.filter((line) => line !== '' && !line.startsWith('hint:') && !/: +\d+% \(/.test(line));
+  return (said.length > 0 ? said : rest.slice(-1)).join(' ');
 }
 
 /**
