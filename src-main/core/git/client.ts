@@ -5,14 +5,14 @@ import { DeskError } from '../errors.js';
 import type { GitOptions, GitResult } from './run-git.js';
 import { gitEnv } from './run-git.js';
 
-/**
- * The runner for every git command that changes the repository or talks to a remote: simple-git,
- * for its guards against options that run programs (`--upload-pack`, `-c core.sshCommand`…),
- * its progress events and its inactivity timeout. Read-only queries stay on `run-git.ts`: they
- * are on the paths the bench measures, and simple-git waits 50 ms after any command that prints
- * nothing (every `rev-parse --verify` of a missing ref). Refs are still validated by us and put
- * after `--end-of-options`: simple-git does not know which of our arguments came from a user.
- */
+// The runner for every git command that changes the repository or talks to a remote: simple-git,
+// for its guards against options that run programs (`--upload-pack`, `-c core.sshCommand`…),
+// its progress events and its inactivity timeout. Read-only queries stay on `run-git.ts`: they
+// are on the paths the bench measures, and simple-git waits 50 ms after any command that prints
+// nothing (every `rev-parse --verify` of a missing ref). Refs are still validated by us and put
+// after `--end-of-options`: simple-git does not know which of our arguments came from a user.
+
+/** One progress report of git (`Writing objects:  40% (2/5)`). */
 export type GitProgress = Pick<SimpleGitProgressEvent, 'stage' | 'progress' | 'processed' | 'total'>;
 
 export interface GitTaskOptions extends Pick<GitOptions, 'env' | 'okExitCodes' | 'timeoutMs'> {
@@ -57,24 +57,22 @@ export async function runGitTask(
   const { simpleGit, GitPluginError } = await library;
   const env = gitEnv(options.env);
   let captured: Captured = { exitCode: -1, stderr: '' };
-  const client = simpleGit({
-    baseDir: cwd,
-    ...permitted(env),
-    timeout: { block: options.timeoutMs ?? 120_000 },
-    progress: options.onProgress
-      ? ({ stage, progress, processed, total }) => options.onProgress?.({ stage, progress, processed, total })
-      : undefined,
-    // Exit codes are answers for some commands: keep git's result and decide below.
-    errors(error, result) {
-      captured = { exitCode: result.exitCode, stderr: Buffer.concat(result.stdErr).toString('utf8') };
-      return error instanceof GitPluginError ? error : undefined;
-    },
-  }).env(env);
   let stdout: string;
   try {
+    const client = simpleGit({
+      baseDir: cwd,
+      ...permitted(env),
+      timeout: { block: options.timeoutMs ?? 120_000 },
+      progress: options.onProgress,
+      // Exit codes are answers for some commands: keep git's result and decide below.
+      errors(error, result) {
+        captured = { exitCode: result.exitCode, stderr: Buffer.concat(result.stdErr).toString('utf8') };
+        return error instanceof GitPluginError ? error : undefined;
+      },
+    }).env(env);
     stdout = await client.raw(args);
   } catch (error) {
-    // Refused by a guard, timed out, or git could not start.
+    // No such directory, refused by a guard, timed out, or git could not start.
     throw failure(args, error instanceof Error ? error.message : String(error));
   }
   const { exitCode, stderr } = captured;
