@@ -6,6 +6,31 @@ import tseslint from 'typescript-eslint';
 /** Layers are one-way: shared ← core ← bindings; shared ← renderer. */
 const nodeModules = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'url', 'util'];
 
+/**
+ * git runs only in src-main/core/git/: one place that validates refs and puts `--end-of-options`
+ * before user input. Elsewhere, no process spawning and no git runner.
+ */
+const gitRunners = {
+  group: ['simple-git', '@simple-git/*', '**/run-git', '**/run-git.js', '**/git/client', '**/git/client.js'],
+  message: 'git runs only in src-main/core/git/: call a function of its verb files instead.',
+};
+const processes = {
+  group: ['child_process', 'node:child_process'],
+  message: 'Only src-main/core/git/ starts processes (git); ask it instead of spawning.',
+};
+/**
+ * The processes that are not git, each in one named file: the policy's check and deploy shell
+ * commands (core/promotion/shell.ts) and the browser opener of `serve` (cli/open-browser.ts).
+ */
+const notGit = ['src-main/core/promotion/shell.ts', 'src-main/cli/open-browser.ts'];
+const corePatterns = [
+  { group: ['electron'], message: 'core runs in plain Node (CLI, browser mode, tests).' },
+  {
+    group: ['**/api/**', '**/electron/**', '**/server/**', '**/cli/**'],
+    message: 'core may not import its bindings.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'release/', 'test-results/', 'playwright-report/', '.bench/'] },
   js.configs.recommended,
@@ -84,20 +109,25 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/core/**', ...notGit],
+    rules: { 'no-restricted-imports': ['error', { patterns: [gitRunners, processes] }] },
+  },
+  {
+    files: ['src-main/cli/open-browser.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [gitRunners] }] },
+  },
+  {
     files: ['src-main/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['electron'], message: 'core runs in plain Node (CLI, browser mode, tests).' },
-            {
-              group: ['**/api/**', '**/electron/**', '**/server/**', '**/cli/**'],
-              message: 'core may not import its bindings.',
-            },
-          ],
-        },
-      ],
-    },
+    ignores: ['src-main/core/git/**', ...notGit],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...corePatterns, gitRunners, processes] }] },
+  },
+  {
+    files: ['src-main/core/promotion/shell.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...corePatterns, gitRunners] }] },
+  },
+  {
+    files: ['src-main/core/git/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: corePatterns }] },
   },
 );

@@ -8,6 +8,7 @@ import type { CliCommand } from '../command.js';
 import { EXIT_FAILED, EXIT_OK } from '../command.js';
 import { printJson } from '../output.js';
 import { repoPath } from '../repo-option.js';
+import { progressBar } from '../progress-bar.js';
 
 const SUBCOMMANDS = ['start', 'pick', 'finish', 'abort'] as const;
 
@@ -66,7 +67,9 @@ export const hotfixCommand: CliCommand = {
       return EXIT_FAILED;
     }
     if (sub === 'finish') {
-      const result = await finishHotfix(core(), root, { push: values.push === true });
+      const result = await finishHotfix({ ...core(), progress: progressBar(io, 'push') }, root, {
+        push: values.push === true,
+      });
       if (json) {
         printJson(io, {
           tag: result.tag,

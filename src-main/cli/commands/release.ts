@@ -5,6 +5,7 @@ import { EXIT_OK } from '../command.js';
 import { printJson } from '../output.js';
 import { prereleaseOption } from '../release-options.js';
 import { repoPath } from '../repo-option.js';
+import { progressBar } from '../progress-bar.js';
 
 export const releaseCommand: CliCommand = {
   name: 'release',
@@ -29,7 +30,9 @@ export const releaseCommand: CliCommand = {
     );
     assertUsage(reason === undefined || releaseAs !== undefined, '--reason only goes with --as VERSION');
     const prerelease = prereleaseOption(values);
-    const outcome = await createRelease(core(), repoPath(values, io), {
+    // A terminal shows git's push progress as a bar.
+    const withBar = { ...core(), progress: progressBar(io, 'push') };
+    const outcome = await createRelease(withBar, repoPath(values, io), {
       releaseAs,
       reason,
       prerelease,

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDispatcher } from '../../api/dispatch.js';
@@ -7,18 +6,11 @@ import { closeCore, createCore } from '../../core/context.js';
 import { openDatabase } from '../../core/store/database.js';
 import { startBrowserServer } from '../../server/browser-server.js';
 import { stringOption, assertUsage } from '../args.js';
+import { openInBrowser } from '../open-browser.js';
 import type { CliCommand } from '../command.js';
 
 /** The built renderer sits beside the built CLI: dist/cli → dist/renderer. */
 const RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
-
-function openInBrowser(url: string): void {
-  const opener =
-    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  const child = spawn(opener, [url], { detached: true, stdio: 'ignore' });
-  child.on('error', () => undefined);
-  child.unref();
-}
 
 export const serveCommand: CliCommand = {
   name: 'serve',

@@ -12,6 +12,7 @@ import type { CliCommand, CliIo } from '../command.js';
 import { EXIT_FAILED, EXIT_OK } from '../command.js';
 import { printFields, printJson } from '../output.js';
 import { repoPath } from '../repo-option.js';
+import { progressBar } from '../progress-bar.js';
 
 const SUBCOMMANDS = ['plan', 'cut', 'pick', 'freeze', 'go', 'ship', 'status', 'cancel'] as const;
 type Sub = (typeof SUBCOMMANDS)[number];
@@ -169,7 +170,9 @@ export const trainCommand: CliCommand = {
       return EXIT_OK;
     }
     if (sub === 'ship') {
-      const shipped = await shipTrain(core(), root, { push: values.push === true });
+      const shipped = await shipTrain({ ...core(), progress: progressBar(io, 'push') }, root, {
+        push: values.push === true,
+      });
       if (json)
         printJson(io, {
           train: shipped.train.name,

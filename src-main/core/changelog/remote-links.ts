@@ -1,4 +1,4 @@
-import { runGit } from '../git/run-git.js';
+import { readConfigMatching } from '../git/config.js';
 
 export type RemoteKind = 'github' | 'gitlab' | 'bitbucket' | 'bitbucket-server';
 
@@ -123,21 +123,13 @@ export function remoteLinks(url: string, kindOverride: RemoteKind | null = null)
  * `git config releaseDesk.remoteKind github|gitlab|bitbucket|bitbucket-server`.
  */
 export async function readRemoteLinks(repo: string): Promise<RemoteLinks | null> {
-  const result = await runGit(
-    repo,
-    ['config', '--get-regexp', '^(remote\\.origin\\.url|releasedesk\\.remotekind)$'],
-    { okExitCodes: [1] },
-  );
+  const entries = await readConfigMatching(repo, '^(remote\\.origin\\.url|releasedesk\\.remotekind)$');
   let url: string | null = null;
   let kind: RemoteKind | null = null;
-  for (const line of result.stdout.split('\n')) {
-    const [key, ...value] = line.split(' ');
-    if (key === 'remote.origin.url') url = value.join(' ');
-    if (
-      key === 'releasedesk.remotekind' &&
-      (KINDS as readonly string[]).includes(value.join(' ').toLowerCase())
-    ) {
-      kind = value.join(' ').toLowerCase() as RemoteKind;
+  for (const [key, value] of entries) {
+    if (key === 'remote.origin.url') url = value;
+    if (key === 'releasedesk.remotekind' && (KINDS as readonly string[]).includes(value.toLowerCase())) {
+      kind = value.toLowerCase() as RemoteKind;
     }
   }
   return url ? remoteLinks(url, kind) : null;

@@ -1,4 +1,6 @@
 import { DeskError } from '../errors.js';
+import { gitTask } from './client.js';
+import { readConfig } from './config.js';
 import { assertSafeRefName } from './refs.js';
 import { git, runGit } from './run-git.js';
 
@@ -45,7 +47,7 @@ export async function findMainLine(repo: string): Promise<BranchInfo | null> {
       'refs/heads',
       'refs/remotes/origin/HEAD',
     ]),
-    runGit(repo, ['config', '--get', 'init.defaultBranch'], { okExitCodes: [1] }),
+    readConfig(repo, 'init.defaultBranch'),
   ]);
   const local = new Map<string, string>();
   const candidates: string[] = [];
@@ -55,7 +57,7 @@ export async function findMainLine(repo: string): Promise<BranchInfo | null> {
     else if (symref.startsWith('refs/remotes/origin/'))
       candidates.push(symref.slice('refs/remotes/origin/'.length));
   }
-  if (configured.exitCode === 0) candidates.push(configured.stdout.trim());
+  if (configured !== null) candidates.push(configured.trim());
   candidates.push('main', 'master');
   const name = candidates.find((candidate) => candidate !== '' && local.has(candidate));
   return name === undefined ? null : { name, sha: local.get(name)! };
@@ -79,18 +81,44 @@ export async function createBranch(repo: string, branch: string, sha: string): P
   if ((await branchHead(repo, branch)) !== null) {
     throw new DeskError('refused', `Branch ${branch} already exists.`);
   }
-  await git(repo, ['branch', '--no-track', '--end-of-options', branch, sha]);
+  await gitTask(repo, ['branch', '--no-track', '--end-of-options', branch, sha]);
 }
 
 /** Moves `branch` from `expected` to `sha`; fails if someone moved it in between. */
 export async function moveBranch(repo: string, branch: string, sha: string, expected: string): Promise<void> {
   assertSafeRefName(branch, 'branch');
-  await git(repo, ['update-ref', '-m', 'release-desk: cherry-pick', `refs/heads/${branch}`, sha, expected]);
+  await gitTask(repo, [
+    'update-ref',
+    '-m',
+    'release-desk: cherry-pick',
+    `refs/heads/${branch}`,
+    sha,
+    expected,
+  ]);
 }
 
 export async function deleteBranch(repo: string, branch: string): Promise<void> {
   assertSafeRefName(branch, 'branch');
-  await git(repo, ['branch', '-D', '--end-of-options', branch]);
+  await gitTask(repo, ['branch', '-D', '--end-of-options', branch]);
+}
+
+/** Creates `branch` at `sha` (a resolved commit) and checks it out in the working copy `root`. */
+export async function switchToNewBranch(root: string, branch: string, sha: string): Promise<void> {
+  assertSafeRefName(branch, 'branch');
+  await gitTask(root, ['switch', '--quiet', '--no-track', '-c', branch, sha]);
+}
+
+/** Checks out a branch, or detaches HEAD at a commit, in the working copy `root`. */
+export async function switchTo(root: string, target: { branch: string } | { detach: string }): Promise<void> {
+  const args =
+    'branch' in target ? [assertSafeRefName(target.branch, 'branch')] : ['--detach', target.detach];
+  await gitTask(root, ['switch', '--quiet', ...args]);
+}
+
+/** The branch checked out in `root` (`refs/heads/…`), or null when HEAD is detached. */
+export async function checkedOutRef(root: string): Promise<string | null> {
+  const result = await runGit(root, ['symbolic-ref', '--quiet', 'HEAD'], { okExitCodes: [1] });
+  return result.exitCode === 0 ? result.stdout.trim() : null;
 }
 
 /** Branch → path of the worktree that has it checked out (the main working copy included). */

@@ -1,5 +1,7 @@
 import { DeskError } from '../errors.js';
 import { branchHead, moveBranch } from './branches.js';
+import { gitTask, runGitTask } from './client.js';
+import { headCommit, resetHard } from './commits.js';
 import { isWorkingTreeClean } from './repository-state.js';
 import { git, runGit } from './run-git.js';
 import { userCheckoutOf, withTemporaryWorktree } from './worktrees.js';
@@ -43,7 +45,7 @@ export async function cherryPickInProgress(worktree: string): Promise<string | n
 }
 
 export async function abortCherryPick(worktree: string): Promise<void> {
-  if ((await cherryPickInProgress(worktree)) !== null) await git(worktree, ['cherry-pick', '--abort']);
+  if ((await cherryPickInProgress(worktree)) !== null) await gitTask(worktree, ['cherry-pick', '--abort']);
 }
 
 /**
@@ -55,16 +57,15 @@ export async function cherryPickHere(
   sha: string,
   env: NodeJS.ProcessEnv,
 ): Promise<PickAttempt> {
-  const result = await runGit(worktree, ['cherry-pick', '-x', '--end-of-options', sha], {
+  const result = await runGitTask(worktree, ['cherry-pick', '-x', '--end-of-options', sha], {
     env: { ...env, ...NO_EDITOR },
     okExitCodes: [1],
   });
-  if (result.exitCode === 0)
-    return { kind: 'applied', sha: (await git(worktree, ['rev-parse', 'HEAD'])).trim() };
+  if (result.exitCode === 0) return { kind: 'applied', sha: await headCommit(worktree) };
   const files = await unmergedFiles(worktree);
   if (files.length === 0 && (await cherryPickInProgress(worktree)) !== null) {
     // Nothing left to commit: the change is there already.
-    await git(worktree, ['cherry-pick', '--skip'], { env });
+    await gitTask(worktree, ['cherry-pick', '--skip'], { env });
     return { kind: 'empty' };
   }
   const message = `${result.stdout}\n${result.stderr}`
@@ -91,7 +92,7 @@ async function pickAll(
   options: PickOptions,
 ): Promise<Omit<BranchPickResult, 'head'>> {
   const { atomic } = options;
-  const start = (await git(worktree, ['rev-parse', 'HEAD'])).trim();
+  const start = await headCommit(worktree);
   const applied: { from: string; to: string }[] = [];
   const empty: string[] = [];
   for (const sha of shas) {
@@ -102,7 +103,7 @@ async function pickAll(
     } else if (attempt.kind === 'empty') empty.push(sha);
     else {
       await abortCherryPick(worktree);
-      if (atomic && applied.length > 0) await git(worktree, ['reset', '--hard', '--quiet', start]);
+      if (atomic && applied.length > 0) await resetHard(worktree, start);
       return {
         applied: atomic ? [] : applied,
         empty,
@@ -137,14 +138,14 @@ export async function pickOntoBranch(
       );
     }
     const result = await pickAll(checkedOut, shas, env, options);
-    return { ...result, head: (await git(checkedOut, ['rev-parse', 'HEAD'])).trim() };
+    return { ...result, head: await headCommit(checkedOut) };
   }
   return withTemporaryWorktree(
     repo,
     start,
     async (worktree) => {
       const result = await pickAll(worktree, shas, env, options);
-      const head = (await git(worktree, ['rev-parse', 'HEAD'])).trim();
+      const head = await headCommit(worktree);
       if (head !== start) {
         await moveBranch(repo, branch, head, start);
         options.onMoved?.(head);

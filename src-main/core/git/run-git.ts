@@ -3,6 +3,11 @@ import { StringDecoder } from 'node:string_decoder';
 import { Worker } from 'node:worker_threads';
 import { DeskError } from '../errors.js';
 
+// The raw runner: the streamed history read and the read-only queries of the paths the bench
+// measures (opening, planning, replaying) spawn git directly, without simple-git's per-call
+// work and its 50 ms wait after silent commands; it also feeds stdin to plumbing (`patch-id`,
+// `commit-tree`). Commands that change the repository go through `client.ts`.
+
 export interface GitOptions {
   /** Extra environment, e.g. GIT_COMMITTER_* for tests or identities. */
   env?: NodeJS.ProcessEnv;
@@ -22,7 +27,7 @@ export interface GitResult {
 const MAX_BUFFER = 512 * 1024 * 1024;
 
 /** Environment for every git call: no prompts, no pager, stable output in English. */
-function gitEnv(extra?: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+export function gitEnv(extra?: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return {
     ...process.env,
     GIT_TERMINAL_PROMPT: '0',

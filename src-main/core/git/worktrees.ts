@@ -5,7 +5,8 @@ import { DeskError } from '../errors.js';
 import { currentOwner, ownerAlive } from '../intent/owner.js';
 import type { Owner } from '../intent/owner.js';
 import { checkedOutBranches } from './branches.js';
-import { git, runGit } from './run-git.js';
+import { gitTask, runGitTask } from './client.js';
+import { git } from './run-git.js';
 
 /**
  * Release Desk's own worktrees live in the repository's git directory, named
@@ -38,8 +39,23 @@ export function worktreeOwner(dir: string): Owner | null {
 
 async function removeWorktreeDir(repo: string, dir: string): Promise<void> {
   if (existsSync(dir))
-    await runGit(repo, ['worktree', 'remove', '--force', '--', dir], { okExitCodes: [128] });
+    await runGitTask(repo, ['worktree', 'remove', '--force', '--', dir], { okExitCodes: [128] });
   rmSync(dir, { recursive: true, force: true });
+}
+
+async function pruneWorktrees(repo: string): Promise<void> {
+  await runGitTask(repo, ['worktree', 'prune'], { okExitCodes: [128] });
+}
+
+/** A worktree detached at `sha` (a resolved commit) in `dir`, which must not exist or be empty. */
+export async function addDetachedWorktree(repo: string, dir: string, sha: string): Promise<void> {
+  await gitTask(repo, ['worktree', 'add', '--detach', '--', dir, sha]);
+}
+
+/** Removes the worktree at `dir` and git's record of it. Never throws: it is cleanup. */
+export async function removeWorktree(repo: string, dir: string): Promise<void> {
+  await removeWorktreeDir(repo, dir).catch(() => rmSync(dir, { recursive: true, force: true }));
+  await pruneWorktrees(repo).catch(() => undefined);
 }
 
 /**
@@ -55,7 +71,7 @@ export async function sweepStaleWorktrees(repo: string): Promise<string[]> {
       return owner !== null && !ownerAlive(owner);
     });
   for (const dir of stale) await removeWorktreeDir(repo, dir);
-  await runGit(repo, ['worktree', 'prune'], { okExitCodes: [128] });
+  await pruneWorktrees(repo);
   return stale;
 }
 
@@ -72,11 +88,11 @@ async function inTemporaryWorktree<T>(
 ): Promise<T> {
   const worktree = await newWorktreeDir(repo, label);
   try {
-    await git(repo, ['worktree', 'add', '--quiet', worktree, ...checkout]);
+    await gitTask(repo, ['worktree', 'add', '--quiet', worktree, ...checkout]);
     return await work(worktree);
   } finally {
     await removeWorktreeDir(repo, worktree);
-    await runGit(repo, ['worktree', 'prune'], { okExitCodes: [128] });
+    await pruneWorktrees(repo);
   }
 }
 

@@ -2,10 +2,9 @@ import type { Hotfix } from '../../../shared/domain/hotfix.js';
 import type { Core } from '../context.js';
 import { actorIn } from '../context.js';
 import { DeskError } from '../errors.js';
-import { branchHead, deleteBranch } from '../git/branches.js';
+import { branchHead, deleteBranch, switchTo } from '../git/branches.js';
 import { abortCherryPick } from '../git/cherry-pick.js';
 import { isWorkingTreeClean } from '../git/repository-state.js';
-import { git } from '../git/run-git.js';
 import { hotfixPicks, hotfixScope, requireHotfix } from './hotfix-scope.js';
 import { markAborted } from './hotfix-store.js';
 import { writeTransaction } from '../store/write-transaction.js';
@@ -13,7 +12,7 @@ import { writeTransaction } from '../store/write-transaction.js';
 /** Checks out what was checked out before the hotfix started: a branch, or a detached SHA. */
 export async function returnFromHotfix(root: string, returnTo: string): Promise<void> {
   const isBranch = (await branchHead(root, returnTo).catch(() => null)) !== null;
-  await git(root, ['switch', '--quiet', ...(isBranch ? [returnTo] : ['--detach', returnTo])]);
+  await switchTo(root, isBranch ? { branch: returnTo } : { detach: returnTo });
 }
 
 /**

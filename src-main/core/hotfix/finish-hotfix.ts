@@ -2,7 +2,7 @@ import type { HotfixFinishResult, HotfixPreview } from '../../../shared/domain/h
 import type { Core } from '../context.js';
 import { DeskError } from '../errors.js';
 import { branchHead } from '../git/branches.js';
-import { git } from '../git/run-git.js';
+import { remoteNames } from '../git/remote.js';
 import { beginIntent } from '../intent/intent-store.js';
 import { resumeBefore } from '../intent/resume.js';
 import { allReleaseTags } from '../versioning/previous-release.js';
@@ -75,7 +75,7 @@ export async function finishHotfix(
   const p = await prepare(core, scope, hotfix);
   if (p.picks.length === 0)
     throw new DeskError('refused', `Nothing to release: pick at least one fix into ${hotfix.branch} first.`);
-  if (options.push && !(await git(root, ['remote'])).split('\n').includes('origin')) {
+  if (options.push && !(await remoteNames(root)).includes('origin')) {
     throw new DeskError(
       'refused',
       'Cannot push: this repository has no "origin" remote (git remote add origin <url>).',

@@ -1,8 +1,9 @@
 import type { CarryResult, HotfixFinishResult } from '../../../shared/domain/hotfix.js';
 import type { Core } from '../context.js';
 import { DeskError } from '../errors.js';
-import { branchHead } from '../git/branches.js';
-import { git, runGit } from '../git/run-git.js';
+import { branchHead, checkedOutRef } from '../git/branches.js';
+import { pushRefs, RemoteFailure, transferProgress } from '../git/remote.js';
+import { createAnnotatedTag, readTagDetails } from '../git/tags.js';
 import type { Intent } from '../intent/intent-store.js';
 import type { ReleasePlan } from '../versioning/release-steps.js';
 import { recordRelease } from '../versioning/release-steps.js';
@@ -33,22 +34,13 @@ export interface HotfixFinishPlan {
 
 /** Appends the fast-track trailer to the release's annotated tag (same tag, same commit), once. */
 async function markFastTrack(root: string, tag: string, sha: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const message = (await git(root, ['for-each-ref', '--format=%(contents)', `refs/tags/${tag}`])).trimEnd();
+  const [details] = await readTagDetails(root, tag);
+  const message = (details?.message ?? '').trimEnd();
   if (message.split('\n').includes(HOTFIX_TRAILER)) return;
-  await git(
+  await createAnnotatedTag(
     root,
-    [
-      'tag',
-      '-a',
-      '-f',
-      '--cleanup=verbatim',
-      '-m',
-      `${message}\n\n${HOTFIX_TRAILER}\n`,
-      '--end-of-options',
-      tag,
-      sha,
-    ],
-    { env },
+    { name: tag, sha, message: `${message}\n\n${HOTFIX_TRAILER}\n`, force: true, cleanup: 'verbatim' },
+    env,
   );
 }
 
@@ -116,9 +108,7 @@ export async function completeHotfixFinish(
 
   // The release is made and recorded: a checkout that cannot go back is reported, not undone.
   if (!intent.has('returned')) {
-    const onHotfix = (
-      await runGit(root, ['symbolic-ref', '--quiet', 'HEAD'], { okExitCodes: [1] })
-    ).stdout.trim();
+    const onHotfix = await checkedOutRef(root);
     const back =
       onHotfix === `refs/heads/${plan.branch}`
         ? await returnFromHotfix(root, plan.returnTo).then(
@@ -143,15 +133,21 @@ export async function completeHotfixFinish(
         .filter((c) => c.status === 'applied')
         .map((c) => `refs/heads/${c.branch}:refs/heads/${c.branch}`),
     ];
-    const push = await runGit(root, ['push', '--atomic', '--quiet', '--end-of-options', 'origin', ...refs], {
-      env: core.gitEnv,
-      okExitCodes: [1, 128],
-    });
-    if (push.exitCode !== 0) {
+    const progress = transferProgress(core.progress, `hotfix-push-${plan.tag}`, 'push');
+    const failed = await pushRefs(root, 'origin', refs, { env: core.gitEnv, onProgress: progress.onProgress })
+      .then(
+        () => null,
+        (error: unknown) => {
+          if (error instanceof RemoteFailure) return error.gitMessage;
+          throw error;
+        },
+      )
+      .finally(progress.end);
+    if (failed !== null) {
       writeTransaction(core.db, () => intent.finish('done', core.now(), 'the push failed'));
       throw new DeskError(
         'git-failed',
-        `Hotfix ${plan.tag} is finished locally, but the push failed (${push.stderr.trim().split('\n').pop()}): run git push origin ${refs.join(' ')}.`,
+        `Hotfix ${plan.tag} is finished locally, but the push failed (${failed}): run git push origin ${refs.join(' ')}.`,
       );
     }
     pushed = true;

@@ -2,27 +2,16 @@ import semver from 'semver';
 import type { HotfixRelease } from '../../../shared/domain/hotfix.js';
 import { branchHead } from '../git/branches.js';
 import { inspectRepository } from '../git/repository-state.js';
-import { git } from '../git/run-git.js';
+import { readTagDetails } from '../git/tags.js';
 import { loadPolicy } from '../policy/load-policy.js';
 import { releaseTags } from '../versioning/previous-release.js';
 import type { ReleaseTag } from '../versioning/previous-release.js';
 
 /** Stable release tags with their dates, highest version first. */
 export async function releasedVersions(root: string, prefix: string): Promise<HotfixRelease[]> {
-  const out = await git(root, [
-    'for-each-ref',
-    '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)%00%(creatordate:iso-strict)',
-    'refs/tags',
-  ]);
-  const dates = new Map<string, string>();
-  const tags = out
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const [name = '', object = '', peeled = '', date = ''] = line.split('\0');
-      dates.set(name, date);
-      return { name, sha: peeled || object };
-    });
+  const details = await readTagDetails(root);
+  const dates = new Map(details.map((tag) => [tag.name, tag.created]));
+  const tags = details.map(({ name, sha }) => ({ name, sha }));
   const stable = releaseTags(tags, prefix).filter((tag) => !tag.prerelease);
   const latestOfLine = new Map<string, string>();
   for (const tag of stable) {

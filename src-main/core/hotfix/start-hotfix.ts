@@ -3,7 +3,7 @@ import type { Core } from '../context.js';
 import { actorIn } from '../context.js';
 import { DeskError } from '../errors.js';
 import { assertSafeRefName } from '../git/refs.js';
-import { git, runGit } from '../git/run-git.js';
+import { deleteBranch, switchTo, switchToNewBranch } from '../git/branches.js';
 import { allReleaseTags } from '../versioning/previous-release.js';
 import { assertReadyToSwitch, hotfixScope, hotfixView } from './hotfix-scope.js';
 import { insertHotfix } from './hotfix-store.js';
@@ -34,7 +34,7 @@ export async function startHotfix(core: Core, path: string, from: string): Promi
   const branch = assertSafeRefName(`hotfix/${version}`, 'hotfix branch');
   const returnTo = state.branch ?? state.head;
   const actor = await actorIn(core, root);
-  await git(root, ['switch', '--quiet', '--no-track', '-c', branch, base.sha]);
+  await switchToNewBranch(root, branch, base.sha);
   try {
     const record = writeTransaction(core.db, () => {
       const inserted = insertHotfix(core.db, {
@@ -61,8 +61,8 @@ export async function startHotfix(core: Core, path: string, from: string): Promi
     return hotfixView(root, record);
   } catch (error) {
     // No record, no branch: put the checkout back as it was.
-    await runGit(root, ['switch', '--quiet', ...(state.branch ? [state.branch] : ['--detach', state.head])]);
-    await runGit(root, ['branch', '-D', '--end-of-options', branch]);
+    await switchTo(root, state.branch ? { branch: state.branch } : { detach: state.head });
+    await deleteBranch(root, branch);
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { branchHead } from '../git/branches.js';
-import { git } from '../git/run-git.js';
+import { commitsBetween } from '../git/commits.js';
 import { hotfixPicks } from '../hotfix/hotfix-scope.js';
 import { hotfixById } from '../hotfix/hotfix-store.js';
 import { recordHotfixPicks } from '../hotfix/pick-hotfix.js';
@@ -22,8 +22,7 @@ interface PickPlan {
 async function landed(plan: PickPlan): Promise<{ head: string | null; shas: Set<string> }> {
   const head = await branchHead(plan.root, plan.branch);
   if (head === null || head === plan.start) return { head, shas: new Set() };
-  const out = await git(plan.root, ['rev-list', `${plan.start}..${head}`, '--']);
-  return { head, shas: new Set(out.split('\n').filter(Boolean)) };
+  return { head, shas: new Set(await commitsBetween(plan.root, plan.start, head)) };
 }
 
 function summary(what: string, count: number, total: number): string {

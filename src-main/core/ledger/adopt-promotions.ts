@@ -1,6 +1,5 @@
 import type { PromotionState } from '../../../shared/domain/promotion.js';
-import { git } from '../git/run-git.js';
-import { assertSafeRefName } from '../git/refs.js';
+import { readTagDetails, tagCommit } from '../git/tags.js';
 import type { Db } from '../store/database.js';
 import type { LedgerEntry } from './read.js';
 
@@ -15,13 +14,8 @@ const text = (value: unknown): string | null => (typeof value === 'string' ? val
 
 /** The tagger's email of an annotated tag here, as a release's creator is read everywhere else. */
 async function creatorOf(root: string, tag: string): Promise<string | null> {
-  const out = await git(root, [
-    'for-each-ref',
-    '--format=%(objecttype)%00%(taggeremail)',
-    `refs/tags/${assertSafeRefName(tag, 'tag')}`,
-  ]);
-  const [type, email = ''] = out.trim().split('\0');
-  return type === 'tag' ? email.replace(/^<|>$/g, '').toLowerCase() || null : null;
+  const [details] = await readTagDetails(root, tag);
+  return details?.taggerEmail ?? null;
 }
 
 function localPromotion(db: Db, root: string, environment: string, version: string, attempt: number) {
@@ -52,13 +46,7 @@ export async function adoptPromotions(db: Db, root: string, entries: LedgerEntry
     const local = localPromotion(db, root, environment, version, attempt);
     if (event.action === 'promotion.started' && !local) {
       // The tag must be here too, or this clone cannot promote that release yet.
-      const found = await git(root, [
-        'rev-parse',
-        '--verify',
-        '--quiet',
-        `refs/tags/${assertSafeRefName(tag, 'tag')}^{commit}`,
-      ]).catch(() => '');
-      if (found.trim() !== sha) continue;
+      if ((await tagCommit(root, tag)) !== sha) continue;
       const policy = d.policy;
       const hash = text(d.policyHash);
       if (!policy || !hash) continue;

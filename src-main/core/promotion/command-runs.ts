@@ -1,8 +1,8 @@
 import type { Core } from '../context.js';
 import { DeskError } from '../errors.js';
-import { newWorktreeDir } from '../git/worktrees.js';
+import { addDetachedWorktree, newWorktreeDir, removeWorktree } from '../git/worktrees.js';
 import { faultPoint } from '../intent/fault.js';
-import { addWorktree, isAlive, removeWorktree, runShellCommand } from './run-command.js';
+import { isAlive, runShellCommand } from './shell.js';
 import { publicId, setState } from './store.js';
 import type { PromotionRow, RunRow } from './store.js';
 import { writeTransaction } from '../store/write-transaction.js';
@@ -95,7 +95,7 @@ export async function executeRun(
   progress(undefined, false, `${request.name}: running ${request.command}`);
   let outcome;
   try {
-    await addWorktree(promotion.repo, worktree, promotion.sha);
+    await addDetachedWorktree(promotion.repo, worktree, promotion.sha);
     faultPoint('promote', `${request.kind}-started`);
     outcome = await runShellCommand({
       cwd: worktree,

@@ -4,7 +4,7 @@ import { requireSigned } from '../ledger/allowed-signers.js';
 import { ledgerApprovalsForCommit, ledgerDecisions } from '../ledger/decisions.js';
 import type { GateContext } from './gates/context.js';
 import { evaluateGates } from './gates/evaluate.js';
-import { isAlive } from './run-command.js';
+import { isAlive } from './shell.js';
 import { environmentSnapshot, currentHash } from './snapshot.js';
 import type { EnvironmentSnapshot } from './snapshot.js';
 import { requirePolicy } from './situation.js';

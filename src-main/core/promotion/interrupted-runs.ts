@@ -1,5 +1,6 @@
 import type { Core } from '../context.js';
-import { isAlive, killGroup, removeWorktree } from './run-command.js';
+import { removeWorktree } from '../git/worktrees.js';
+import { isAlive, killGroup } from './shell.js';
 import { publicId } from './store.js';
 import type { PromotionRow, RunRow } from './store.js';
 import { writeTransaction } from '../store/write-transaction.js';

@@ -2,52 +2,34 @@ import semver from 'semver';
 import type { PromotableRelease } from '../../../shared/domain/promotion.js';
 import { DeskError } from '../errors.js';
 import { assertSafeRefName } from '../git/refs.js';
-import { git } from '../git/run-git.js';
+import { readTagDetails } from '../git/tags.js';
+import type { TagDetails } from '../git/tags.js';
 
 export type Release = PromotableRelease;
 
 export const HOTFIX_MARKER = /^Release-Desk-Path:\s*hotfix\s*$/im;
 
-const FORMAT = [
-  '%(refname:strip=2)',
-  '%(objectname)',
-  '%(*objectname)',
-  '%(taggeremail)',
-  '%(creatordate:iso-strict)',
-  '%(objecttype)',
-  '%(contents)',
-].join('%00');
-
-function parseRecords(out: string, prefix: string): Release[] {
+function toReleases(tags: TagDetails[], prefix: string): Release[] {
   const releases: Release[] = [];
-  for (const record of out.split('\x1e')) {
-    const [rawName, object = '', peeled = '', email = '', date = '', type = '', message = ''] = record
-      .replace(/^\n/, '')
-      .split('\0');
-    const name = rawName ?? '';
-    if (!name.startsWith(prefix)) continue;
-    const version = name.slice(prefix.length);
+  for (const tag of tags) {
+    if (!tag.name.startsWith(prefix)) continue;
+    const version = tag.name.slice(prefix.length);
     if (semver.valid(version) !== version) continue;
-    const annotated = type === 'tag';
     releases.push({
       version,
-      tag: name,
-      sha: peeled || object,
-      createdBy: annotated ? email.replace(/^<|>$/g, '').toLowerCase() || null : null,
-      createdAt: date || null,
-      fastTrack: annotated && HOTFIX_MARKER.test(message),
+      tag: tag.name,
+      sha: tag.sha,
+      createdBy: tag.taggerEmail,
+      createdAt: tag.created || null,
+      fastTrack: tag.annotated && HOTFIX_MARKER.test(tag.message),
     });
   }
   return releases;
 }
 
-function forEachRef(root: string, pattern: string): Promise<string> {
-  return git(root, ['for-each-ref', `--format=${FORMAT}%1e`, pattern]);
-}
-
 /** Every release tag, newest version first. Tags that are not SemVer after the prefix are not releases. */
 export async function listReleases(root: string, prefix: string): Promise<Release[]> {
-  const releases = parseRecords(await forEachRef(root, 'refs/tags'), prefix);
+  const releases = toReleases(await readTagDetails(root), prefix);
   return releases.sort((a, b) => semver.rcompare(a.version, b.version));
 }
 
@@ -70,7 +52,7 @@ export function versionFromInput(text: string, prefix: string): string {
 export async function resolveRelease(root: string, text: string, prefix: string): Promise<Release> {
   const version = versionFromInput(text, prefix);
   const tag = assertSafeRefName(`${prefix}${version}`, 'tag');
-  const [release] = parseRecords(await forEachRef(root, `refs/tags/${tag}`), prefix);
+  const [release] = toReleases(await readTagDetails(root, tag), prefix);
   if (!release) {
     throw new DeskError(
       'not-found',

@@ -7,18 +7,14 @@ import { listSummaries, plainSummary } from '../git/commit-summaries.js';
 import type { SummaryWithMessage } from '../git/commit-summaries.js';
 import { containingRefs } from '../git/contains.js';
 import { cherryPickedFrom } from '../git/patch-id.js';
-import { runGit } from '../git/run-git.js';
+import { tagCommit } from '../git/tags.js';
 import { trainPlan } from './train-plan.js';
 import { mainLine, trainScope } from './train-scope.js';
 import { latestDecisions } from './train-store.js';
 
 /** The commit a tag points at, or null when the tag is gone. */
 export async function tagSha(root: string, tag: string | null): Promise<string | null> {
-  if (tag === null) return null;
-  const result = await runGit(root, ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}^{commit}`], {
-    okExitCodes: [1],
-  });
-  return result.exitCode === 0 ? result.stdout.trim() : null;
+  return tag === null ? null : tagCommit(root, tag);
 }
 
 /** Commits of main after the cut that the release branch has neither directly nor as an equivalent. */

@@ -12,7 +12,9 @@ import {
   isWorkingTreeClean,
   mainWorkingCopy,
 } from '../git/repository-state.js';
-import { git, runGit } from '../git/run-git.js';
+import { readConfig } from '../git/config.js';
+import { remoteNames } from '../git/remote.js';
+import { tagExists } from '../git/tags.js';
 import { assertRepositoryFree, beginIntent } from '../intent/intent-store.js';
 import { resumeBefore } from '../intent/resume.js';
 import type { ReleasePlan as PlannedRelease } from './plan-release.js';
@@ -48,19 +50,11 @@ interface Prepared {
   push: { remote: string; branchRef: string } | null;
 }
 
-async function tagExists(root: string, tag: string): Promise<boolean> {
-  const result = await runGit(root, ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}`], {
-    okExitCodes: [1],
-  });
-  return result.exitCode === 0;
-}
-
 /** Where `--push` sends the branch: its upstream, else `origin` under the same name. */
 async function pushTarget(root: string, branch: string): Promise<{ remote: string; branchRef: string }> {
-  const config = async (key: string) =>
-    (await runGit(root, ['config', '--get', key], { okExitCodes: [1] })).stdout.trim() || null;
+  const config = async (key: string) => (await readConfig(root, key))?.trim() || null;
   const remote = (await config(`branch.${branch}.remote`)) ?? 'origin';
-  const remotes = (await git(root, ['remote'])).split('\n');
+  const remotes = await remoteNames(root);
   if (remote === '.' || !remotes.includes(remote)) {
     throw new DeskError(
       'refused',

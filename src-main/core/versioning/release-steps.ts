@@ -4,7 +4,9 @@ import type { ReleaseOutcome } from '../../../shared/domain/release.js';
 import type { Core } from '../context.js';
 import { DeskError } from '../errors.js';
 import type { Intent } from '../intent/intent-store.js';
-import { git, runGit } from '../git/run-git.js';
+import { commitStaged, firstParentCommits, resetHard, stage, unstage } from '../git/commits.js';
+import { pushRefs, transferProgress } from '../git/remote.js';
+import { createAnnotatedTag, deleteTag, tagCommit } from '../git/tags.js';
 import type { FileChange } from './version-files.js';
 
 /** Everything a release will do, decided before the first change and kept in its intent. */
@@ -56,21 +58,26 @@ export function releaseOutcome(
 }
 
 async function createTag(plan: ReleasePlan, sha: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const kind = plan.sign ? '-s' : '-a';
-  await git(
+  await createAnnotatedTag(
     plan.root,
-    ['tag', kind, '--cleanup=whitespace', '-m', plan.tagMessage, '--end-of-options', plan.tag, sha],
-    { env },
+    { name: plan.tag, sha, message: plan.tagMessage, sign: plan.sign, cleanup: 'whitespace' },
+    env,
   );
 }
 
-async function push(plan: ReleasePlan, env: NodeJS.ProcessEnv): Promise<void> {
+/** Pushes the branch and the tag, reporting git's progress on the core's progress stream. */
+async function push(core: Core, plan: ReleasePlan): Promise<void> {
   const target = plan.push!;
   const refs = [
     `refs/heads/${plan.branch}:${target.branchRef}`,
     `refs/tags/${plan.tag}:refs/tags/${plan.tag}`,
   ];
-  await git(plan.root, ['push', '--atomic', '--quiet', '--end-of-options', target.remote, ...refs], { env });
+  const progress = transferProgress(core.progress, `release-push-${plan.tag}`, 'push');
+  try {
+    await pushRefs(plan.root, target.remote, refs, { env: core.gitEnv, onProgress: progress.onProgress });
+  } finally {
+    progress.end();
+  }
 }
 
 /**
@@ -79,9 +86,10 @@ async function push(plan: ReleasePlan, env: NodeJS.ProcessEnv): Promise<void> {
  */
 export async function undoReleaseFiles(plan: ReleasePlan): Promise<string[]> {
   const kept: string[] = [];
-  await runGit(plan.root, ['reset', '-q', '--', ...plan.files.map((file) => file.path)], {
-    okExitCodes: [1],
-  });
+  await unstage(
+    plan.root,
+    plan.files.map((file) => file.path),
+  );
   for (const file of plan.files) {
     const full = path.join(plan.root, file.path);
     const now = await readFile(full, 'utf8').catch(() => null);
@@ -98,9 +106,9 @@ export async function undoReleaseFiles(plan: ReleasePlan): Promise<string[]> {
 
 /** Puts the repository back exactly as it was: no tag without its commit, no commit without its tag. */
 async function rollback(plan: ReleasePlan, tagCreated: boolean): Promise<void> {
-  if (tagCreated) await runGit(plan.root, ['tag', '-d', '--end-of-options', plan.tag], { okExitCodes: [1] });
+  if (tagCreated) await deleteTag(plan.root, plan.tag);
   // The tree was clean before, so a hard reset loses nothing of the user's.
-  await git(plan.root, ['reset', '-q', '--hard', plan.head]);
+  await resetHard(plan.root, plan.head);
   for (const file of plan.files) {
     const full = path.join(plan.root, file.path);
     if (file.before === null) await rm(full, { force: true });
@@ -127,10 +135,13 @@ export async function applyRelease(
     intent.step('files');
     step = 'commit';
     await internals.beforeStep?.(step);
-    await git(plan.root, ['add', '--', ...plan.files.map((file) => file.path)], { env });
+    await stage(
+      plan.root,
+      plan.files.map((file) => file.path),
+      env,
+    );
     intent.step('staged');
-    await git(plan.root, ['commit', '-q', '-m', plan.commitMessage], { env });
-    const sha = (await git(plan.root, ['rev-parse', 'HEAD'])).trim();
+    const sha = await commitStaged(plan.root, plan.commitMessage, env);
     intent.step('commit', sha);
     step = 'tag';
     await internals.beforeStep?.(step);
@@ -140,7 +151,7 @@ export async function applyRelease(
     if (plan.push) {
       step = 'push';
       await internals.beforeStep?.(step);
-      await push(plan, env);
+      await push(core, plan);
       intent.step('push');
     }
     return { sha, pushed: plan.push !== null };
@@ -163,30 +174,17 @@ export class ReleaseStepError extends DeskError {
 
 /** The release commit: the commit on `plan.branch` right after `plan.head` with the release message. */
 async function releaseCommit(plan: ReleasePlan, recorded: string | undefined): Promise<string | null> {
-  const out = await runGit(
-    plan.root,
-    ['log', '--first-parent', '--format=%H%x00%P%x00%s', `${plan.head}..refs/heads/${plan.branch}`, '--'],
-    { okExitCodes: [128] },
+  const commits = await firstParentCommits(plan.root, plan.head, plan.branch);
+  const found = commits?.find(
+    ({ sha, parent, subject }) =>
+      sha === recorded || (parent === plan.head && subject === plan.commitMessage),
   );
-  if (out.exitCode !== 0) return null;
-  for (const line of out.stdout.split('\n').filter(Boolean)) {
-    const [sha = '', parents = '', subject = ''] = line.split('\0');
-    if (sha === recorded || (parents.split(' ')[0] === plan.head && subject === plan.commitMessage))
-      return sha;
-  }
-  return null;
+  return found?.sha ?? null;
 }
 
 /** Where the release tag points (peeled), or null when it does not exist. */
 async function tagTarget(plan: ReleasePlan): Promise<string | null> {
-  const out = await runGit(
-    plan.root,
-    ['rev-parse', '--verify', '--quiet', `refs/tags/${plan.tag}^{commit}`],
-    {
-      okExitCodes: [1, 128],
-    },
-  );
-  return out.exitCode === 0 ? out.stdout.trim() : null;
+  return tagCommit(plan.root, plan.tag);
 }
 
 export type ReleaseResumption =
@@ -229,7 +227,7 @@ export async function resumeReleaseSteps(
   let pushed = false;
   if (plan.push) {
     if (!intent.has('push')) {
-      await push(plan, core.gitEnv);
+      await push(core, plan);
       made.push(`pushed to ${plan.push.remote}`);
     }
     pushed = true;

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isAlive } from '../../../src-main/core/promotion/run-command.js';
+import { isAlive } from '../../../src-main/core/promotion/shell.js';
 import { promote } from '../../../src-main/core/promotion/start.js';
 import { TEST_IDENTITY, tempDir } from '../../support/git-fixture.js';
 import { promotionSetup } from './promotion-fixture.js';

@@ -1,6 +1,6 @@
+// The one place outside core/git that starts processes, and none of them is git: the policy's
+// check and deploy commands, run through the shell as written, and killing their process group.
 import { spawn, spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { runGit } from '../git/run-git.js';
 
 /** Output kept per run (the tail): enough for evidence without letting a chatty command fill the database. */
 export const OUTPUT_LIMIT = 1024 * 1024;
@@ -10,18 +10,6 @@ export interface CommandOutcome {
   exitCode: number | null;
   timedOut: boolean;
   output: string;
-}
-
-/** A detached worktree at `sha`, in the (empty) directory `dir`. */
-export async function addWorktree(repo: string, dir: string, sha: string): Promise<void> {
-  await runGit(repo, ['worktree', 'add', '--detach', '--', dir, sha]);
-}
-
-/** Removes a worktree and git's record of it; never throws, it is cleanup. */
-export async function removeWorktree(repo: string, dir: string): Promise<void> {
-  await runGit(repo, ['worktree', 'remove', '--force', '--', dir]).catch(() => undefined);
-  await runGit(repo, ['worktree', 'prune']).catch(() => undefined);
-  rmSync(dir, { recursive: true, force: true });
 }
 
 export { isAlive } from '../intent/owner.js';
