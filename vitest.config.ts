@@ -24,7 +24,12 @@ export default defineConfig({
         // Svelte's browser build (only here, so Node code keeps Node's packages), in jsdom.
         extends: true,
         plugins: [svelte(), svelteTesting()],
-        test: { name: 'components', include: [COMPONENTS], environment: 'jsdom' },
+        test: {
+          name: 'components',
+          include: [COMPONENTS],
+          environment: 'jsdom',
+          setupFiles: ['test/unit/renderer/components/setup.ts'],
+        },
       },
     ],
   },
