@@ -7,6 +7,8 @@ export interface RepositorySummary {
   headShort: string;
   latestTag: string | null;
   latestVersion: string | null;
+  /** The repository's remotes by name; none means nothing can be pushed. */
+  remotes: string[];
   /** Non-fatal conditions, e.g. a shallow clone's incomplete history. */
   warnings: string[];
 }

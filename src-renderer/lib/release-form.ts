@@ -1,3 +1,4 @@
+import semver from 'semver';
 import type { ChannelInput } from '../../shared/api.js';
 
 /**
@@ -23,11 +24,22 @@ export function isSemVer(version: string): boolean {
   return SEMVER.test(version.trim());
 }
 
-/** Why the override cannot be applied yet, or null when it can. */
-export function overrideProblem(version: string, reason: string): string | null {
+/**
+ * Why the override cannot be applied yet, or null when it can. `current` is the current release's
+ * version: the server refuses anything not above it, so the form says so before any dialog opens.
+ */
+export function overrideProblem(
+  version: string,
+  reason: string,
+  current: string | null = null,
+): string | null {
   const v = version.trim();
   if (!v) return 'Enter the version to release as, e.g. 2.0.0.';
   if (!isSemVer(v)) return `"${v}" is not a SemVer version (MAJOR.MINOR.PATCH, e.g. 2.0.0 or 2.0.0-rc.1).`;
+  const wanted = v.replace(/^v/, '');
+  if (current !== null && semver.valid(current) && !semver.gt(wanted, current)) {
+    return `${wanted} is not greater than the current version ${current}: a release must move forward.`;
+  }
   if (!reason.trim()) return 'Give a reason: overrides are recorded in the audit log with it.';
   return null;
 }

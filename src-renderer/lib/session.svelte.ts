@@ -50,8 +50,13 @@ class Session {
     this.#save();
   }
 
+  /** Bumped by every open, so the summary of a repository left meanwhile is not shown. */
+  #opening = 0;
+
   async open(path: string): Promise<RepositorySummary> {
+    const mine = ++this.#opening;
     const summary = await call('repository.open', { path });
+    if (mine !== this.#opening) return summary;
     this.repo = summary;
     this.revision += 1;
     this.#save();
@@ -60,7 +65,14 @@ class Session {
 
   /** Re-reads the header facts after an action changed the repository (tag, branch). */
   async refresh(): Promise<void> {
-    if (this.repo) this.repo = await call('repository.summary', { path: this.repo.path });
+    const before = this.repo;
+    if (before) {
+      const mine = this.#opening;
+      const summary = await call('repository.summary', { path: before.path });
+      // Another repository opened while this one was read again: its facts stay.
+      if (mine !== this.#opening) return;
+      this.repo = summary;
+    }
     this.revision += 1;
   }
 
@@ -73,10 +85,14 @@ class Session {
     this.#screen = view.screen;
     if (!view.repo) return;
     this.restoring = true;
+    const mine = ++this.#opening;
     try {
-      this.repo = await call('repository.summary', { path: view.repo });
+      const summary = await call('repository.summary', { path: view.repo });
+      if (mine !== this.#opening) return;
+      this.repo = summary;
       this.revision += 1;
     } catch {
+      if (mine !== this.#opening) return;
       this.repo = null;
       this.#save();
     } finally {

@@ -6,7 +6,7 @@ import type { Core } from '../context.js';
 import type { MailMap } from '../git/mailmap.js';
 import { authorsOf, readMailMap } from '../git/mailmap.js';
 import { inspectRepository, SHALLOW_WARNING } from '../git/repository-state.js';
-import { loadPolicy } from '../policy/load-policy.js';
+import { loadReleasePolicy } from '../policy/load-policy.js';
 import type { ReleaseRange } from '../versioning/release-range.js';
 import { resolveReleaseRange, resolveTarget } from '../versioning/release-range.js';
 import { leaveOutReleasedOnLine, releasedOnLineWarning } from '../versioning/released-on-line.js';
@@ -79,7 +79,7 @@ export async function changelogForRange(
   request: ChangelogRequest,
 ): Promise<ChangelogResult> {
   const state = await inspectRepository(repoDir);
-  const policy = await loadPolicy(state.root);
+  const { policy } = await loadReleasePolicy(state.root);
   const prefix = policy.versioning.tagPrefix;
   // The whole history needs no previous release: each commit's release comes from the graph.
   const whole = request.all === true && request.from === undefined;

@@ -51,3 +51,15 @@ export function formatDuration(ms: number): string {
   const shown = parts.filter(Boolean);
   return shown.length > 0 ? shown.join(' ') : '0 s';
 }
+
+/**
+ * How long something took (a check's run): to the millisecond under a second, to a tenth under
+ * ten seconds, then like formatDuration but rounded to the nearest second, not up — a 40 ms
+ * check reads "40 ms", never "1 s".
+ */
+export function formatElapsed(ms: number): string {
+  const elapsed = Math.max(0, Math.round(ms));
+  if (elapsed < 1_000) return `${elapsed} ms`;
+  if (elapsed < 9_950) return `${(elapsed / 1_000).toFixed(1)} s`;
+  return formatDuration(Math.round(elapsed / 1_000) * 1_000);
+}

@@ -5,9 +5,13 @@ import type { Document } from 'yaml';
 import type { z } from 'zod';
 import type { Policy } from '../../../shared/domain/policy.js';
 import { PolicyError } from './policy-error.js';
-import { POLICY_LIMITS, policySchema } from './policy-schema.js';
+import type { PolicyProblem, ReleasePolicy } from './policy-error.js';
+import { POLICY_LIMITS, policySchema, releasePolicySchema } from './policy-schema.js';
 
 export const POLICY_FILE = '.release-desk.yml';
+
+/** Top-level sections a release (version, changelog, tag) never reads: promotion and trains. */
+const NOT_READ_BY_RELEASES = new Set(['trains', 'environments', 'groups', 'deploy', 'approvals']);
 
 /** Messages for zod's built-in issues; the schema words its own checks. */
 function defaultMessage(issue: z.core.$ZodRawIssue): string | undefined {
@@ -59,8 +63,8 @@ function where(file: string, line: number | null): string {
   return line === null ? file : `${file} line ${line}`;
 }
 
-/** Parses and validates a policy file's text; throws PolicyError naming the line and key. */
-export function parsePolicy(text: string, file = POLICY_FILE): Policy {
+/** The file's YAML, or a PolicyError naming the line of its first syntax error. */
+function readYaml(text: string, file: string): { doc: Document; lineCounter: LineCounter; data: unknown } {
   if (text.length > POLICY_LIMITS.fileChars) {
     throw new PolicyError(
       `${file} is ${Math.ceil(text.length / 1024)} KiB: a policy may be at most ${POLICY_LIMITS.fileChars / 1024} KiB (Release Desk's limit).`,
@@ -70,35 +74,75 @@ export function parsePolicy(text: string, file = POLICY_FILE): Policy {
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
+  // Only the first: YAML errors after it are mostly its echoes.
   const syntax = doc.errors[0];
   if (syntax) {
     const line = syntax.linePos?.[0].line ?? null;
     const message = syntax.message.split(/ at line \d+/)[0] ?? syntax.message;
     throw new PolicyError(`${where(file, line)}: ${message}`, '', line);
   }
-  let data: unknown;
   try {
-    data = doc.toJS() ?? {};
+    return { doc, lineCounter, data: doc.toJS() ?? {} };
   } catch (error) {
     throw new PolicyError(`${file}: ${(error as Error).message}`, '', null);
   }
-  const result = policySchema.safeParse(data, { error: defaultMessage });
-  if (result.success) return result.data;
-  // An unknown key is usually a typo that also makes a required key look missing: report it first.
-  const issues = result.error.issues.map((issue) => {
-    const segments = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
-    const offset = locate(doc, segments);
-    const line = offset === null ? null : lineCounter.linePos(offset).line;
-    return { issue, segments, line, unknownKey: issue.code === 'unrecognized_keys' };
+}
+
+/**
+ * Every problem zod found, each with its key and line: unknown keys first (a typo there also
+ * makes a required key look missing), then in file order.
+ */
+function problemsOf(error: z.ZodError, doc: Document, lineCounter: LineCounter): PolicyProblem[] {
+  const located = error.issues.flatMap((issue) => {
+    // One issue lists every unknown key of a mapping: each is its own problem, on its own line.
+    const paths =
+      issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+    return paths.map((segments) => {
+      const offset = locate(doc, segments);
+      return {
+        key: keyPath(segments),
+        line: offset === null ? null : lineCounter.linePos(offset).line,
+        message: issue.message,
+        unknownKey: issue.code === 'unrecognized_keys',
+      };
+    });
   });
-  issues.sort(
+  located.sort(
     (a, b) =>
       Number(b.unknownKey) - Number(a.unknownKey) ||
       (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER),
   );
-  const { segments, line, issue } = issues[0]!;
-  const key = keyPath(segments);
-  throw new PolicyError(`${where(file, line)}: ${key || 'the file'} ${issue.message}`, key, line);
+  return located.map(({ key, line, message }) => ({ key, line, message }));
+}
+
+/** One line per problem, each naming the file, line and key; the first is the one `key`/`line` name. */
+function policyError(problems: PolicyProblem[], file: string, release: ReleasePolicy | null): PolicyError {
+  const text = problems.map((p) => `${where(file, p.line)}: ${p.key || 'the file'} ${p.message}`).join('\n');
+  const first = problems[0]!;
+  return new PolicyError(text, first.key, first.line, problems, release);
+}
+
+/**
+ * The sections a release reads, when every problem of the file lies in sections it does not
+ * read (trains, environments, groups, deploy, approvals); null otherwise.
+ */
+function releaseSections(data: unknown, problems: PolicyProblem[]): ReleasePolicy | null {
+  const outside = problems.every((p) => NOT_READ_BY_RELEASES.has(p.key.split(/[.[]/)[0]!));
+  if (!outside) return null;
+  const sections = releasePolicySchema.safeParse(data, { error: defaultMessage });
+  return sections.success ? sections.data : null;
+}
+
+/**
+ * Parses and validates a policy file's text; throws PolicyError listing every problem, each with
+ * its line and key.
+ */
+export function parsePolicy(text: string, file = POLICY_FILE): Policy {
+  const { doc, lineCounter, data } = readYaml(text, file);
+  const result = policySchema.safeParse(data, { error: defaultMessage });
+  if (result.success) return result.data;
+  const problems = problemsOf(result.error, doc, lineCounter);
+  throw policyError(problems, file, releaseSections(data, problems));
 }
 
 /** The policy used when a repository has no `.release-desk.yml`. */
@@ -116,4 +160,20 @@ export async function loadPolicy(repoDir: string): Promise<Policy> {
     throw new PolicyError(`${POLICY_FILE} cannot be read: ${(error as Error).message}`, '', null);
   }
   return parsePolicy(text);
+}
+
+/**
+ * What a release needs from the policy: the whole file when it is valid; when only sections a
+ * release does not read are wrong (a gate, an environment), the sections it does read, with the
+ * error kept to warn about. Anything else wrong refuses with the full error.
+ */
+export async function loadReleasePolicy(
+  repoDir: string,
+): Promise<{ policy: ReleasePolicy; problem: PolicyError | null }> {
+  try {
+    return { policy: await loadPolicy(repoDir), problem: null };
+  } catch (error) {
+    if (error instanceof PolicyError && error.release) return { policy: error.release, problem: error };
+    throw error;
+  }
 }

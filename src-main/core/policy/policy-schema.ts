@@ -333,6 +333,15 @@ const approvalsSchema = mapping({
   .transform(({ requireSigned }) => ({ requireSigned: requireSigned ?? null }))
   .prefault({});
 
+/**
+ * Just the sections a release reads, other keys ignored: what a release can still use when only
+ * promotion or train keys are wrong.
+ */
+export const releasePolicySchema = z.object({
+  versioning: versioningSchema,
+  changelog: changelogSchema,
+});
+
 /** The whole file: validates, applies defaults and maps to the internal Policy. */
 export const policySchema = mapping({
   versioning: versioningSchema,

@@ -8,7 +8,7 @@ import type { Core } from '../context.js';
 import { DeskError } from '../errors.js';
 import { readFileAtCommits } from '../git/files-at.js';
 import { inspectRepository } from '../git/repository-state.js';
-import { loadPolicy } from '../policy/load-policy.js';
+import { loadReleasePolicy } from '../policy/load-policy.js';
 import { planRelease } from '../versioning/plan-release.js';
 import type { Ancestry } from '../git/ancestry.js';
 import { readAncestry } from '../git/ancestry.js';
@@ -96,7 +96,7 @@ export async function replayReleases(
   options: { job?: string } = {},
 ): Promise<ReplayReport> {
   const state = await inspectRepository(repoDir);
-  const policy = await loadPolicy(state.root);
+  const { policy } = await loadReleasePolicy(state.root);
   const prefix = policy.versioning.tagPrefix;
   const { releases: timeline, tagNames } = await releaseTimeline(state.root, prefix);
   if (timeline.length === 0) throw noReleases(prefix, tagNames);

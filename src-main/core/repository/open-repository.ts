@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { RecentRepository, RepositorySummary } from '../../../shared/domain/repository.js';
 import type { Core } from '../context.js';
 import { actorIn } from '../context.js';
+import { remoteNames } from '../git/ledger-refs.js';
 import { inspectRepository, SHALLOW_WARNING } from '../git/repository-state.js';
 import { loadPolicy } from '../policy/load-policy.js';
 import { PolicyError } from '../policy/policy-error.js';
@@ -22,7 +23,10 @@ export async function summarizeRepository(dir: string): Promise<RepositorySummar
       return 'v';
     },
   );
-  const { latest } = await resolveReleaseRange(state.root, state.head, prefix, {});
+  const [{ latest }, remotes] = await Promise.all([
+    resolveReleaseRange(state.root, state.head, prefix, {}),
+    remoteNames(state.root),
+  ]);
   return {
     path: state.root,
     name: path.basename(state.root),
@@ -31,6 +35,7 @@ export async function summarizeRepository(dir: string): Promise<RepositorySummar
     headShort: state.head.slice(0, 7),
     latestTag: latest?.name ?? null,
     latestVersion: latest?.version ?? null,
+    remotes,
     warnings,
   };
 }

@@ -1,6 +1,5 @@
 import semver from 'semver';
 import type { CommitRecord, ParsedChange } from '../../../shared/domain/commits.js';
-import type { Policy } from '../../../shared/domain/policy.js';
 import type { ChangelogDocument, ReleaseEntry, ReleasePlanView } from '../../../shared/domain/release.js';
 import { buildChangelog, changelogDate } from '../changelog/build-changelog.js';
 import type { RemoteLinks } from '../changelog/remote-links.js';
@@ -14,7 +13,8 @@ import type { Ancestry } from '../git/ancestry.js';
 import { authorsOf, readMailMap } from '../git/mailmap.js';
 import type { RepositoryState } from '../git/repository-state.js';
 import { inspectRepository, SHALLOW_WARNING } from '../git/repository-state.js';
-import { loadPolicy } from '../policy/load-policy.js';
+import { loadReleasePolicy } from '../policy/load-policy.js';
+import type { ReleasePolicy } from '../policy/policy-error.js';
 import type { BumpDecision, PendingPrerelease } from './bump.js';
 import { decideBump, nextVersion } from './bump.js';
 import type { ReleaseRange } from './release-range.js';
@@ -39,7 +39,7 @@ export interface PlanRequest {
 export interface ReleasePlan {
   view: ReleasePlanView;
   state: RepositoryState;
-  policy: Policy;
+  policy: ReleasePolicy;
   range: ReleaseRange;
   /** The range's commits, newest first, merges included. */
   commits: CommitRecord[];
@@ -88,7 +88,7 @@ function summary(
 function groupCommits(
   commits: CommitRecord[],
   decision: BumpDecision,
-  policy: Policy,
+  policy: ReleasePolicy,
   links: RemoteLinks | null,
 ): ReleasePlanView['groups'] {
   const skip = new Set<string>();
@@ -137,7 +137,7 @@ function pendingPrerelease(range: ReleaseRange): PendingPrerelease | null {
 async function notesCommits(
   core: Core,
   root: string,
-  plan: { range: ReleaseRange; next: string | null; commits: CommitRecord[]; policy: Policy },
+  plan: { range: ReleaseRange; next: string | null; commits: CommitRecord[]; policy: ReleasePolicy },
 ): Promise<CommitRecord[]> {
   const { range, next, commits, policy } = plan;
   const latest = range.latest;
@@ -162,14 +162,19 @@ export async function planRelease(
 ): Promise<ReleasePlan> {
   const state = await inspectRepository(repoDir);
   const withChangelog = request.changelog !== false;
-  const [policy, links, template] = await Promise.all([
-    loadPolicy(state.root),
+  const [{ policy, problem }, links, template] = await Promise.all([
+    loadReleasePolicy(state.root),
     withChangelog ? readRemoteLinks(state.root) : null,
     withChangelog ? loadTemplate(state.root) : null,
   ]);
   const range = await resolveReleaseRange(state.root, state.head, policy.versioning.tagPrefix, request);
   const history = await loadHistory(core, state.root, { from: range.fromSha, to: range.to });
   const warnings = state.shallow ? [SHALLOW_WARNING] : [];
+  // Broken promotion or train keys do not change a release; they are still said, not hidden.
+  if (problem)
+    warnings.push(
+      `${problem.message}\nReleases are unaffected; promotions and trains refuse until it is fixed.`,
+    );
   let commits = history.commits;
   if (range.currentOnLine && range.fromSha !== null) {
     const split = await leaveOutReleasedOnLine(core, state.root, range.to, range.fromSha, commits);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, parseDuration } from '../../../src-main/core/policy/durations.js';
+import { formatDuration, formatElapsed, parseDuration } from '../../../src-main/core/policy/durations.js';
 
 const S = 1000;
 const MIN = 60 * S;
@@ -44,5 +44,22 @@ describe('formatDuration', () => {
 
   it('rounds up so a countdown never reads zero while time remains', () => {
     expect(formatDuration(4 * H + 59 * MIN + 59 * S + 1)).toBe('5 h');
+  });
+});
+
+describe('formatElapsed', () => {
+  it.each([
+    [0, '0 ms'],
+    [40, '40 ms'],
+    [999, '999 ms'],
+    [1_000, '1.0 s'],
+    [1_260, '1.3 s'],
+    [9_949, '9.9 s'],
+    [9_950, '10 s'],
+    [61_400, '1 min 1 s'],
+    [H + 29 * MIN + 59.6 * S, '1 h 30 min'],
+    [-3, '0 ms'],
+  ])('formats %d ms as %s', (ms, text) => {
+    expect(formatElapsed(ms)).toBe(text);
   });
 });

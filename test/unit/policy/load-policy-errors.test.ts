@@ -178,6 +178,53 @@ describe('parsePolicy errors', () => {
     );
   });
 
+  it('lists every problem at once, one a line with its key and line, unknown keys first', () => {
+    const error = policyError(
+      [
+        'versioning:',
+        '  preMajor: maybe',
+        'trains:',
+        '  branch: release/{major}',
+        '  freezeBefor: 1d',
+        'environments:',
+        '  - name: staging',
+        '    gates:',
+        '      - approval: { required: 0, approvers: [a@x.io], expire: 1d, allowself: true }',
+        '',
+      ].join('\n'),
+    );
+    expect(error.message.split('\n')).toEqual([
+      '.release-desk.yml line 5: trains.freezeBefor is not a known key (known: cadence, freezeBefore, branch, goNoGo, freezeAllows)',
+      '.release-desk.yml line 9: environments[0].gates[0].approval.expire is not a known key (known: required, approvers, allowSelf, expires)',
+      '.release-desk.yml line 9: environments[0].gates[0].approval.allowself is not a known key (known: required, approvers, allowSelf, expires)',
+      '.release-desk.yml line 2: versioning.preMajor must be true or false',
+      '.release-desk.yml line 4: trains.branch must contain {major} and {minor}',
+      '.release-desk.yml line 9: environments[0].gates[0].approval.required must be a positive integer',
+    ]);
+    // The first problem is the one the UI points at.
+    expect(error.key).toBe('trains.freezeBefor');
+    expect(error.line).toBe(5);
+    expect(error.problems).toHaveLength(6);
+    expect(error.problems[5]).toEqual({
+      key: 'environments[0].gates[0].approval.required',
+      line: 9,
+      message: 'must be a positive integer',
+    });
+    // The versioning section is broken too, so nothing is left for a release to use.
+    expect(error.release).toBeNull();
+  });
+
+  it('keeps the sections a release reads when only promotion and train keys are wrong', () => {
+    const error = policyError(
+      'versioning:\n  tagPrefix: rel-\ntrains:\n  branch: x\nenvironments:\n  - name: "a b"\n',
+    );
+    expect(error.problems.map((p) => p.key)).toEqual(['trains.branch', 'environments[0].name']);
+    expect(error.release?.versioning.tagPrefix).toBe('rel-');
+    expect(error.release?.changelog.rollUpPrereleases).toBe(true);
+    // An unknown top-level key may be a misspelt section a release reads: nothing is kept.
+    expect(policyError('versionig:\n  tagPrefix: rel-\n').release).toBeNull();
+  });
+
   it('names the line of a YAML syntax error', () => {
     const error = policyError('versioning:\n  tagPrefix: v\ntrains: [1\nenvironments: []\n');
     expect(error.line).toBe(4);

@@ -25,6 +25,19 @@ describe('release override checks', () => {
     expect(overrideProblem(' 2.0.0 ', 'big redesign')).toBeNull();
   });
 
+  it('refuses a version not above the current release, before any dialog opens', () => {
+    expect(overrideProblem('1.0.0', 'redo', '1.2.0')).toBe(
+      '1.0.0 is not greater than the current version 1.2.0: a release must move forward.',
+    );
+    expect(overrideProblem('v1.2.0', 'redo', '1.2.0')).toMatch(
+      /not greater than the current version 1\.2\.0/,
+    );
+    expect(overrideProblem('1.2.1', 'redo', '1.2.0')).toBeNull();
+    expect(overrideProblem('1.3.0-rc.1', 'redo', '1.2.0')).toBeNull();
+    // Before the first release anything valid goes.
+    expect(overrideProblem('0.0.1', 'redo', null)).toBeNull();
+  });
+
   it('sends the version without a tag prefix and the reason trimmed', () => {
     expect(normalizeOverride(' v2.0.0 ', ' redesign \n')).toEqual({ version: '2.0.0', reason: 'redesign' });
   });

@@ -1,4 +1,4 @@
-import { formatDuration } from '../../policy/durations.js';
+import { formatDuration, formatElapsed } from '../../policy/durations.js';
 import { toCommandRun } from '../store.js';
 import type { GateEvaluator } from './context.js';
 
@@ -11,7 +11,7 @@ export const evaluateCheck: GateEvaluator<'check'> = (gate, position, ctx) => {
   }
   const run = toCommandRun(row);
   const took = row.finished_at
-    ? ` after ${formatDuration(Date.parse(row.finished_at) - Date.parse(row.started_at))}`
+    ? ` after ${formatElapsed(Date.parse(row.finished_at) - Date.parse(row.started_at))}`
     : '';
   const withRun = { ...base, run, output: run.output };
   switch (row.state) {
