@@ -8,6 +8,16 @@ import { BatchEncoder, type EncodedBatch, ThreadWriter, writeBatches } from './c
 import { decodeCommit, type EncodedChange } from './commit-codec.js';
 import { COMMIT_PARSER_VERSION } from './parse-message.js';
 
+/**
+ * What is known of a commit's diff (see same-change.ts): its shape (`paths` and `exact` of
+ * `DiffShape`, joined; '' for a commit without a diff) and its patch-id (null: not asked yet;
+ * '' none). Both never change for a SHA.
+ */
+export interface DiffFacts {
+  shape: string;
+  patchId: string | null;
+}
+
 /** Commits going into the cache as they are parsed; `end` once the last is added, or `cancel`. */
 export interface CacheFill {
   add(commit: CommitRecord, record: string): void;
@@ -28,6 +38,8 @@ const SAMPLE_ABOVE = 2000;
 const SAMPLE_SIZE = 64;
 const RECORD_END = '\0';
 const FIELD = '\x1f';
+// Whole histories kept (one per tip: branches, clones, a tip and the one before a new commit).
+const HISTORIES = 8;
 
 /**
  * Parsed commits live in their own database file beside the state database. The cache is
@@ -169,6 +181,88 @@ export class CommitCacheStore {
   }
 
   /**
+   * The first of `tips` whose whole history (`rev-list` of it, newest first) was kept, with its
+   * position in `tips` and that history.
+   */
+  async history(tips: string[]): Promise<{ at: number; shas: string[] } | null> {
+    await this.#writes.catch(() => undefined);
+    return this.#guarded(
+      () => null,
+      (db) => {
+        const row = db
+          .prepare(
+            'SELECT wanted.key, h.shas FROM json_each(?) AS wanted JOIN histories AS h ON h.tip = wanted.value ORDER BY wanted.key LIMIT 1',
+          )
+          .raw()
+          .get(JSON.stringify(tips)) as [at: number, shas: string] | undefined;
+        if (!row) return null;
+        db.prepare('UPDATE histories SET used = ? WHERE tip = ?').run(this.#clock(), tips[row[0]]);
+        return { at: row[0], shas: row[1] === '' ? [] : row[1].split('\n') };
+      },
+    );
+  }
+
+  /**
+   * Keeps the whole history of `tip` (its SHAs newest first), forgetting the least used past
+   * HISTORIES; written once the writes begun have ended, so a first read's thread is not waited for.
+   */
+  keepHistory(tip: string, shas: string[]): void {
+    this.#afterWrites((db) =>
+      db.transaction(() => {
+        db.prepare('INSERT OR REPLACE INTO histories (tip, shas, used) VALUES (?, ?, ?)').run(
+          tip,
+          shas.join('\n'),
+          this.#clock(),
+        );
+        db.prepare(
+          'DELETE FROM histories WHERE tip NOT IN (SELECT tip FROM histories ORDER BY used DESC LIMIT ?)',
+        ).run(HISTORIES);
+      })(),
+    );
+  }
+
+  /** `write` once the writes begun have ended; a cache that cannot take it only loses it. */
+  #afterWrites(write: (db: Db) => void): void {
+    const before = this.#writes;
+    const after = before.catch(() => undefined).then(() => this.#guarded(() => undefined, write));
+    this.#writes = Promise.all([before, after]).then(() => undefined);
+  }
+
+  // A counter rather than the time: two uses in one millisecond still keep their order.
+  #clock(): number {
+    const last = this.db.prepare('SELECT max(used) FROM histories').pluck().get() as number | null;
+    return (last ?? 0) + 1;
+  }
+
+  /** The diff facts known for `shas`. */
+  async diffFacts(shas: string[]): Promise<Map<string, DiffFacts>> {
+    await this.#writes.catch(() => undefined);
+    return this.#guarded(
+      () => new Map<string, DiffFacts>(),
+      (db) => {
+        const rows = db
+          .prepare(
+            'SELECT d.sha, d.shape, d.patch FROM json_each(?) AS wanted JOIN diffs AS d ON d.sha = wanted.value',
+          )
+          .raw()
+          .all(JSON.stringify(shas)) as [sha: string, shape: string, patch: string | null][];
+        return new Map(rows.map(([sha, shape, patchId]) => [sha, { shape, patchId }]));
+      },
+    );
+  }
+
+  /** Keeps diff facts learnt, once the writes begun have ended. */
+  saveDiffFacts(facts: Map<string, DiffFacts>): void {
+    if (facts.size === 0) return;
+    this.#afterWrites((db) => {
+      const save = db.prepare('INSERT OR REPLACE INTO diffs (sha, shape, patch) VALUES (?, ?, ?)');
+      db.transaction(() => {
+        for (const [sha, { shape, patchId }] of facts) save.run(sha, shape, patchId);
+      })();
+    });
+  }
+
+  /**
    * `use` on the cache; should it fail in any way (a damaged page, an unparsable row, a dropped
    * table), the cache is started again and the answer is `nothing`: its commits are parsed again.
    * A cache busy with another process's write is left as it is.
@@ -259,6 +353,8 @@ function openCache(file: string): Db {
       // records: git's records of the batch's commits (log.ts), NUL-separated; changes: their
       // parses, one JSON array per commit (commit-codec.ts).
       db.exec(`
+        DROP TABLE IF EXISTS diffs;
+        DROP TABLE IF EXISTS histories;
         DROP TABLE IF EXISTS commits;
         DROP TABLE IF EXISTS batches;
         CREATE TABLE batches (
@@ -275,6 +371,12 @@ function openCache(file: string): Db {
         PRAGMA user_version = ${CACHE_SCHEMA};
       `);
     }
+    // Added beside the commits without a schema bump: a cache from before simply gains them.
+    // histories: the SHAs of a tip's whole history, newest first, newline-separated.
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS diffs (sha TEXT PRIMARY KEY, shape TEXT NOT NULL, patch TEXT) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS histories (tip TEXT PRIMARY KEY, shas TEXT NOT NULL, used INTEGER NOT NULL);
+    `);
     return db;
   } catch (error) {
     db.close();

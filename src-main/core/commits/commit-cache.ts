@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CommitRecord } from '../../../shared/domain/commits.js';
 import type { Core } from '../context.js';
-import type { CommitRange, RawCommit } from '../git/log.js';
-import { listShas, readCommits, readHistory } from '../git/log.js';
+import type { CommitLink, CommitRange, RawCommit } from '../git/log.js';
+import { listShas, newestLinks, readCommits, readHistory } from '../git/log.js';
 import { parseCommitMessage } from './parse-message.js';
 
 /** How a history read was served: the cache's effect is observable, not just timed. */
@@ -67,13 +67,41 @@ export async function loadHistory(
 ): Promise<History> {
   const job = options.job ?? `history-${randomUUID()}`;
   if (range.from !== null) return readListed(core, repo, range, job, await listShas(repo, range));
-  const newest = await listShas(repo, range, FIRST_READ_PROBE);
+  const { links, shallow } = await newestLinks(repo, range.to, FIRST_READ_PROBE);
+  const newest = links.map((link) => link.sha);
   if (newest.length < FIRST_READ_PROBE) return readListed(core, repo, range, job, newest);
-  if (!(await core.commitCache.anyCached(newest))) {
-    const history = await readFirstTime(core, repo, range, job);
-    if (history) return history;
+  const kept = shallow ? null : await keptHistory(core, links);
+  if (kept) {
+    if (kept.grown) core.commitCache.keepHistory(range.to, kept.shas);
+    return readListed(core, repo, range, job, kept.shas);
   }
-  return readListed(core, repo, range, job, await listShas(repo, range));
+  let history: History | null = null;
+  if (!(await core.commitCache.anyCached(newest))) history = await readFirstTime(core, repo, range, job);
+  history ??= await readListed(core, repo, range, job, await listShas(repo, range));
+  if (!shallow)
+    core.commitCache.keepHistory(
+      range.to,
+      history.commits.map((commit) => commit.sha),
+    );
+  return history;
+}
+
+/**
+ * The whole history of the tip `links` starts with, from a kept one: the tip's own, or that of a
+ * commit among its newest with only a chain of single-parent commits above it. git walks such a
+ * chain one commit at a time and then goes on exactly as from the commit below it, so the chain
+ * and that commit's history are the tip's, in git's order, without a walk of 100k commits.
+ */
+async function keptHistory(
+  core: Core,
+  links: CommitLink[],
+): Promise<{ shas: string[]; grown: boolean } | null> {
+  let chain = 0;
+  while (chain + 1 < links.length && links[chain]!.parents.length === 1) chain++;
+  const found = await core.commitCache.history(links.slice(0, chain + 1).map((link) => link.sha));
+  if (!found) return null;
+  const above = links.slice(0, found.at).map((link) => link.sha);
+  return { shas: [...above, ...found.shas], grown: found.at > 0 };
 }
 
 /** Thrown out of a first read that met cached commits: they are better read from the cache. */
