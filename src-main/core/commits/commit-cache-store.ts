@@ -18,6 +18,21 @@ export interface DiffFacts {
   patchId: string | null;
 }
 
+/** A tip's whole history as kept (see `history`). */
+export interface KeptHistory {
+  /** Position in the tips asked about of the tip found. */
+  at: number;
+  shas: string[];
+  /** The batches its commits were found in when last read. */
+  batches: number[];
+}
+
+/** Commits found in the cache (missing ones undefined) and the batches they came from. */
+export interface CacheFind {
+  commits: (CommitRecord | undefined)[];
+  batches: number[];
+}
+
 /** Commits going into the cache as they are parsed; `end` once the last is added, or `cancel`. */
 export interface CacheFill {
   add(commit: CommitRecord, record: string): void;
@@ -74,13 +89,63 @@ export class CommitCacheStore {
 
   /** The cached commits among `shas`, at their positions (missing ones undefined). */
   async find(shas: string[]): Promise<(CommitRecord | undefined)[]> {
-    // A write that failed only leaves its commits to be parsed again; `flush` reports it.
-    await this.#writes.catch(() => undefined);
-    const nothing = () => new Array<CommitRecord | undefined>(shas.length);
-    return this.#guarded(nothing, (db) => this.#lookUp(db, shas, nothing()));
+    return (await this.findIn(shas, [])).commits;
   }
 
-  #lookUp(db: Db, shas: string[], found: (CommitRecord | undefined)[]): (CommitRecord | undefined)[] {
+  /**
+   * As `find`, looking first through the batches `near` (those that held the same commits
+   * before, see `history`): read whole, they need no index lookup of each SHA. Says which
+   * batches the commits came from.
+   */
+  async findIn(shas: string[], near: number[]): Promise<CacheFind> {
+    // A write that failed only leaves its commits to be parsed again; `flush` reports it.
+    await this.#writes.catch(() => undefined);
+    const nothing = (): CacheFind => ({ commits: new Array(shas.length), batches: [] });
+    return this.#guarded(nothing, (db) => {
+      const found = nothing();
+      const served = new Set<number>();
+      if (near.length > 0) this.#readNear(db, shas, near, found.commits, served);
+      const rest = near.length > 0 ? shas.filter((_, i) => found.commits[i] === undefined) : shas;
+      if (rest.length > 0) {
+        const at = rest === shas ? null : shas.flatMap((_, i) => (found.commits[i] === undefined ? [i] : []));
+        const more = this.#lookUp(db, rest, served);
+        more.forEach((commit, i) => (found.commits[at === null ? i : at[i]!] = commit));
+      }
+      found.batches = [...served];
+      return found;
+    });
+  }
+
+  /** Fills `found` from the batches `near`, matching each record by its SHA. */
+  #readNear(
+    db: Db,
+    shas: string[],
+    near: number[],
+    found: (CommitRecord | undefined)[],
+    served: Set<number>,
+  ): void {
+    const positions = new Map<string, number>();
+    shas.forEach((sha, i) => positions.set(sha, i));
+    const readBatch = db.prepare('SELECT records, changes FROM batches WHERE id = ? AND parser = ?');
+    for (const batch of near) {
+      const row = readBatch.get(batch, COMMIT_PARSER_VERSION) as
+        { records: string; changes: string } | undefined;
+      if (!row) continue;
+      let changes: EncodedChange[][] | undefined;
+      row.records.split(RECORD_END).forEach((record, slot) => {
+        const position = positions.get(record.slice(0, record.indexOf(FIELD)));
+        if (position === undefined || found[position] !== undefined) return;
+        changes ??= JSON.parse(row.changes) as EncodedChange[][];
+        const change = changes[slot];
+        if (!change) return;
+        found[position] = decodeCommit(record, change);
+        served.add(batch);
+      });
+    }
+  }
+
+  #lookUp(db: Db, shas: string[], served: Set<number>): (CommitRecord | undefined)[] {
+    const found = new Array<CommitRecord | undefined>(shas.length);
     if (shas.length >= SAMPLE_ABOVE && sampleHits(db, shas, SAMPLE_SIZE) === 0) return found;
     // Asked in SHA order, the index is walked page by page instead of at random.
     const rows = db
@@ -108,8 +173,10 @@ export class CommitCacheStore {
       for (const [position, slot] of wanted) {
         const record = records[slot];
         const sha = shas[position]!;
-        if (record?.startsWith(sha) && record[sha.length] === FIELD && changes[slot])
+        if (record?.startsWith(sha) && record[sha.length] === FIELD && changes[slot]) {
           found[position] = decodeCommit(record, changes[slot]);
+          served.add(batch);
+        }
       }
     }
     return found;
@@ -184,20 +251,21 @@ export class CommitCacheStore {
    * The first of `tips` whose whole history (`rev-list` of it, newest first) was kept, with its
    * position in `tips` and that history.
    */
-  async history(tips: string[]): Promise<{ at: number; shas: string[] } | null> {
+  async history(tips: string[]): Promise<KeptHistory | null> {
     await this.#writes.catch(() => undefined);
     return this.#guarded(
       () => null,
       (db) => {
         const row = db
           .prepare(
-            'SELECT wanted.key, h.shas FROM json_each(?) AS wanted JOIN histories AS h ON h.tip = wanted.value ORDER BY wanted.key LIMIT 1',
+            'SELECT wanted.key, h.shas, h.batches FROM json_each(?) AS wanted JOIN histories AS h ON h.tip = wanted.value ORDER BY wanted.key LIMIT 1',
           )
           .raw()
-          .get(JSON.stringify(tips)) as [at: number, shas: string] | undefined;
+          .get(JSON.stringify(tips)) as [at: number, shas: string, batches: string] | undefined;
         if (!row) return null;
         db.prepare('UPDATE histories SET used = ? WHERE tip = ?').run(this.#clock(), tips[row[0]]);
-        return { at: row[0], shas: row[1] === '' ? [] : row[1].split('\n') };
+        const [at, shas, batches] = row;
+        return { at, shas: shas === '' ? [] : shas.split('\n'), batches: JSON.parse(batches) as number[] };
       },
     );
   }
@@ -206,12 +274,13 @@ export class CommitCacheStore {
    * Keeps the whole history of `tip` (its SHAs newest first), forgetting the least used past
    * HISTORIES; written once the writes begun have ended, so a first read's thread is not waited for.
    */
-  keepHistory(tip: string, shas: string[]): void {
+  keepHistory(tip: string, shas: string[], batches: number[]): void {
     this.#afterWrites((db) =>
       db.transaction(() => {
-        db.prepare('INSERT OR REPLACE INTO histories (tip, shas, used) VALUES (?, ?, ?)').run(
+        db.prepare('INSERT OR REPLACE INTO histories (tip, shas, batches, used) VALUES (?, ?, ?, ?)').run(
           tip,
           shas.join('\n'),
+          JSON.stringify(batches),
           this.#clock(),
         );
         db.prepare(
@@ -372,10 +441,16 @@ function openCache(file: string): Db {
       `);
     }
     // Added beside the commits without a schema bump: a cache from before simply gains them.
-    // histories: the SHAs of a tip's whole history, newest first, newline-separated.
+    // histories: the SHAs of a tip's whole history, newest first, newline-separated, and the
+    // batches (JSON) that held its commits when last read.
     db.exec(`
       CREATE TABLE IF NOT EXISTS diffs (sha TEXT PRIMARY KEY, shape TEXT NOT NULL, patch TEXT) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS histories (tip TEXT PRIMARY KEY, shas TEXT NOT NULL, used INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS histories (
+        tip TEXT PRIMARY KEY,
+        shas TEXT NOT NULL,
+        batches TEXT NOT NULL,
+        used INTEGER NOT NULL
+      );
     `);
     return db;
   } catch (error) {
