@@ -390,7 +390,7 @@ const cases: [string, string, Expected | Expected[]][] = [
     { type: 'fix', subject: 'x', references: ['#1', '#2'] },
   ],
   [
-    'an action word reads only up to the next one, as in the library (`resolve` (#1)` names nothing)',
+    'an action word reads only up to the next one, as in the library: a quoted resolve hides (#15906)',
     'refactor: use require.resolve instead of custom `resolve` (#15906)\n\nSee #2, #3 and (#4)',
     {
       type: 'refactor',
