@@ -44,11 +44,13 @@ export async function readMailMap(repo: string, authors: Iterable<Person>): Prom
 
 /** The authors of `commits`, each once. */
 export function* authorsOf(commits: Iterable<{ authorName: string; authorEmail: string }>): Iterable<Person> {
-  const seen = new Set<string>();
+  // By name, then e-mail: no key string made per commit.
+  const seen = new Map<string, Set<string>>();
   for (const { authorName: name, authorEmail: email } of commits) {
-    const key = `${name}\0${email}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    let emails = seen.get(name);
+    if (!emails) seen.set(name, (emails = new Set()));
+    if (emails.has(email)) continue;
+    emails.add(email);
     yield { name, email };
   }
 }
