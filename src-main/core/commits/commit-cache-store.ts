@@ -1,11 +1,9 @@
-import { rmSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { CommitRecord } from '../../../shared/domain/commits.js';
 import type { Db } from '../store/database.js';
-import { databaseOptions } from '../store/native-binding.js';
+import { openCache, removeCache } from './commit-cache-file.js';
+import { lookUp, readNear, sampleHits } from './commit-cache-lookup.js';
 import { BatchEncoder, type EncodedBatch, ThreadWriter, writeBatches } from './commit-cache-writer.js';
-import { decodeCommit, type EncodedChange } from './commit-codec.js';
 import { COMMIT_PARSER_VERSION } from './parse-message.js';
 
 /**
@@ -42,17 +40,8 @@ export interface CacheFill {
 }
 
 export const COMMIT_CACHE_FILE = 'commit-cache.sqlite';
-// Bumped when the tables' shape changes: the cache is rebuilt, never migrated.
-const CACHE_SCHEMA = 2;
 // From this many commits a store is written on a thread (about 30 ms to start).
 const WRITE_ON_THREAD_FROM = 5000;
-// A range this long is sampled first: a repository read for the first time has nothing cached,
-// and the sample saves the 100k lookups that would each find nothing. A wrong "nothing" here
-// only means parsing again what is cached, never a wrong answer.
-const SAMPLE_ABOVE = 2000;
-const SAMPLE_SIZE = 64;
-const RECORD_END = '\0';
-const FIELD = '\x1f';
 // Whole histories kept (one per tip: branches, clones, a tip and the one before a new commit).
 const HISTORIES = 8;
 
@@ -104,82 +93,16 @@ export class CommitCacheStore {
     return this.#guarded(nothing, (db) => {
       const found = nothing();
       const served = new Set<number>();
-      if (near.length > 0) this.#readNear(db, shas, near, found.commits, served);
+      if (near.length > 0) readNear(db, shas, near, found.commits, served);
       const rest = near.length > 0 ? shas.filter((_, i) => found.commits[i] === undefined) : shas;
       if (rest.length > 0) {
         const at = rest === shas ? null : shas.flatMap((_, i) => (found.commits[i] === undefined ? [i] : []));
-        const more = this.#lookUp(db, rest, served);
+        const more = lookUp(db, rest, served);
         more.forEach((commit, i) => (found.commits[at === null ? i : at[i]!] = commit));
       }
       found.batches = [...served];
       return found;
     });
-  }
-
-  /** Fills `found` from the batches `near`, matching each record by its SHA. */
-  #readNear(
-    db: Db,
-    shas: string[],
-    near: number[],
-    found: (CommitRecord | undefined)[],
-    served: Set<number>,
-  ): void {
-    const positions = new Map<string, number>();
-    shas.forEach((sha, i) => positions.set(sha, i));
-    const readBatch = db.prepare('SELECT records, changes FROM batches WHERE id = ? AND parser = ?');
-    for (const batch of near) {
-      const row = readBatch.get(batch, COMMIT_PARSER_VERSION) as
-        { records: string; changes: string } | undefined;
-      if (!row) continue;
-      let changes: EncodedChange[][] | undefined;
-      row.records.split(RECORD_END).forEach((record, slot) => {
-        const position = positions.get(record.slice(0, record.indexOf(FIELD)));
-        if (position === undefined || found[position] !== undefined) return;
-        changes ??= JSON.parse(row.changes) as EncodedChange[][];
-        const change = changes[slot];
-        if (!change) return;
-        found[position] = decodeCommit(record, change);
-        served.add(batch);
-      });
-    }
-  }
-
-  #lookUp(db: Db, shas: string[], served: Set<number>): (CommitRecord | undefined)[] {
-    const found = new Array<CommitRecord | undefined>(shas.length);
-    if (shas.length >= SAMPLE_ABOVE && sampleHits(db, shas, SAMPLE_SIZE) === 0) return found;
-    // Asked in SHA order, the index is walked page by page instead of at random.
-    const rows = db
-      .prepare(
-        `SELECT wanted.key, c.batch, c.slot
-         FROM (SELECT key, value FROM json_each(?) ORDER BY value) AS wanted
-         CROSS JOIN commits AS c ON c.sha = wanted.value`,
-      )
-      .raw()
-      .all(JSON.stringify(shas)) as [position: number, batch: number, slot: number][];
-    const byBatch = new Map<number, [position: number, slot: number][]>();
-    for (const [position, batch, slot] of rows) {
-      const wanted = byBatch.get(batch);
-      if (wanted) wanted.push([position, slot]);
-      else byBatch.set(batch, [[position, slot]]);
-    }
-    const readBatch = db.prepare('SELECT records, changes FROM batches WHERE id = ? AND parser = ?');
-    for (const [batch, wanted] of byBatch) {
-      // A batch of another parser version (or gone) leaves its commits to be parsed again.
-      const row = readBatch.get(batch, COMMIT_PARSER_VERSION) as
-        { records: string; changes: string } | undefined;
-      if (!row) continue;
-      const records = row.records.split(RECORD_END);
-      const changes = JSON.parse(row.changes) as EncodedChange[][];
-      for (const [position, slot] of wanted) {
-        const record = records[slot];
-        const sha = shas[position]!;
-        if (record?.startsWith(sha) && record[sha.length] === FIELD && changes[slot]) {
-          found[position] = decodeCommit(record, changes[slot]);
-          served.add(batch);
-        }
-      }
-    }
-    return found;
   }
 
   /**
@@ -382,79 +305,7 @@ export class CommitCacheStore {
   }
 }
 
-/** How many of `size` SHAs spread over `shas` are cached. */
-function sampleHits(db: Db, shas: string[], size: number): number {
-  const step = shas.length / size;
-  const sample = Array.from({ length: Math.min(size, shas.length) }, (_, i) => shas[Math.floor(i * step)]!);
-  return db
-    .prepare('SELECT count(*) FROM json_each(?) AS wanted JOIN commits AS c ON c.sha = wanted.value')
-    .pluck()
-    .get(JSON.stringify(sample)) as number;
-}
-
 function isBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
-}
-
-/** The cache file and its journal; anything else at its name too (say, a directory). */
-function removeCache(file: string): void {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { recursive: true, force: true });
-}
-
-function openCache(file: string): Db {
-  const db = new Database(file, databaseOptions());
-  try {
-    // page_size only applies to a new file, before WAL is on (64 KiB pages wrote 100k commits 3×
-    // faster than 4 KiB ones); NORMAL in WAL mode can lose the last writes on power loss but
-    // never corrupts: for a cache, the right trade.
-    db.pragma('page_size = 65536');
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    // The app and a CLI run may fill the same cache at once.
-    db.pragma('busy_timeout = 5000');
-    const tables = db
-      .prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('batches', 'commits')")
-      .pluck()
-      .get();
-    if (db.pragma('user_version', { simple: true }) !== CACHE_SCHEMA || tables !== 2) {
-      // Commits are content-addressed, so a SHA names the same commit in every repository.
-      // records: git's records of the batch's commits (log.ts), NUL-separated; changes: their
-      // parses, one JSON array per commit (commit-codec.ts).
-      db.exec(`
-        DROP TABLE IF EXISTS diffs;
-        DROP TABLE IF EXISTS histories;
-        DROP TABLE IF EXISTS commits;
-        DROP TABLE IF EXISTS batches;
-        CREATE TABLE batches (
-          id INTEGER PRIMARY KEY,
-          parser INTEGER NOT NULL,
-          records TEXT NOT NULL,
-          changes TEXT NOT NULL
-        );
-        CREATE TABLE commits (
-          sha TEXT PRIMARY KEY,
-          batch INTEGER NOT NULL,
-          slot INTEGER NOT NULL
-        ) WITHOUT ROWID;
-        PRAGMA user_version = ${CACHE_SCHEMA};
-      `);
-    }
-    // Added beside the commits without a schema bump: a cache from before simply gains them.
-    // histories: the SHAs of a tip's whole history, newest first, newline-separated, and the
-    // batches (JSON) that held its commits when last read.
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS diffs (sha TEXT PRIMARY KEY, shape TEXT NOT NULL, patch TEXT) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS histories (
-        tip TEXT PRIMARY KEY,
-        shas TEXT NOT NULL,
-        batches TEXT NOT NULL,
-        used INTEGER NOT NULL
-      );
-    `);
-    return db;
-  } catch (error) {
-    db.close();
-    throw error;
-  }
 }
