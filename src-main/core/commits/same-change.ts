@@ -9,8 +9,8 @@ export type ChangePairs = Map<string, string[]>;
  * The commits of `pairs` whose change (`git patch-id --stable`) one of their partners has. As
  * git cherry does, a diff's shape is compared first (no file content read) and full patch-ids
  * are asked only for partners touching the same paths, none for identical diffs. Both are kept
- * in the commit cache by SHA (they never change), so a repository's picks are diffed once: a
- * lockfile update's patch-id costs a quarter of a second.
+ * in the commit cache by SHA (they never change), so a repository's picks are diffed once (git
+ * cherry's patch-ids, mostly of lockfile updates, took 0.3 s of every plan on angular-cli).
  */
 export async function sameChanges(core: Core, repo: string, pairs: ChangePairs): Promise<Set<string>> {
   const shas = [...new Set([...pairs].flatMap(([sha, partners]) => [sha, ...partners]))];
