@@ -10,10 +10,16 @@ import { openReleaseScreen, serve } from './release-screen.mjs';
 
 const TARGETS = { changelogCold: 2, changelogWarm: 1.3, nextVersion: 4, screenWarm: 1500, screenCold: 3000 };
 
+// Opening a repository in the app records a `repository.opened` event on its team ledger
+// (refs/release-desk/ledger), so the Release screen's figures add commits there: reported apart,
+// not counted as the bench changing the repository (which would stop it).
+const LEDGER_REFS = 'refs/release-desk/';
+
 function fingerprint(repo) {
   const read = (...args) => git(repo, ...args);
+  const refs = read('for-each-ref', '--format=%(refname) %(objectname)').split('\n');
   return [
-    read('for-each-ref', '--format=%(refname) %(objectname)'),
+    refs.filter((ref) => !ref.startsWith(LEDGER_REFS)).join('\n'),
     read('rev-parse', 'HEAD'),
     read('config', '--local', '--list'),
     read('--no-optional-locks', 'status', '--porcelain'),
@@ -139,6 +145,7 @@ async function releaseScreenFigures(repo, warmData) {
 /** Every figure for `repo`; returns a data directory whose commit cache holds its whole history. */
 export async function benchRepository(repo, name, engineRunner) {
   const before = fingerprint(repo);
+  const ledgerBefore = git(repo, 'for-each-ref', '--format=%(objectname)', LEDGER_REFS);
   const indexBefore = indexTime(repo);
   const commits = git(repo, 'rev-list', '--count', 'HEAD');
   const tags = git(repo, 'tag').split('\n').filter(Boolean).length;
@@ -155,6 +162,8 @@ export async function benchRepository(repo, name, engineRunner) {
   await releaseScreenFigures(repo, data);
   if (fingerprint(repo) !== before)
     throw new Error(`the bench changed ${repo}: refs, HEAD, config or work tree`);
+  if (git(repo, 'for-each-ref', '--format=%(objectname)', LEDGER_REFS) !== ledgerBefore)
+    console.log(`  note: opening ${repo} in the app added events to its ledger (${LEDGER_REFS}…)`);
   if (indexTime(repo) !== indexBefore)
     console.log(`  note: ${repo}'s .git/index was rewritten (a stat refresh)`);
   return data;

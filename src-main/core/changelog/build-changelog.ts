@@ -16,13 +16,22 @@ export interface ChangelogMeta {
   authors?: MailMap;
 }
 
+// The keys a person is matched by, worked out once per person (a mailmap gives one object per author).
+const personKeys = new WeakMap<Person, [byEmail: string, byName: string]>();
+
+function keysOf(person: Person): [byEmail: string, byName: string] {
+  let keys = personKeys.get(person);
+  if (!keys)
+    personKeys.set(person, (keys = [person.email.toLowerCase(), `name:${person.name.toLowerCase()}`]));
+  return keys;
+}
+
 /**
  * Counts a commit for its author: one person however many e-mails or spellings of one name
  * they used (after `.mailmap`), matched by e-mail or by name.
  */
 function countContributor(contributors: Map<string, Contributor>, person: Person): void {
-  const byEmail = person.email.toLowerCase();
-  const byName = `name:${person.name.toLowerCase()}`;
+  const [byEmail, byName] = keysOf(person);
   const known = (byEmail !== '' ? contributors.get(byEmail) : undefined) ?? contributors.get(byName);
   if (known) known.commits += 1;
   const contributor = known ?? { name: person.name, email: person.email, commits: 1 };

@@ -44,16 +44,27 @@ interface ViewContext {
   contributors: { name: string }[];
 }
 
+/** `markdownText` remembered: scopes and contributors' names repeat in every release. */
+function escaper(): (text: string) => string {
+  const escaped = new Map<string, string>();
+  return (text) => {
+    let done = escaped.get(text);
+    if (done === undefined) escaped.set(text, (done = markdownText(text)));
+    return done;
+  };
+}
+
 function view(
   release: ChangelogRelease,
   links: RemoteLinks | null,
+  escape: (text: string) => string = markdownText,
 ): { context: ViewContext; commits: ViewCommit[] } {
   const { document } = release;
   const commit = (sha: string, scope: string | null, type: string): ViewCommit => ({
     hash: sha,
     shortHash: sha.slice(0, 7),
     type,
-    scope: scope === null ? null : markdownText(scope),
+    scope: scope === null ? null : escape(scope),
     subject: '',
     commitUrl: links ? links.commit(sha) : null,
     references: [],
@@ -83,7 +94,7 @@ function view(
       version: document.version ?? 'Unreleased',
       date: document.date,
       compareUrl: links && tag && previousTag ? links.compare(previousTag, tag) : null,
-      contributors: (document.contributors ?? []).map((c) => ({ name: markdownText(c.name) })),
+      contributors: (document.contributors ?? []).map((c) => ({ name: escape(c.name) })),
     },
   };
 }
@@ -119,8 +130,12 @@ export async function renderWithWriter(release: ChangelogRelease, options: Rende
 }
 
 /** The default template, written out by hand for large histories; a test keeps it identical to the writer's output. */
-export function renderDefault(release: ChangelogRelease, links: RemoteLinks | null): string {
-  const { context, commits } = view(release, links);
+export function renderDefault(
+  release: ChangelogRelease,
+  links: RemoteLinks | null,
+  escape: (text: string) => string = markdownText,
+): string {
+  const { context, commits } = view(release, links, escape);
   const lines = [
     `## ${context.compareUrl ? `[${context.version}](${context.compareUrl})` : context.version} (${context.date})`,
   ];
@@ -156,10 +171,11 @@ export function renderDefault(release: ChangelogRelease, links: RemoteLinks | nu
  */
 export async function renderMarkdown(releases: ChangelogRelease[], options: RenderOptions): Promise<string> {
   const blocks: string[] = [];
+  const escape = escaper();
   for (const release of releases) {
     blocks.push(
       options.template === null
-        ? renderDefault(release, options.links)
+        ? renderDefault(release, options.links, escape)
         : await renderWithWriter(release, options),
     );
   }

@@ -1,12 +1,35 @@
-import { rmSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { CommitRecord } from '../../../shared/domain/commits.js';
 import type { Db } from '../store/database.js';
-import { databaseOptions } from '../store/native-binding.js';
+import { openCache, removeCache } from './commit-cache-file.js';
+import { lookUp, readNear, sampleHits } from './commit-cache-lookup.js';
 import { BatchEncoder, type EncodedBatch, ThreadWriter, writeBatches } from './commit-cache-writer.js';
-import { decodeCommit, type EncodedChange } from './commit-codec.js';
 import { COMMIT_PARSER_VERSION } from './parse-message.js';
+
+/**
+ * What is known of a commit's diff (see same-change.ts): its shape (`paths` and `exact` of
+ * `DiffShape`, joined; '' for a commit without a diff) and its patch-id (null: not asked yet;
+ * '' none). Both never change for a SHA.
+ */
+export interface DiffFacts {
+  shape: string;
+  patchId: string | null;
+}
+
+/** A tip's whole history as kept (see `history`). */
+export interface KeptHistory {
+  /** Position in the tips asked about of the tip found. */
+  at: number;
+  shas: string[];
+  /** The batches its commits were found in when last read. */
+  batches: number[];
+}
+
+/** Commits found in the cache (missing ones undefined) and the batches they came from. */
+export interface CacheFind {
+  commits: (CommitRecord | undefined)[];
+  batches: number[];
+}
 
 /** Commits going into the cache as they are parsed; `end` once the last is added, or `cancel`. */
 export interface CacheFill {
@@ -17,17 +40,10 @@ export interface CacheFill {
 }
 
 export const COMMIT_CACHE_FILE = 'commit-cache.sqlite';
-// Bumped when the tables' shape changes: the cache is rebuilt, never migrated.
-const CACHE_SCHEMA = 2;
 // From this many commits a store is written on a thread (about 30 ms to start).
 const WRITE_ON_THREAD_FROM = 5000;
-// A range this long is sampled first: a repository read for the first time has nothing cached,
-// and the sample saves the 100k lookups that would each find nothing. A wrong "nothing" here
-// only means parsing again what is cached, never a wrong answer.
-const SAMPLE_ABOVE = 2000;
-const SAMPLE_SIZE = 64;
-const RECORD_END = '\0';
-const FIELD = '\x1f';
+// Whole histories kept (one per tip: branches, clones, a tip and the one before a new commit).
+const HISTORIES = 8;
 
 /**
  * Parsed commits live in their own database file beside the state database. The cache is
@@ -62,45 +78,31 @@ export class CommitCacheStore {
 
   /** The cached commits among `shas`, at their positions (missing ones undefined). */
   async find(shas: string[]): Promise<(CommitRecord | undefined)[]> {
-    // A write that failed only leaves its commits to be parsed again; `flush` reports it.
-    await this.#writes.catch(() => undefined);
-    const nothing = () => new Array<CommitRecord | undefined>(shas.length);
-    return this.#guarded(nothing, (db) => this.#lookUp(db, shas, nothing()));
+    return (await this.findIn(shas, [])).commits;
   }
 
-  #lookUp(db: Db, shas: string[], found: (CommitRecord | undefined)[]): (CommitRecord | undefined)[] {
-    if (shas.length >= SAMPLE_ABOVE && sampleHits(db, shas, SAMPLE_SIZE) === 0) return found;
-    // Asked in SHA order, the index is walked page by page instead of at random.
-    const rows = db
-      .prepare(
-        `SELECT wanted.key, c.batch, c.slot
-         FROM (SELECT key, value FROM json_each(?) ORDER BY value) AS wanted
-         CROSS JOIN commits AS c ON c.sha = wanted.value`,
-      )
-      .raw()
-      .all(JSON.stringify(shas)) as [position: number, batch: number, slot: number][];
-    const byBatch = new Map<number, [position: number, slot: number][]>();
-    for (const [position, batch, slot] of rows) {
-      const wanted = byBatch.get(batch);
-      if (wanted) wanted.push([position, slot]);
-      else byBatch.set(batch, [[position, slot]]);
-    }
-    const readBatch = db.prepare('SELECT records, changes FROM batches WHERE id = ? AND parser = ?');
-    for (const [batch, wanted] of byBatch) {
-      // A batch of another parser version (or gone) leaves its commits to be parsed again.
-      const row = readBatch.get(batch, COMMIT_PARSER_VERSION) as
-        { records: string; changes: string } | undefined;
-      if (!row) continue;
-      const records = row.records.split(RECORD_END);
-      const changes = JSON.parse(row.changes) as EncodedChange[][];
-      for (const [position, slot] of wanted) {
-        const record = records[slot];
-        const sha = shas[position]!;
-        if (record?.startsWith(sha) && record[sha.length] === FIELD && changes[slot])
-          found[position] = decodeCommit(record, changes[slot]);
+  /**
+   * As `find`, looking first through the batches `near` (those that held the same commits
+   * before, see `history`): read whole, they need no index lookup of each SHA. Says which
+   * batches the commits came from.
+   */
+  async findIn(shas: string[], near: number[]): Promise<CacheFind> {
+    // A write that failed only leaves its commits to be parsed again; `flush` reports it.
+    await this.#writes.catch(() => undefined);
+    const nothing = (): CacheFind => ({ commits: new Array(shas.length), batches: [] });
+    return this.#guarded(nothing, (db) => {
+      const found = nothing();
+      const served = new Set<number>();
+      if (near.length > 0) readNear(db, shas, near, found.commits, served);
+      const rest = near.length > 0 ? shas.filter((_, i) => found.commits[i] === undefined) : shas;
+      if (rest.length > 0) {
+        const at = rest === shas ? null : shas.flatMap((_, i) => (found.commits[i] === undefined ? [i] : []));
+        const more = lookUp(db, rest, served);
+        more.forEach((commit, i) => (found.commits[at === null ? i : at[i]!] = commit));
       }
-    }
-    return found;
+      found.batches = [...served];
+      return found;
+    });
   }
 
   /**
@@ -169,6 +171,90 @@ export class CommitCacheStore {
   }
 
   /**
+   * The first of `tips` whose whole history (`rev-list` of it, newest first) was kept, with its
+   * position in `tips` and that history.
+   */
+  async history(tips: string[]): Promise<KeptHistory | null> {
+    await this.#writes.catch(() => undefined);
+    return this.#guarded(
+      () => null,
+      (db) => {
+        const row = db
+          .prepare(
+            'SELECT wanted.key, h.shas, h.batches FROM json_each(?) AS wanted JOIN histories AS h ON h.tip = wanted.value ORDER BY wanted.key LIMIT 1',
+          )
+          .raw()
+          .get(JSON.stringify(tips)) as [at: number, shas: string, batches: string] | undefined;
+        if (!row) return null;
+        db.prepare('UPDATE histories SET used = ? WHERE tip = ?').run(this.#clock(), tips[row[0]]);
+        const [at, shas, batches] = row;
+        return { at, shas: shas === '' ? [] : shas.split('\n'), batches: JSON.parse(batches) as number[] };
+      },
+    );
+  }
+
+  /**
+   * Keeps the whole history of `tip` (its SHAs newest first), forgetting the least used past
+   * HISTORIES; written once the writes begun have ended, so a first read's thread is not waited for.
+   */
+  keepHistory(tip: string, shas: string[], batches: number[]): void {
+    this.#afterWrites((db) =>
+      db.transaction(() => {
+        db.prepare('INSERT OR REPLACE INTO histories (tip, shas, batches, used) VALUES (?, ?, ?, ?)').run(
+          tip,
+          shas.join('\n'),
+          JSON.stringify(batches),
+          this.#clock(),
+        );
+        db.prepare(
+          'DELETE FROM histories WHERE tip NOT IN (SELECT tip FROM histories ORDER BY used DESC LIMIT ?)',
+        ).run(HISTORIES);
+      })(),
+    );
+  }
+
+  /** `write` once the writes begun have ended; a cache that cannot take it only loses it. */
+  #afterWrites(write: (db: Db) => void): void {
+    const before = this.#writes;
+    const after = before.catch(() => undefined).then(() => this.#guarded(() => undefined, write));
+    this.#writes = Promise.all([before, after]).then(() => undefined);
+  }
+
+  // A counter rather than the time: two uses in one millisecond still keep their order.
+  #clock(): number {
+    const last = this.db.prepare('SELECT max(used) FROM histories').pluck().get() as number | null;
+    return (last ?? 0) + 1;
+  }
+
+  /** The diff facts known for `shas`. */
+  async diffFacts(shas: string[]): Promise<Map<string, DiffFacts>> {
+    await this.#writes.catch(() => undefined);
+    return this.#guarded(
+      () => new Map<string, DiffFacts>(),
+      (db) => {
+        const rows = db
+          .prepare(
+            'SELECT d.sha, d.shape, d.patch FROM json_each(?) AS wanted JOIN diffs AS d ON d.sha = wanted.value',
+          )
+          .raw()
+          .all(JSON.stringify(shas)) as [sha: string, shape: string, patch: string | null][];
+        return new Map(rows.map(([sha, shape, patchId]) => [sha, { shape, patchId }]));
+      },
+    );
+  }
+
+  /** Keeps diff facts learnt, once the writes begun have ended. */
+  saveDiffFacts(facts: Map<string, DiffFacts>): void {
+    if (facts.size === 0) return;
+    this.#afterWrites((db) => {
+      const save = db.prepare('INSERT OR REPLACE INTO diffs (sha, shape, patch) VALUES (?, ?, ?)');
+      db.transaction(() => {
+        for (const [sha, { shape, patchId }] of facts) save.run(sha, shape, patchId);
+      })();
+    });
+  }
+
+  /**
    * `use` on the cache; should it fail in any way (a damaged page, an unparsable row, a dropped
    * table), the cache is started again and the answer is `nothing`: its commits are parsed again.
    * A cache busy with another process's write is left as it is.
@@ -219,65 +305,7 @@ export class CommitCacheStore {
   }
 }
 
-/** How many of `size` SHAs spread over `shas` are cached. */
-function sampleHits(db: Db, shas: string[], size: number): number {
-  const step = shas.length / size;
-  const sample = Array.from({ length: Math.min(size, shas.length) }, (_, i) => shas[Math.floor(i * step)]!);
-  return db
-    .prepare('SELECT count(*) FROM json_each(?) AS wanted JOIN commits AS c ON c.sha = wanted.value')
-    .pluck()
-    .get(JSON.stringify(sample)) as number;
-}
-
 function isBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
-}
-
-/** The cache file and its journal; anything else at its name too (say, a directory). */
-function removeCache(file: string): void {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { recursive: true, force: true });
-}
-
-function openCache(file: string): Db {
-  const db = new Database(file, databaseOptions());
-  try {
-    // page_size only applies to a new file, before WAL is on (64 KiB pages wrote 100k commits 3×
-    // faster than 4 KiB ones); NORMAL in WAL mode can lose the last writes on power loss but
-    // never corrupts: for a cache, the right trade.
-    db.pragma('page_size = 65536');
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    // The app and a CLI run may fill the same cache at once.
-    db.pragma('busy_timeout = 5000');
-    const tables = db
-      .prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('batches', 'commits')")
-      .pluck()
-      .get();
-    if (db.pragma('user_version', { simple: true }) !== CACHE_SCHEMA || tables !== 2) {
-      // Commits are content-addressed, so a SHA names the same commit in every repository.
-      // records: git's records of the batch's commits (log.ts), NUL-separated; changes: their
-      // parses, one JSON array per commit (commit-codec.ts).
-      db.exec(`
-        DROP TABLE IF EXISTS commits;
-        DROP TABLE IF EXISTS batches;
-        CREATE TABLE batches (
-          id INTEGER PRIMARY KEY,
-          parser INTEGER NOT NULL,
-          records TEXT NOT NULL,
-          changes TEXT NOT NULL
-        );
-        CREATE TABLE commits (
-          sha TEXT PRIMARY KEY,
-          batch INTEGER NOT NULL,
-          slot INTEGER NOT NULL
-        ) WITHOUT ROWID;
-        PRAGMA user_version = ${CACHE_SCHEMA};
-      `);
-    }
-    return db;
-  } catch (error) {
-    db.close();
-    throw error;
-  }
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CommitRecord } from '../../../shared/domain/commits.js';
 import type { Core } from '../context.js';
-import type { CommitRange, RawCommit } from '../git/log.js';
-import { listShas, readCommits, readHistory } from '../git/log.js';
+import type { CommitLink, CommitRange, RawCommit } from '../git/log.js';
+import { listShas, newestLinks, readCommits, readHistory } from '../git/log.js';
 import { parseCommitMessage } from './parse-message.js';
 
 /** How a history read was served: the cache's effect is observable, not just timed. */
@@ -17,6 +17,9 @@ export interface History {
   commits: CommitRecord[];
   stats: HistoryStats;
 }
+
+/** A history read, with the cache batches its cached commits came from (none on a first read). */
+type Read = History & { batches: number[] };
 
 const PROGRESS_EVERY = 5000;
 const LONG_READ = 5000;
@@ -67,13 +70,43 @@ export async function loadHistory(
 ): Promise<History> {
   const job = options.job ?? `history-${randomUUID()}`;
   if (range.from !== null) return readListed(core, repo, range, job, await listShas(repo, range));
-  const newest = await listShas(repo, range, FIRST_READ_PROBE);
+  const { links, shallow } = await newestLinks(repo, range.to, FIRST_READ_PROBE);
+  const newest = links.map((link) => link.sha);
   if (newest.length < FIRST_READ_PROBE) return readListed(core, repo, range, job, newest);
-  if (!(await core.commitCache.anyCached(newest))) {
-    const history = await readFirstTime(core, repo, range, job);
-    if (history) return history;
+  const kept = shallow ? null : await keptHistory(core, links);
+  if (kept) {
+    const history = await readListed(core, repo, range, job, kept.shas, kept.batches);
+    // Kept again when it grew or its commits moved (parsed again, or new ones now written).
+    const moved = history.batches.join() !== kept.batches.join() || history.stats.parsed > 0;
+    if (kept.grown || moved) core.commitCache.keepHistory(range.to, kept.shas, history.batches);
+    return history;
   }
-  return readListed(core, repo, range, job, await listShas(repo, range));
+  let history: Read | null = null;
+  if (!(await core.commitCache.anyCached(newest))) history = await readFirstTime(core, repo, range, job);
+  history ??= await readListed(core, repo, range, job, await listShas(repo, range));
+  if (!shallow) {
+    const shas = history.commits.map((commit) => commit.sha);
+    core.commitCache.keepHistory(range.to, shas, history.batches);
+  }
+  return history;
+}
+
+/**
+ * The whole history of the tip `links` starts with, from a kept one: the tip's own, or that of a
+ * commit among its newest with only a chain of single-parent commits above it. git walks such a
+ * chain one commit at a time and then goes on exactly as from the commit below it, so the chain
+ * and that commit's history are the tip's, in git's order, without a walk of 100k commits.
+ */
+async function keptHistory(
+  core: Core,
+  links: CommitLink[],
+): Promise<{ shas: string[]; batches: number[]; grown: boolean } | null> {
+  let chain = 0;
+  while (chain + 1 < links.length && links[chain]!.parents.length === 1) chain++;
+  const found = await core.commitCache.history(links.slice(0, chain + 1).map((link) => link.sha));
+  if (!found) return null;
+  const above = links.slice(0, found.at).map((link) => link.sha);
+  return { shas: [...above, ...found.shas], batches: found.batches, grown: found.at > 0 };
 }
 
 /** Thrown out of a first read that met cached commits: they are better read from the cache. */
@@ -91,7 +124,7 @@ async function readFirstTime(
   repo: string,
   range: CommitRange,
   job: string,
-): Promise<History | null> {
+): Promise<Read | null> {
   const report = reporter(core, job);
   const commits: CommitRecord[] = [];
   const fill = core.commitCache.fill(LONG_READ);
@@ -117,7 +150,7 @@ async function readFirstTime(
   }
   fill.end();
   if (commits.length >= PROGRESS_EVERY) report(commits.length, commits.length, commits.length);
-  return { commits, stats: { total: commits.length, fromCache: 0, parsed: commits.length } };
+  return { commits, stats: { total: commits.length, fromCache: 0, parsed: commits.length }, batches: [] };
 }
 
 /** The listed commits (`shas`, the range's in git's order), from the cache or read and parsed. */
@@ -127,9 +160,10 @@ async function readListed(
   range: CommitRange,
   job: string,
   shas: string[],
-): Promise<History> {
+  near: number[] = [],
+): Promise<Read> {
   const report = reporter(core, job);
-  const found = await core.commitCache.find(shas);
+  const { commits: found, batches } = await core.commitCache.findIn(shas, near);
   let missing = 0;
   for (let i = 0; i < shas.length; i++) if (found[i] === undefined) missing++;
   let parsed = 0;
@@ -173,5 +207,5 @@ async function readListed(
   if (parsed !== missing) throw new Error(`git listed ${missing} commits to read but gave ${parsed}`);
 
   const commits = found as CommitRecord[];
-  return { commits, stats: { total: shas.length, fromCache: shas.length - missing, parsed } };
+  return { commits, stats: { total: shas.length, fromCache: shas.length - missing, parsed }, batches };
 }

@@ -13,6 +13,33 @@ const URL = /\bhttps?:\/\/\S+/gi;
 // The library misses a reference followed by sentence punctuation (`Fixes #12.`).
 const TRAILING_PUNCTUATION = /[.:!?'"]+(?=\s|$)/g;
 const NUMBER = /^\d+$/;
+const GH = /gh-/i;
+// The library's action keywords (followed by white space it reads only what follows them).
+const ACTION = /(?:close[sd]?|fix(?:es|ed)?|resolve[sd]?)\s/i;
+// Characters the library reads as part of a repository name glued to a `#`.
+const REPOSITORY_CHAR = /[\w\-./]/;
+// What may follow a reference for the library to see it.
+const REFERENCE_END = /[\s,;)\]]/;
+
+/**
+ * The references of a line whose every `#` opens an issue number standing alone (`(#123)`,
+ * `PR #9, #10`) and that holds no `GH-` and no action keyword: the library would find exactly
+ * these, in order.
+ * Null for any other line, which the library reads. Most lines that reference anything are
+ * such lines, and the library's pattern costs far more than this scan.
+ */
+function plainReferences(line: string): string[] | null {
+  if (GH.test(line) || ACTION.test(line)) return null;
+  const found: string[] = [];
+  for (let at = line.indexOf('#'); at !== -1; at = line.indexOf('#', at + 1)) {
+    if (at > 0 && REPOSITORY_CHAR.test(line[at - 1]!)) return null;
+    let end = at + 1;
+    while (end < line.length && line.charCodeAt(end) >= 48 && line.charCodeAt(end) <= 57) end++;
+    if (end === at + 1 || (end < line.length && !REFERENCE_END.test(line[end]!))) return null;
+    found.push(line.slice(at, end));
+  }
+  return found;
+}
 
 /**
  * Adds the references on one line to `into`, as written without their action (`#9`, `GH-123`,
@@ -23,6 +50,11 @@ export function addReferences(line: string, into: string[]): void {
   if (!MAY_REFERENCE.test(line)) return;
   const cleaned = line.replace(URL, ' ').replace(TRAILING_PUNCTUATION, '');
   if (!cleaned.trim()) return;
+  const plain = plainReferences(cleaned);
+  if (plain) {
+    for (const raw of plain) if (!into.includes(raw)) into.push(raw);
+    return;
+  }
   for (const ref of parser.parse(cleaned).references) {
     if (!NUMBER.test(ref.issue)) continue;
     let raw: string;

@@ -111,3 +111,32 @@ export async function listShas(repo: string, range: CommitRange, max?: number): 
   const out = await git(repo, ['rev-list', ...limit, '--end-of-options', ...rangeArgs(range)], BUFFERED);
   return out === '' ? [] : out.trimEnd().split('\n');
 }
+
+/** A commit's SHA and its parents' (`rev-list --parents`). */
+export interface CommitLink {
+  sha: string;
+  parents: string[];
+}
+
+/**
+ * The newest `max` commits of `tip`'s history with their parents, and whether the repository
+ * is shallow (its histories then grow when it is deepened): two calls side by side.
+ */
+export async function newestLinks(
+  repo: string,
+  tip: string,
+  max: number,
+): Promise<{ links: CommitLink[]; shallow: boolean }> {
+  const [out, shallow] = await Promise.all([
+    git(repo, ['rev-list', '--parents', `--max-count=${max}`, '--end-of-options', assertSha(tip, 'end')]),
+    git(repo, ['rev-parse', '--is-shallow-repository']),
+  ]);
+  const links = out
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [sha = '', ...parents] = line.split(' ');
+      return { sha, parents };
+    });
+  return { links, shallow: shallow.trim() === 'true' };
+}

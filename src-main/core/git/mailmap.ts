@@ -9,14 +9,12 @@ export interface Person {
 /** Maps an author as a commit records them to the person `.mailmap` says they are. */
 export type MailMap = (name: string, email: string) => Person;
 
-// Contacts per `check-mailmap` call: far below the OS argument limit for any name length.
-const CONTACTS_PER_CALL = 500;
 const CONTACT = /^(.*) <([^<>]*)>$/;
 
 /**
  * The repository's mailmap (`.mailmap`, `mailmap.file`, `mailmap.blob`) for the given authors,
- * asked of git itself (`check-mailmap`, as `%aN`/`%aE` would apply it) in a call per 500
- * authors. Applied when notes are written rather than stored in the commit cache, so an edit
+ * asked of git itself (`check-mailmap --stdin`, as `%aN`/`%aE` would apply it) in one call
+ * however many authors. Applied when notes are written rather than stored in the commit cache, so an edit
  * of `.mailmap` counts at once.
  */
 export async function readMailMap(repo: string, authors: Iterable<Person>): Promise<MailMap> {
@@ -25,24 +23,34 @@ export async function readMailMap(repo: string, authors: Iterable<Person>): Prom
     (contact) => CONTACT.test(contact) && !contact.includes('\n'),
   );
   const mapped = new Map<string, Person>();
-  for (let i = 0; i < contacts.length; i += CONTACTS_PER_CALL) {
-    const batch = contacts.slice(i, i + CONTACTS_PER_CALL);
-    const out = (await git(repo, ['check-mailmap', '--', ...batch])).split('\n');
-    batch.forEach((contact, n) => {
-      const match = CONTACT.exec(out[n] ?? '');
-      if (match && out[n] !== contact) mapped.set(contact, { name: match[1]!, email: match[2]! });
-    });
-  }
-  return (name, email) => mapped.get(`${name} <${email}>`) ?? { name, email };
+  if (contacts.length === 0) return (name, email) => ({ name, email });
+  const out = (await git(repo, ['check-mailmap', '--stdin'], { input: `${contacts.join('\n')}\n` })).split(
+    '\n',
+  );
+  contacts.forEach((contact, n) => {
+    const match = CONTACT.exec(out[n] ?? '');
+    if (match && out[n] !== contact) mapped.set(contact, { name: match[1]!, email: match[2]! });
+  });
+  // One Person per author however many commits ask: a changelog asks once per commit.
+  const people = new Map<string, Map<string, Person>>();
+  return (name, email) => {
+    let byEmail = people.get(name);
+    if (!byEmail) people.set(name, (byEmail = new Map()));
+    let person = byEmail.get(email);
+    if (!person) byEmail.set(email, (person = mapped.get(`${name} <${email}>`) ?? { name, email }));
+    return person;
+  };
 }
 
 /** The authors of `commits`, each once. */
 export function* authorsOf(commits: Iterable<{ authorName: string; authorEmail: string }>): Iterable<Person> {
-  const seen = new Set<string>();
+  // By name, then e-mail: no key string made per commit.
+  const seen = new Map<string, Set<string>>();
   for (const { authorName: name, authorEmail: email } of commits) {
-    const key = `${name}\0${email}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    let emails = seen.get(name);
+    if (!emails) seen.set(name, (emails = new Set()));
+    if (emails.has(email)) continue;
+    emails.add(email);
     yield { name, email };
   }
 }

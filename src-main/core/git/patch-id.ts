@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { git } from './run-git.js';
 
 const TRAILER = /^\(cherry picked from commit ([0-9a-f]{7,64})\)$/gm;
@@ -41,4 +42,57 @@ export async function changesAlreadyIn(repo: string, upstream: string, head: str
   const found = new Set<string>();
   for (const line of out.split('\n')) if (line.startsWith('- ')) found.add(line.slice(2).trim());
   return found;
+}
+
+/**
+ * What a commit's diff (against its first parent, as `patchIds` takes it) touches, cheaply: no
+ * file's content is read. `paths` is the same for any two commits with one patch-id (it hashes
+ * the paths they change); `exact` is the same only for identical diffs (it hashes modes, blob ids
+ * and paths), which then surely share a patch-id.
+ */
+export interface DiffShape {
+  paths: string;
+  exact: string;
+}
+
+const FULL_SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+
+function digest(parts: string[]): string {
+  return createHash('sha1').update(parts.join('\0')).digest('hex');
+}
+
+/**
+ * The diff shape of each commit, from one `diff-tree --raw` per batch (trees compared, no blob
+ * read: what git cherry's header-only patch-ids cost). Merges, roots and empty commits get none,
+ * as in `patchIds`. `shas` must be full SHAs.
+ */
+export async function diffShapes(repo: string, shas: string[]): Promise<Map<string, DiffShape>> {
+  const shapes = new Map<string, DiffShape>();
+  for (let i = 0; i < shas.length; i += SHAS_PER_CALL) {
+    const batch = shas.slice(i, i + SHAS_PER_CALL);
+    const out = await git(repo, ['diff-tree', '--stdin', '-r', '-z', '--no-renames', '--no-abbrev'], {
+      input: `${batch.join('\n')}\n`,
+    });
+    // -z: each commit's SHA, then per file its `:modes ids status` entry and its path.
+    const tokens = out.split('\0');
+    let sha: string | null = null;
+    let paths: string[] = [];
+    let entries: string[] = [];
+    const close = (): void => {
+      if (sha !== null && paths.length > 0) shapes.set(sha, { paths: digest(paths), exact: digest(entries) });
+    };
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t]!;
+      if (token.startsWith(':')) {
+        const path = tokens[++t] ?? '';
+        paths.push(path);
+        entries.push(token, path);
+      } else if (FULL_SHA.test(token)) {
+        close();
+        [sha, paths, entries] = [token, [], []];
+      }
+    }
+    close();
+  }
+  return shapes;
 }

@@ -1,7 +1,9 @@
 import type { CommitRecord } from '../../../shared/domain/commits.js';
 import { loadHistory } from '../commits/commit-cache.js';
 import type { Core } from '../context.js';
-import { changesAlreadyIn, cherryPickedFrom } from '../git/patch-id.js';
+import type { ChangePairs } from '../commits/same-change.js';
+import { sameChanges } from '../commits/same-change.js';
+import { cherryPickedFrom } from '../git/patch-id.js';
 
 /** A range split into the changes it brings and those a release line has shipped already. */
 export interface LineSplit {
@@ -26,8 +28,8 @@ function namesOneOf(short: string, shas: Set<string>): boolean {
  * When a range starts at a release tagged on a line cut from the target (`lineTag`), the
  * fixes picked onto that line shipped already: the range leaves out every commit that a line
  * commit names in a `cherry picked from` trailer, that names a line commit in its own, or whose
- * patch-id a line commit has (a pick made without `-x`; asked of git only when a subject
- * matches). The line's own commits are read through the commit cache.
+ * patch-id a line commit of the same subject has (a pick made without `-x`; see `sameChanges`).
+ * The line's own commits are read through the commit cache.
  */
 export async function leaveOutReleasedOnLine(
   core: Core,
@@ -39,25 +41,30 @@ export async function leaveOutReleasedOnLine(
   const line = (await loadHistory(core, root, { from: target, to: lineTag })).commits;
   const lineShas = new Set(line.map((commit) => commit.sha));
   const pickedFrom: string[] = [];
-  const subjects = new Set<string>();
+  const bySubject = new Map<string, string[]>();
   for (const commit of line) {
-    const trailers = cherryPickedFrom(commit.message);
-    if (trailers.length > 0) pickedFrom.push(...trailers);
-    else if (commit.parents.length <= 1) subjects.add(firstLine(commit.message));
+    pickedFrom.push(...cherryPickedFrom(commit.message));
+    if (commit.parents.length !== 1) continue;
+    const subject = firstLine(commit.message);
+    const same = bySubject.get(subject);
+    if (same) same.push(commit.sha);
+    else bySubject.set(subject, [commit.sha]);
   }
   const named = (sha: string): boolean => pickedFrom.some((short) => sha.startsWith(short));
   const names = (commit: CommitRecord): boolean =>
     cherryPickedFrom(commit.message).some((short) => namesOneOf(short, lineShas));
 
   const released = new Set<string>();
-  let twins = false;
+  const twins: ChangePairs = new Map();
   for (const commit of commits) {
     if (commit.parents.length > 1) continue;
     if (named(commit.sha) || names(commit)) released.add(commit.sha);
-    else twins ||= subjects.has(firstLine(commit.message));
+    else if (commit.parents.length === 1) {
+      const same = bySubject.get(firstLine(commit.message));
+      if (same) twins.set(commit.sha, same);
+    }
   }
-  // A pick made without -x has no trailer: git compares patch-ids, only when a subject says it may.
-  if (twins) for (const sha of await changesAlreadyIn(root, lineTag, target)) released.add(sha);
+  for (const sha of await sameChanges(core, root, twins)) released.add(sha);
   return {
     commits: commits.filter((commit) => !released.has(commit.sha)),
     released: commits.filter((commit) => released.has(commit.sha)),

@@ -390,6 +390,15 @@ const cases: [string, string, Expected | Expected[]][] = [
     { type: 'fix', subject: 'x', references: ['#1', '#2'] },
   ],
   [
+    'an action word reads only up to the next one, as in the library: a quoted resolve hides (#15906)',
+    'refactor: use require.resolve instead of custom `resolve` (#15906)\n\nSee #2, #3 and (#4)',
+    {
+      type: 'refactor',
+      subject: 'use require.resolve instead of custom `resolve` (#15906)',
+      references: ['#2', '#3', '#4'],
+    },
+  ],
+  [
     'references in order of appearance',
     'fix: a #3\n\nCloses #1, #3, #2',
     { type: 'fix', subject: 'a #3', references: ['#3', '#1', '#2'] },
