@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../src-main/api/dispatch.js';
 import { handlers } from '../../../src-main/api/handlers.js';
+import type { ReleaseComparison, ReleaseHistory } from '../../../shared/domain/history.js';
 import { promote } from '../../../src-main/core/promotion/start.js';
 import { testCore } from '../../support/core-fixture.js';
 import { TestRepo } from '../../support/git-fixture.js';
@@ -65,7 +66,7 @@ describe('release.compare', () => {
       },
     });
     if (!result.ok) return;
-    const { document, markdown } = result.value;
+    const { document, markdown } = result.value as ReleaseComparison;
     expect(document.sections.map((s) => [s.title, s.entries.map((e) => e.subject)])).toEqual([
       ['Features', ['drop the v1 API', 'dark mode']],
       ['Bug Fixes', ['typo in the footer']],
@@ -82,7 +83,7 @@ describe('release.compare', () => {
     });
     expect(back).toMatchObject({ ok: true, value: { direction: 'backward', changeCount: 3 } });
     if (back.ok)
-      expect(back.value.markdown).toContain(
+      expect((back.value as ReleaseComparison).markdown).toContain(
         'v2.1.0 is behind v2.2.0: moving there takes these changes away.',
       );
     const same = await call('release.compare', {
@@ -129,13 +130,10 @@ describe('release.history', () => {
     const result = await call('release.history', {});
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const history = result.value as {
-      environments: string[];
-      releases: { tag: string; date: string; environments: { name: string; live: boolean; at: string }[] }[];
-    };
+    const history = result.value as ReleaseHistory;
     expect(history.environments).toEqual(['staging', 'production']);
     expect(history.releases.map((r) => r.tag)).toEqual(['v2.0.0', 'v2.1.0', 'v2.2.0']);
-    const dates = history.releases.map((r) => Date.parse(r.date));
+    const dates = history.releases.map((r) => Date.parse(r.date ?? ''));
     expect(dates).toEqual([...dates].sort((a, b) => a - b));
     expect(history.releases.map((r) => r.environments.map((e) => [e.name, e.live]))).toEqual([
       [],
