@@ -18,9 +18,13 @@ export interface ReleaseComparison {
   to: ResolvedEnd;
   /**
    * `forward`: `to` adds the notes to `from`. `backward`: `to` is behind `from`, the notes are
-   * what moving from `from` to `to` would take away. `same`: both are one commit.
+   * what moving from `from` to `to` would take away. `apart`: on separate lines (a hotfix line
+   * and main), the notes are what `to` has and `from` has not, cherry-picked copies left out.
+   * `same`: both are one commit.
    */
-  direction: 'forward' | 'backward' | 'same';
+  direction: 'forward' | 'backward' | 'apart' | 'same';
+  /** How the ends relate in a sentence, when it is not plainly "from, then to"; null otherwise. */
+  lead: string | null;
   /** Changelog entries in the notes (what the notes list, breaking changes counted once). */
   changeCount: number;
   /** The notes grouped like the changelog. */

@@ -4,10 +4,13 @@ import { changelogForRange } from '../changelog/range-changelog.js';
 import type { Core } from '../context.js';
 import { DeskError } from '../errors.js';
 import { isAncestor } from '../git/branches.js';
+import { changesAlreadyIn } from '../git/patch-id.js';
 import { resolveRelease } from '../promotion/release.js';
 import type { RepoSituation } from '../promotion/situation.js';
 import { repoSituation, requirePolicy } from '../promotion/situation.js';
 import { currentIn } from '../promotion/store.js';
+
+type Direction = ReleaseComparison['direction'];
 
 async function resolveEnd(core: Core, situation: RepoSituation, end: CompareEnd): Promise<ResolvedEnd> {
   if (end.kind === 'release') {
@@ -40,11 +43,29 @@ function countChanges(document: ChangelogDocument): number {
   return document.sections.reduce((n, section) => n + section.entries.length, 0) + unlisted.size;
 }
 
+async function directionOf(root: string, from: string, to: string): Promise<Exclude<Direction, 'same'>> {
+  const [forward, backward] = await Promise.all([isAncestor(root, from, to), isAncestor(root, to, from)]);
+  return forward ? 'forward' : backward ? 'backward' : 'apart';
+}
+
+/** How the ends relate in a sentence, when it is not plainly "from, then to". */
+function leadOf(direction: Direction, from: string, to: string, copies: number): string | null {
+  if (direction === 'backward') return `${to} is behind ${from}: moving there takes these changes away.`;
+  if (direction === 'same') return 'Both are the same commit: nothing changes.';
+  if (direction === 'forward') return null;
+  const left =
+    copies === 0
+      ? ''
+      : ` (${copies} ${copies === 1 ? 'commit' : 'commits'} ${from} has as a cherry-pick left out)`;
+  return `${from} and ${to} are on separate lines: these are the changes ${to} has and ${from} has not${left}.`;
+}
+
 /**
  * What changed between two releases, or between what is live in two environments: the range
  * notes of `release-desk changelog --from A --to B`, grouped like the changelog. When `to` is
  * behind `from` (a rollback, production ahead of staging) the notes are those of `to..from`,
- * what the move would take away, and `direction` says so.
+ * what the move would take away; on separate lines, what `to` has and `from` has not, less the
+ * fixes `from` has as cherry-picks. `direction` says which.
  */
 export async function compareReleases(
   core: Core,
@@ -56,31 +77,24 @@ export async function compareReleases(
     resolveEnd(core, situation, request.from),
     resolveEnd(core, situation, request.to),
   ]);
-  const direction =
-    from.sha === to.sha
-      ? 'same'
-      : (await isAncestor(situation.root, to.sha, from.sha))
-        ? 'backward'
-        : 'forward';
+  const direction: Direction =
+    from.sha === to.sha ? 'same' : await directionOf(situation.root, from.sha, to.sha);
   const title = (count: number) =>
     `# ${endLabel(from)} → ${endLabel(to)}: ${count} ${count === 1 ? 'change' : 'changes'}`;
   if (direction === 'same') {
     const document: ChangelogDocument = { version: to.version, date: '', sections: [], breaking: [] };
-    const markdown = `${title(0)}\n\nBoth are the same commit (${to.sha.slice(0, 7)}).\n`;
-    return { from, to, direction, changeCount: 0, document, markdown, warnings: [] };
+    const lead = leadOf(direction, endLabel(from), endLabel(to), 0);
+    const markdown = `${title(0)}\n\n${lead}\n`;
+    return { from, to, direction, lead, changeCount: 0, document, markdown, warnings: [] };
   }
   const [older, newer] = direction === 'backward' ? [to, from] : [from, to];
-  const notes = await changelogForRange(core, situation.root, {
-    from: older.tag,
-    to: newer.tag,
-    version: newer.version,
-  });
+  const leaveOut =
+    direction === 'apart' ? await changesAlreadyIn(situation.root, older.sha, newer.sha) : undefined;
+  // No `version`: the notes are headed by the newer release's own tag and date.
+  const notes = await changelogForRange(core, situation.root, { from: older.tag, to: newer.tag, leaveOut });
   const document = notes.documents[0]!;
   const changeCount = countChanges(document);
-  const lead =
-    direction === 'backward'
-      ? `\n${endLabel(to)} is behind ${endLabel(from)}: moving there takes these changes away.\n`
-      : '';
-  const markdown = `${title(changeCount)}\n${lead}\n${notes.markdown}`;
-  return { from, to, direction, changeCount, document, markdown, warnings: notes.warnings };
+  const lead = leadOf(direction, endLabel(from), endLabel(to), leaveOut?.size ?? 0);
+  const markdown = `${title(changeCount)}\n${lead ? `\n${lead}\n` : ''}\n${notes.markdown}`;
+  return { from, to, direction, lead, changeCount, document, markdown, warnings: notes.warnings };
 }

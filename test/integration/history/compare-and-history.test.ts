@@ -93,6 +93,40 @@ describe('release.compare', () => {
     expect(same).toMatchObject({ ok: true, value: { direction: 'same', changeCount: 0 } });
   });
 
+  it('between separate lines lists what one has and the other not, less the fixes both have as cherry-picks', async () => {
+    const typo = repo.git('log', '--format=%H', '--grep', 'typo in the footer', '-n', '1');
+    repo.checkout('v2.1.0');
+    repo.checkout('hotfix/2.1.1', true);
+    repo.git('cherry-pick', '-x', typo);
+    repo.tag('v2.1.1');
+    repo.checkout('main');
+    const ahead = await call('release.compare', {
+      from: { kind: 'release', version: '2.1.1' },
+      to: { kind: 'release', version: '2.2.0' },
+    });
+    expect(ahead).toMatchObject({
+      ok: true,
+      value: {
+        direction: 'apart',
+        changeCount: 2,
+        lead: 'v2.1.1 and v2.2.0 are on separate lines: these are the changes v2.2.0 has and v2.1.1 has not (1 commit v2.1.1 has as a cherry-pick left out).',
+      },
+    });
+    if (ahead.ok) {
+      const { document } = ahead.value as ReleaseComparison;
+      expect(document.sections.flatMap((s) => s.entries.map((e) => e.subject))).toEqual([
+        'drop the v1 API',
+        'dark mode',
+      ]);
+      expect(document.date).toBe(repo.git('log', '-1', '--format=%cs', 'v2.2.0'));
+    }
+    const behind = await call('release.compare', {
+      from: { kind: 'release', version: '2.2.0' },
+      to: { kind: 'release', version: '2.1.1' },
+    });
+    expect(behind).toMatchObject({ ok: true, value: { direction: 'apart', changeCount: 0 } });
+  });
+
   it('refuses an environment with nothing live, an unknown one, and a missing release, by name', async () => {
     const empty = await call('release.compare', {
       from: { kind: 'environment', environment: 'production' },
