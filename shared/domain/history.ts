@@ -50,6 +50,8 @@ export interface HistoryRelease {
   /** The tag's own date (the tagger's; the commit's for a lightweight tag). */
   date: string | null;
   prerelease: boolean;
+  /** The release just below it in SemVer order (what its own notes start from), null for the first. */
+  previous: string | null;
   environments: ReachedEnvironment[];
 }
 

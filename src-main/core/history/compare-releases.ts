@@ -53,10 +53,7 @@ function leadOf(direction: Direction, from: string, to: string, copies: number):
   if (direction === 'backward') return `${to} is behind ${from}: moving there takes these changes away.`;
   if (direction === 'same') return 'Both are the same commit: nothing changes.';
   if (direction === 'forward') return null;
-  const left =
-    copies === 0
-      ? ''
-      : ` (${copies} ${copies === 1 ? 'commit' : 'commits'} ${from} has as a cherry-pick left out)`;
+  const left = copies === 0 ? '' : ` (${copies} left out that ${from} has too, as cherry-picked copies)`;
   return `${from} and ${to} are on separate lines: these are the changes ${to} has and ${from} has not${left}.`;
 }
 

@@ -30,13 +30,15 @@ export async function releaseHistory(core: Core, dir: string): Promise<ReleaseHi
       reached.set(version, list);
     }
   }
+  // Highest version first: each release's predecessor is the one after it.
   const releases = (await listReleases(situation.root, situation.tagPrefix)).map(
-    (release): HistoryRelease => ({
+    (release, index, all): HistoryRelease => ({
       version: release.version,
       tag: release.tag,
       sha: release.sha,
       date: release.createdAt,
       prerelease: semver.prerelease(release.version) !== null,
+      previous: all[index + 1]?.version ?? null,
       environments: reached.get(release.version) ?? [],
     }),
   );

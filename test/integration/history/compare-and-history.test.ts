@@ -109,7 +109,7 @@ describe('release.compare', () => {
       value: {
         direction: 'apart',
         changeCount: 2,
-        lead: 'v2.1.1 and v2.2.0 are on separate lines: these are the changes v2.2.0 has and v2.1.1 has not (1 commit v2.1.1 has as a cherry-pick left out).',
+        lead: 'v2.1.1 and v2.2.0 are on separate lines: these are the changes v2.2.0 has and v2.1.1 has not (1 left out that v2.1.1 has too, as cherry-picked copies).',
       },
     });
     if (ahead.ok) {
@@ -167,6 +167,7 @@ describe('release.history', () => {
     const history = result.value as ReleaseHistory;
     expect(history.environments).toEqual(['staging', 'production']);
     expect(history.releases.map((r) => r.tag)).toEqual(['v2.0.0', 'v2.1.0', 'v2.2.0']);
+    expect(history.releases.map((r) => r.previous)).toEqual([null, '2.0.0', '2.1.0']);
     const dates = history.releases.map((r) => Date.parse(r.date ?? ''));
     expect(dates).toEqual([...dates].sort((a, b) => a - b));
     expect(history.releases.map((r) => r.environments.map((e) => [e.name, e.live]))).toEqual([
