@@ -7,6 +7,7 @@ import { listSummaries, plainSummary } from '../git/commit-summaries.js';
 import type { SummaryWithMessage } from '../git/commit-summaries.js';
 import { containingRefs } from '../git/contains.js';
 import { cherryPickedFrom } from '../git/patch-id.js';
+import { resolveCommit } from '../git/refs.js';
 import { tagCommit } from '../git/tags.js';
 import { trainPlan } from './train-plan.js';
 import { mainLine, trainScope } from './train-scope.js';
@@ -48,10 +49,8 @@ export async function commitsNotOnBranch(
  * before the release commit) and the ship commit itself. A "go" there counted when it shipped.
  */
 async function shipHeads(root: string, shippedSha: string): Promise<string[]> {
-  const result = await runGit(root, ['rev-parse', '--verify', '--quiet', `${shippedSha}^1`], {
-    okExitCodes: [1],
-  });
-  return result.exitCode === 0 ? [shippedSha, result.stdout.trim()] : [shippedSha];
+  const parent = await resolveCommit(root, `${shippedSha}^1`).catch(() => null);
+  return parent === null ? [shippedSha] : [shippedSha, parent];
 }
 
 /** Commits on the release branch since the cut, each with the commit it was picked from. */
