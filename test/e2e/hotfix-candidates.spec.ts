@@ -87,6 +87,8 @@ test('fix candidates at real sizes: fixes first, a cherry-picked copy listed onc
   );
 
   // Scrolled to the end of the full list (the picked copies now fold into their originals), its last rows are drawn.
+  // The list reloads after the pick (both now on the hotfix) before the search is cleared.
+  await expect(rows.filter({ hasText: 'already on the hotfix' })).toHaveCount(2);
   await page.getByLabel('Search commits').fill('');
   await expect(page.getByText(/^\d+ commits, fixes first, each change once$/)).toBeVisible();
   const size = await rows.first().getAttribute('aria-setsize');
