@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { ChangelogDocument, ReleaseOutcome, ReleasePlanView } from '../domain/release.js';
+import type { ReleaseComparison, ReleaseHistory } from '../domain/history.js';
 import type { ReplayReport } from '../domain/replay.js';
 import { channel } from './define.js';
 import { repoPath } from './repository.js';
@@ -9,6 +10,18 @@ const prerelease = z
   .string()
   .regex(/^[0-9A-Za-z-]+$/, 'a prerelease channel is letters, digits and "-" (e.g. rc, beta)')
   .max(40);
+
+/** One end of a comparison: a release (`2.1.0` or `v2.1.0`) or the release live in an environment. */
+const compareEnd = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('release'), version: z.string().trim().min(1, 'choose a release').max(128) }),
+  z.object({
+    kind: z.literal('environment'),
+    environment: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/, 'an environment name is letters, digits, "-" and "_"')
+      .max(100),
+  }),
+]);
 
 export const releaseChannels = {
   'release.plan': channel<ReleasePlanView>()(
@@ -59,4 +72,10 @@ export const releaseChannels = {
         .optional(),
     }),
   ),
+  /** What changed between two releases or environments: range notes, grouped, and as Markdown. */
+  'release.compare': channel<ReleaseComparison>()(
+    z.object({ path: repoPath, from: compareEnd, to: compareEnd }),
+  ),
+  /** Every release on its tag's date with the environments it reached. */
+  'release.history': channel<ReleaseHistory>()(z.object({ path: repoPath })),
 };

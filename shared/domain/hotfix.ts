@@ -57,6 +57,8 @@ export interface HotfixCandidate extends CommitSummary {
   containedIn: string[];
   /** Already on the current hotfix branch. */
   onHotfix: boolean;
+  /** Other commits with the same change (patch-id), e.g. its cherry-picks onto other branches. */
+  copies: string[];
 }
 
 export interface HotfixPickOutcome {

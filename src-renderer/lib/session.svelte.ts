@@ -1,7 +1,7 @@
 import type { RepositorySummary } from '../../shared/domain/repository.js';
 import { call } from './api-client.js';
 
-export type ScreenId = 'release' | 'trains' | 'hotfixes' | 'promotions' | 'audit';
+export type ScreenId = 'release' | 'trains' | 'hotfixes' | 'promotions' | 'audit' | 'compare' | 'history';
 
 export const SCREENS: { id: ScreenId; label: string }[] = [
   { id: 'release', label: 'Release' },
@@ -9,6 +9,8 @@ export const SCREENS: { id: ScreenId; label: string }[] = [
   { id: 'hotfixes', label: 'Hotfixes' },
   { id: 'promotions', label: 'Promotions' },
   { id: 'audit', label: 'Audit' },
+  { id: 'compare', label: 'Compare' },
+  { id: 'history', label: 'History' },
 ];
 
 /** The tab's open repository and screen, so a reload (F5) comes back to them. */

@@ -1,5 +1,7 @@
 import type { releaseChannels } from '../../../shared/api/release.js';
 import { changelogForRange } from '../../core/changelog/range-changelog.js';
+import { compareReleases } from '../../core/history/compare-releases.js';
+import { releaseHistory } from '../../core/history/release-history.js';
 import { replayReleases } from '../../core/replay/replay-releases.js';
 import { createRelease } from '../../core/versioning/create-release.js';
 import { planRelease } from '../../core/versioning/plan-release.js';
@@ -14,4 +16,6 @@ export const releaseHandlers: HandlerGroup<keyof typeof releaseChannels> = {
   },
   'release.create': async ({ path, ...request }, { core }) => createRelease(core, path, request),
   'release.replay': async ({ path, since, limit }, { core }) => replayReleases(core, path, { since, limit }),
+  'release.compare': async ({ path, from, to }, { core }) => compareReleases(core, path, { from, to }),
+  'release.history': async ({ path }, { core }) => releaseHistory(core, path),
 };

@@ -23,6 +23,8 @@ export interface ChangelogRequest {
   version?: string;
   /** Every release in the range, each its own section (default: the range as one release). */
   all?: boolean;
+  /** Commits to leave out of the notes (a comparison's changes both ends already have as copies). */
+  leaveOut?: ReadonlySet<string>;
 }
 
 export interface ChangelogResult {
@@ -93,7 +95,8 @@ export async function changelogForRange(
   const warnings = state.shallow ? [SHALLOW_WARNING] : [];
   const [releases, links, template] = await Promise.all([
     loadHistory(core, state.root, { from: fromSha, to: range.to }).then(async (history) => {
-      let commits = history.commits;
+      const leaveOut = request.leaveOut;
+      let commits = leaveOut ? history.commits.filter((c) => !leaveOut.has(c.sha)) : history.commits;
       if (range.currentOnLine && fromSha !== null) {
         const split = await leaveOutReleasedOnLine(core, state.root, range.to, fromSha, commits);
         commits = split.commits;

@@ -96,3 +96,39 @@ export async function diffShapes(repo: string, shas: string[]): Promise<Map<stri
   }
   return shapes;
 }
+
+/**
+ * One commit per change: commits whose patch-id is the same (a fix cherry-picked onto other
+ * branches) collapse into the one the others were picked from, else the first committed. `newestFirst`
+ * is a commit listing; the result keeps its order and names each kept commit's copies.
+ */
+export async function withoutCopies<T extends { sha: string; message: string; committerDate: string }>(
+  repo: string,
+  newestFirst: T[],
+): Promise<{ commit: T; copies: string[] }[]> {
+  const ids = await patchIds(
+    repo,
+    newestFirst.map((c) => c.sha),
+  );
+  const groups = new Map<string, T[]>();
+  for (const commit of newestFirst) {
+    const id = ids.get(commit.sha) ?? `sha:${commit.sha}`;
+    groups.set(id, [...(groups.get(id) ?? []), commit]);
+  }
+  const kept = new Map<string, string[]>();
+  for (const group of groups.values()) {
+    const named = new Set(group.flatMap((c) => cherryPickedFrom(c.message)));
+    const earliest = group.reduce(
+      (a, b) => (Date.parse(b.committerDate) < Date.parse(a.committerDate) ? b : a),
+      group[group.length - 1]!,
+    );
+    const original = group.find((c) => [...named].some((sha) => c.sha.startsWith(sha))) ?? earliest;
+    kept.set(
+      original.sha,
+      group.filter((c) => c !== original).map((c) => c.sha),
+    );
+  }
+  return newestFirst
+    .filter((c) => kept.has(c.sha))
+    .map((commit) => ({ commit, copies: kept.get(commit.sha)! }));
+}

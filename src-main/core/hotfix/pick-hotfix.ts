@@ -9,6 +9,8 @@ import { branchHead } from '../git/branches.js';
 import { cherryPickHere } from '../git/cherry-pick.js';
 import { listSummaries, plainSummary } from '../git/commit-summaries.js';
 import { containingRefs } from '../git/contains.js';
+import { withoutCopies } from '../git/patch-id.js';
+import { topologicalOrder } from '../git/topo-order.js';
 import type { TargetRef } from '../git/contains.js';
 import { assertCommitish, resolveCommit } from '../git/refs.js';
 import { mainWorkingCopy } from '../git/repository-state.js';
@@ -24,9 +26,19 @@ const DEFAULT_CANDIDATES = 100;
 // A search looks further back than the default list, then keeps the first matches.
 const SEARCH_WINDOW = 5000;
 
+/** Fixes are what a hotfix is for: they lead the list, the rest keep their order after them. */
+function fixesFirst<T extends { commit: { type: string | null } }>(rows: T[]): T[] {
+  const rank = (row: T) => (row.commit.type === 'fix' ? 0 : 1);
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => rank(a.row) - rank(b.row) || a.index - b.index)
+    .map(({ row }) => row);
+}
+
 /**
- * Commits the user can pick into a hotfix (from one branch, or every local branch), newest
- * first, each with the release tags that already have it.
+ * Commits the user can pick into a hotfix (from one branch, or every local branch): fixes first,
+ * then newest first, one per change (a fix cherry-picked onto several branches is listed once,
+ * as its original, with its copies named), each with the release tags that already have it.
  */
 export async function hotfixCandidates(
   core: Core,
@@ -40,7 +52,7 @@ export async function hotfixCandidates(
   const search = filter.search?.trim().toLowerCase() || null;
   const revs = filter.ref !== undefined ? [await resolveCommit(root, filter.ref)] : [];
   if (hotfix) revs.push(`^${hotfix.baseSha}`);
-  const commits = (
+  const listed = (
     await listSummaries(root, revs, {
       limit: search ? SEARCH_WINDOW : limit,
       extra: filter.ref === undefined ? ['--branches'] : [],
@@ -52,6 +64,8 @@ export async function hotfixCandidates(
         !search || [c.sha, c.subject, c.author, c.scope ?? ''].some((t) => t.toLowerCase().includes(search)),
     )
     .slice(0, limit);
+  const unique = fixesFirst(await withoutCopies(root, listed));
+  const commits = unique.map((row) => row.commit);
 
   const releases = await allReleaseTags(root, scope.policy.versioning.tagPrefix);
   const targets: TargetRef[] = releases.map((r) => ({ name: `refs/tags/${r.name}`, sha: r.sha }));
@@ -63,10 +77,11 @@ export async function hotfixCandidates(
     targets,
   );
   const versionOf = new Map(releases.map((r) => [`refs/tags/${r.name}`, r.version]));
-  return commits.map((commit) => {
+  return unique.map(({ commit, copies }) => {
     const where = (held.get(commit.sha) ?? []).map((c) => c.target);
     return {
       ...plainSummary(commit),
+      copies,
       containedIn: where
         .filter((name) => versionOf.has(name))
         .sort((a, b) => semver.compare(versionOf.get(a)!, versionOf.get(b)!))
@@ -88,7 +103,9 @@ export async function pickIntoHotfix(core: Core, path: string, revs: string[]): 
   const hotfix = requireHotfix(scope);
   const { root } = scope;
   await assertOnHotfix(scope, hotfix, 'pick more fixes');
-  const shas = [...new Set(await Promise.all(revs.map((rev) => resolveCommit(root, rev))))];
+  const chosen = [...new Set(await Promise.all(revs.map((rev) => resolveCommit(root, rev))))];
+  // Parents before children, whatever order they were chosen in: a fix and its follow-up apply in turn.
+  const shas = await topologicalOrder(root, chosen, hotfix.baseSha);
   const commits = await listSummaries(root, shas, { noMerges: false, extra: ['--no-walk=unsorted'] });
   const merge = commits.find((c) => c.parents.length > 1);
   if (merge)

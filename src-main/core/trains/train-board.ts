@@ -7,6 +7,7 @@ import { listSummaries, plainSummary } from '../git/commit-summaries.js';
 import type { SummaryWithMessage } from '../git/commit-summaries.js';
 import { containingRefs } from '../git/contains.js';
 import { cherryPickedFrom } from '../git/patch-id.js';
+import { resolveCommit } from '../git/refs.js';
 import { tagCommit } from '../git/tags.js';
 import { trainPlan } from './train-plan.js';
 import { mainLine, trainScope } from './train-scope.js';
@@ -17,15 +18,23 @@ export async function tagSha(root: string, tag: string | null): Promise<string |
   return tag === null ? null : tagCommit(root, tag);
 }
 
-/** Commits of main after the cut that the release branch has neither directly nor as an equivalent. */
+/**
+ * Commits of main after the cut that the release branch has neither directly nor as an
+ * equivalent. `until` (a shipped train's ship time) leaves out what was committed after it:
+ * those are the next train's, not ones this train missed.
+ */
 export async function commitsNotOnBranch(
   root: string,
   train: { cutSha: string },
   head: string | null,
   links: RemoteLinks | null,
+  until: string | null = null,
 ): Promise<SummaryWithMessage[]> {
   const main = await mainLine(root);
-  const after = await listSummaries(root, [main.head, `^${train.cutSha}`], { links });
+  const after = await listSummaries(root, [main.head, `^${train.cutSha}`], {
+    links,
+    extra: until === null ? [] : [`--until=${new Date(until).toISOString()}`],
+  });
   if (head === null || after.length === 0) return after;
   const held = await containingRefs(
     root,
@@ -33,6 +42,15 @@ export async function commitsNotOnBranch(
     [{ name: 'train', sha: head }],
   );
   return after.filter((commit) => (held.get(commit.sha) ?? []).length === 0);
+}
+
+/**
+ * The heads a shipped train's go/no-go was decided on: the ship commit's parent (the branch
+ * before the release commit) and the ship commit itself. A "go" there counted when it shipped.
+ */
+async function shipHeads(root: string, shippedSha: string): Promise<string[]> {
+  const parent = await resolveCommit(root, `${shippedSha}^1`).catch(() => null);
+  return parent === null ? [shippedSha] : [shippedSha, parent];
 }
 
 /** Commits on the release branch since the cut, each with the commit it was picked from. */
@@ -99,8 +117,14 @@ export async function trainBoard(core: Core, path: string): Promise<TrainBoard> 
   const onBoard = await listSummaries(root, previous ? [train.cutSha!, `^${previous}`] : [train.cutSha!], {
     links,
   });
-  const missed = await commitsNotOnBranch(root, { cutSha: train.cutSha! }, head, links);
-  const decisions = latestDecisions(core.db, train.id, head);
+  const shipped = train.state === 'shipped' ? train.shippedAt : null;
+  const missed = await commitsNotOnBranch(root, { cutSha: train.cutSha! }, head, links, shipped);
+  // A shipped train's decisions are read as they stood at the ship, not against a branch that moved on.
+  const heads =
+    train.state === 'shipped' && train.shippedSha ? await shipHeads(root, train.shippedSha) : null;
+  const decisions = latestDecisions(core.db, train.id, head).map((d) =>
+    heads ? { ...d, current: heads.includes(d.sha) } : d,
+  );
   return {
     train,
     onBoard: onBoard.map(plainSummary),

@@ -1,0 +1,46 @@
+import semver from 'semver';
+import type { HistoryRelease, ReachedEnvironment, ReleaseHistory } from '../../../shared/domain/history.js';
+import type { Core } from '../context.js';
+import { listReleases } from '../promotion/release.js';
+import { repoSituation } from '../promotion/situation.js';
+import { succeededIn } from '../promotion/store.js';
+
+function byDate(a: HistoryRelease, b: HistoryRelease): number {
+  const at = (r: HistoryRelease) => (r.date ? Date.parse(r.date) : 0);
+  return at(a) - at(b) || semver.compare(a.version, b.version);
+}
+
+/**
+ * Every release on its tag's date, oldest first, with the environments each reached (its
+ * succeeded promotions) and where it is live now. Without environments in the policy (or with
+ * a policy that does not load) the releases are still listed.
+ */
+export async function releaseHistory(core: Core, dir: string): Promise<ReleaseHistory> {
+  const situation = await repoSituation(core, dir);
+  const environments = situation.policy?.environments.map((env) => env.name) ?? [];
+  const reached = new Map<string, ReachedEnvironment[]>();
+  for (const name of environments) {
+    // Most recently finished first: the first row is what is live, the last of a version its first arrival.
+    const rows = succeededIn(core.db, situation.root, name);
+    const first = new Map<string, string>();
+    for (const row of rows) first.set(row.version, row.finished_at ?? row.started_at);
+    for (const [version, at] of first) {
+      const list = reached.get(version) ?? [];
+      list.push({ name, at, live: rows[0]?.version === version });
+      reached.set(version, list);
+    }
+  }
+  // Highest version first: each release's predecessor is the one after it.
+  const releases = (await listReleases(situation.root, situation.tagPrefix)).map(
+    (release, index, all): HistoryRelease => ({
+      version: release.version,
+      tag: release.tag,
+      sha: release.sha,
+      date: release.createdAt,
+      prerelease: semver.prerelease(release.version) !== null,
+      previous: all[index + 1]?.version ?? null,
+      environments: reached.get(release.version) ?? [],
+    }),
+  );
+  return { environments, releases: releases.sort(byDate) };
+}
