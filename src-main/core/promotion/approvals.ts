@@ -11,7 +11,7 @@ import { approveRefusal, rejectRefusal } from './gates/approval-gate.js';
 import { cannotActReason } from './gates/context.js';
 import type { GateContext } from './gates/context.js';
 import { evaluateWindowGate } from './gates/window.js';
-import { finishIfReady } from './promote.js';
+import { finishIfReady } from './finish.js';
 import { failPromotion, refreshGates } from './record-gates.js';
 import { insertDecision, insertTick, ticksFor } from './record-store.js';
 import type { StoredDecision, StoredTick } from './record-store.js';
