@@ -93,8 +93,14 @@ describe('the promotion CLI', () => {
         name: 'staging',
         current: expect.objectContaining({ version: '1.0.0', tag: 'v1.0.0' }),
         incoming: null,
+        open: [],
       },
-      { name: 'production', current: expect.objectContaining({ version: '1.0.0' }), incoming: null },
+      {
+        name: 'production',
+        current: expect.objectContaining({ version: '1.0.0' }),
+        incoming: null,
+        open: [],
+      },
     ]);
     const evidence = await cli(['evidence', '1.0.0', '--format', 'json']);
     expect(evidence.code).toBe(0);
