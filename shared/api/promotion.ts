@@ -18,7 +18,7 @@ const target = { path: repoPath, version, environment };
 const text = (what: string) => z.string().trim().min(1, `${what} is required`).max(4000);
 
 export const promotionChannels = {
-  /** One column per environment (current + incoming release) and the releases that can be promoted. */
+  /** One column per environment (the live release, every open promotion into it) and the releases that can be promoted. */
   'promotion.board': channel<PromotionBoard>()(z.object({ path: repoPath })),
   /** Release tags (SemVer with the policy's prefix), newest first, with where each has been. */
   'promotion.releases': channel<ReleaseCandidate[]>()(z.object({ path: repoPath })),

@@ -174,9 +174,8 @@ async function settle(
   promotion: PromotionRecord,
 ): Promise<PromotionDetail> {
   const gates = refreshGates(core, open.situation, promotion, open.actor);
-  const { version } = promotion;
   return (
-    (await finishIfReady(core, dir, version, promotion.environment, gates)) ??
+    (await finishIfReady(core, dir, promotion, gates)) ??
     promotionDetail(core, open.situation, promotion.environment)
   );
 }

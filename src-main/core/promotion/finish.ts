@@ -1,8 +1,8 @@
 import type { PromotionDetail } from '../../../shared/domain/promotion.js';
 import type { Core } from '../context.js';
 import { promote } from './promote.js';
-import { releaseSituation } from './situation.js';
-import { latestPromotion } from './store.js';
+import { promotionById } from './store.js';
+import type { PromotionRecord } from './store.js';
 
 /** "All gates passed — deployed v2.1.0 to staging", or what stopped it, for an action that finished a promotion. */
 export function finishedMessage(detail: PromotionDetail): string | undefined {
@@ -27,17 +27,13 @@ export function finishedMessage(detail: PromotionDetail): string | undefined {
 export async function finishIfReady(
   core: Core,
   dir: string,
-  version: string,
-  environment: string,
+  promotion: PromotionRecord,
   gates: { state: string }[],
 ): Promise<PromotionDetail | null> {
   if (!gates.every((gate) => gate.state === 'passed' || gate.state === 'skipped')) return null;
   // Another process is running this promotion's deploy right now: that run finishes it.
-  const situation = await releaseSituation(core, dir, version);
-  if (latestPromotion(core.db, situation.root, environment, situation.release.version)?.state !== 'pending') {
-    return null;
-  }
-  const detail = await promote(core, dir, version, environment);
+  if (promotionById(core.db, promotion.id)?.state !== 'pending') return null;
+  const detail = await promote(core, dir, promotion.version, promotion.environment);
   const finished = finishedMessage(detail);
   return finished ? { ...detail, finished } : detail;
 }
