@@ -126,7 +126,7 @@ export interface PromotionDetail {
   downgrade: { from: string; reason: string | null } | null;
   /**
    * What the action did beyond its own record, in plain words: set when it finished the
-   * promotion (e.g. "All gates passed — deployed v2.1.0 to staging").
+   * promotion (e.g. "All gates passed — deployed v2.1.0 to staging"), or found it finished already.
    */
   finished?: string;
 }

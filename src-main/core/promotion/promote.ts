@@ -261,7 +261,8 @@ export async function promote(
     if (joined && latest && !isOpen(latest)) return promotionDetail(core, situation, environment);
     // Finished already (the last approval or tick finished it): promoting again only says so.
     if (latest?.state === 'succeeded' && currentIn(core.db, root, environment)?.id === latest.id) {
-      return promotionDetail(core, situation, environment);
+      const finished = `${release.tag} is already live in ${environment}: nothing to do.`;
+      return { ...promotionDetail(core, situation, environment), finished };
     }
     const open = latest && isOpen(latest) ? latest : null;
     if (!open) requirePolicy(situation);

@@ -61,6 +61,7 @@ describe('a promotion that finishes itself', () => {
     expect(detail.deploy?.output).toContain('deploying 1.0.0 to staging');
     const again = await promote(core, repo.dir, '1.0.0', 'staging');
     expect(again.promotion).toMatchObject({ id: 'v1.0.0@staging#1', state: 'succeeded' });
+    expect(again.finished).toBe('v1.0.0 is already live in staging: nothing to do.');
     expect(core.audit.list().filter((e) => e.action === 'promotion.deployed')).toHaveLength(1);
   });
 
