@@ -40,7 +40,7 @@ describe('the check gate', () => {
   it('passes on exit code 0 and says how long it took, with the output', () => {
     expect(evaluateCheck(gate, 0, withRun({}))).toMatchObject({
       state: 'passed',
-      detail: 'exit code 0 after 3 s',
+      detail: 'exit code 0 after 3.0 s',
       output: 'ok\n',
       run: { state: 'passed', exitCode: 0 },
     });
@@ -49,7 +49,7 @@ describe('the check gate', () => {
   it('fails on another exit code or a timeout, and waits while running or interrupted', () => {
     expect(evaluateCheck(gate, 0, withRun({ state: 'failed', exitCode: 2 }))).toMatchObject({
       state: 'failed',
-      detail: 'exit code 2 after 3 s',
+      detail: 'exit code 2 after 3.0 s',
     });
     expect(evaluateCheck(gate, 0, withRun({ state: 'timed-out', exitCode: null }))).toMatchObject({
       state: 'failed',
