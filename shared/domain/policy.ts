@@ -97,6 +97,8 @@ export interface EnvironmentPolicy {
   gates: GatePolicy[];
   /** Gate kinds skipped for hotfix releases (never `approval`). */
   hotfixSkip: GateKind[];
+  /** Gate kinds a rollback checks again (`rollback.recheck`); absent: check, soak and window. */
+  rollbackRecheck?: GateKind[];
   deploy: DeployPolicy | null;
 }
 

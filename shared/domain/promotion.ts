@@ -29,6 +29,8 @@ export interface Promotion {
   /** A rollback: an earlier release promoted again to replace `replaces`. */
   rollback: boolean;
   replaces: string | null;
+  /** The tag of the release a rollback replaces (for plain words: "back to v1.0.0 from v1.1.0"). */
+  replacesVersion: string | null;
   /** Hotfix path (`Release-Desk-Path: hotfix` in the tag message): the environment's hotfix skips apply. */
   fastTrack: boolean;
   /** sha256 of the environment policy this promotion started with (it keeps that policy). */
@@ -117,14 +119,34 @@ export interface PromotionDetail {
   canPromote: ActionPermission;
   /** The current identity, `Name <email>`; null when git has none. */
   actor: string | null;
+  /**
+   * A release older than the one live in the environment: promoting it needs a reason. `from` is
+   * the live tag; `reason` is what was recorded when the promotion started (null before).
+   */
+  downgrade: { from: string; reason: string | null } | null;
+  /**
+   * What the action did beyond its own record, in plain words: set when it finished the
+   * promotion (e.g. "All gates passed — deployed v2.1.0 to staging"), or found it finished already.
+   */
+  finished?: string;
 }
 
 export interface EnvironmentColumn {
   name: string;
   /** The release live in this environment (latest succeeded promotion). */
   current: { version: string; tag: string; sha: string; promotedAt: string; promotionId: string } | null;
-  /** The release on its way in (an open promotion), if any. */
+  /** The release on its way in (the newest open promotion), if any. */
   incoming: Promotion | null;
+  /** Every open promotion into this environment, newest first (more than one can be open). */
+  open: OpenPromotion[];
+  /** What a rollback would return to: the release live before the current one; null when none. */
+  rollbackTo: { version: string; tag: string } | null;
+}
+
+/** An open promotion with how far its gates are (for the pipeline's progress bar). */
+export interface OpenPromotion extends Promotion {
+  gatesPassed: number;
+  gatesTotal: number;
 }
 
 /** A release as promotion sees it: a SemVer tag with the policy's prefix, pinned to one commit. */
@@ -144,6 +166,8 @@ export interface PromotableRelease {
 export interface ReleaseCandidate extends PromotableRelease {
   /** One entry per environment, in order: the state of its latest promotion there, null if none. */
   environments: { name: string; state: PromotionState | null }[];
+  /** The environments where it is live now (a succeeded promotion may since have been replaced). */
+  liveIn: string[];
   /** The first environment it may enter next (its predecessor succeeded), null when none. */
   next: string | null;
 }

@@ -71,8 +71,9 @@ test('a release goes through staging (check, checklist) and production (two appr
   await checklist.getByLabel('Note (optional)').fill('checked the down migration too');
   await checklist.getByRole('button', { name: 'Tick' }).click();
   await expect(checklist).toContainText(/ticked by Ada Tester <ada@example.com>/i);
-  await page.getByRole('button', { name: 'Promote to staging' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'promotion succeeded' })).toBeVisible();
+  // The last tick finishes the promotion: no second Promote.
+  await expect(page.getByRole('status').filter({ hasText: 'All gates passed' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Promote to staging' })).toBeDisabled();
   await expect(page.getByRole('region', { name: 'staging', exact: true })).toContainText(/Live\s*v1\.0\.0/);
 
   // Production waits on two approvers.
@@ -98,12 +99,11 @@ test('a release goes through staging (check, checklist) and production (two appr
   await approveFromNotice(bobPage, 'ship it');
   await expect(bobPage.getByRole('article', { name: /Approval/ })).toContainText('Passed');
 
-  // Back to the release manager: refresh, then promote into production.
+  // Bob's approval was the last gate: production took the release then and there.
+  await expect(bobPage.getByRole('status').filter({ hasText: 'All gates passed' })).toBeVisible();
   await page.bringToFront();
   await page.keyboard.press('Control+r');
   await expect(approval).toContainText('Passed');
-  await page.getByRole('button', { name: 'Promote to production' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'promotion succeeded' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'production', exact: true })).toContainText(
     /Live\s*v1\.0\.0/,
   );

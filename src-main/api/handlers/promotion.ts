@@ -5,7 +5,7 @@ import { promotionDetail } from '../../core/promotion/detail.js';
 import { exportEvidence } from '../../core/promotion/evidence.js';
 import { rollback } from '../../core/promotion/rollback.js';
 import { releaseSituation } from '../../core/promotion/situation.js';
-import { promote } from '../../core/promotion/start.js';
+import { promote } from '../../core/promotion/promote.js';
 import { resumeInterrupted } from '../../core/intent/resume.js';
 import type { HandlerGroup } from '../handler-types.js';
 
@@ -16,8 +16,8 @@ export const promotionHandlers: HandlerGroup<keyof typeof promotionChannels> = {
     return promotionBoard(core, path);
   },
   'promotion.releases': async ({ path }, { core }) => releaseCandidates(core, path),
-  'promotion.start': async ({ path, version, environment, retryDeploy }, { core }) =>
-    promote(core, path, version, environment, null, { retryDeploy }),
+  'promotion.start': async ({ path, version, environment, retryDeploy, reason }, { core }) =>
+    promote(core, path, version, environment, null, { retryDeploy, reason }),
   'promotion.gates': async ({ path, version, environment }, { core }) => {
     await resumeInterrupted(core, path);
     return promotionDetail(core, await releaseSituation(core, path, version), environment);

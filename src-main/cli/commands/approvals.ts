@@ -37,6 +37,7 @@ function peopleCommand(
       if (values.json) printJson(ctx.io, gatesJson(detail));
       else {
         ctx.io.stdout(`${done(detail)}\n`);
+        if (detail.finished) ctx.io.stdout(`${detail.finished}\n`);
         printDetail(ctx.io, detail);
       }
       return EXIT_OK;

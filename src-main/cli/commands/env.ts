@@ -18,22 +18,37 @@ export const envCommand: CliCommand = {
     if (values.json) {
       printJson(
         ctx.io,
-        columns.map(({ name, current, incoming }) => ({
-          name,
-          current: current
-            ? { version: current.version, tag: current.tag, sha: current.sha, promotedAt: current.promotedAt }
-            : null,
-          incoming: incoming
-            ? { promotion: incoming.id, version: incoming.version, sha: incoming.sha, state: incoming.state }
-            : null,
-        })),
+        columns.map(({ name, current, open }) => {
+          const incoming = open.map((p) => ({
+            promotion: p.id,
+            version: p.version,
+            sha: p.sha,
+            state: p.state,
+          }));
+          return {
+            name,
+            current: current
+              ? {
+                  version: current.version,
+                  tag: current.tag,
+                  sha: current.sha,
+                  promotedAt: current.promotedAt,
+                }
+              : null,
+            // The newest open promotion, as before; `open` lists every one (newest first).
+            incoming: incoming[0] ?? null,
+            open: incoming,
+          };
+        }),
       );
       return EXIT_OK;
     }
     const width = Math.max(...columns.map((c) => c.name.length));
-    for (const { name, current, incoming } of columns) {
+    for (const { name, current, open } of columns) {
       const live = current ? `${current.tag} (${current.sha.slice(0, 7)}) since ${current.promotedAt}` : '—';
-      const next = incoming ? `   incoming: ${incoming.tag} (${incoming.state})` : '';
+      const next = open.length
+        ? `   incoming: ${open.map((p) => `${p.tag} (${p.state}, ${p.gatesPassed} of ${p.gatesTotal} gates)`).join(', ')}`
+        : '';
       ctx.io.stdout(`${name.padEnd(width)}  ${live}${next}\n`);
     }
     return EXIT_OK;

@@ -1,4 +1,4 @@
-import { promote } from '../../core/promotion/start.js';
+import { promote } from '../../core/promotion/promote.js';
 import { requireOption } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { repoPath } from '../repo-option.js';
@@ -6,11 +6,12 @@ import { promotionCore, reportOutcome, versionArgument } from './gates.js';
 
 export const promoteCommand: CliCommand = {
   name: 'promote',
-  usage: 'release-desk promote VERSION --to ENV [--retry-deploy] [--repo DIR] [--json]',
+  usage: 'release-desk promote VERSION --to ENV [--reason TEXT] [--retry-deploy] [--repo DIR] [--json]',
   options: {
     repo: { type: 'string' },
     to: { type: 'string' },
     'retry-deploy': { type: 'boolean' },
+    reason: { type: 'string' },
     json: { type: 'boolean' },
   },
   positionals: true,
@@ -19,13 +20,19 @@ export const promoteCommand: CliCommand = {
     const environment = requireOption(values, 'to');
     const root = repoPath(values, ctx.io);
     const retryDeploy = values['retry-deploy'] === true;
-    const detail = await promote(promotionCore(ctx), root, version, environment, null, { retryDeploy });
+    const reason = typeof values.reason === 'string' ? values.reason : undefined;
+    const detail = await promote(promotionCore(ctx), root, version, environment, null, {
+      retryDeploy,
+      reason,
+    });
     const open = detail.promotion?.state === 'pending' || detail.promotion?.state === 'in-progress';
     if (open && detail.deploy?.state === 'interrupted') {
       ctx.io.stderr(
         `release-desk promote: ${detail.promotion!.id} was interrupted during deploy; it may have half-deployed, so it does not run again unless you ask: release-desk promote ${detail.version} --to ${environment} --retry-deploy\n`,
       );
     }
+    // Promoting a release that is live already only says so.
+    if (detail.finished) ctx.io.stderr(`release-desk promote: ${detail.finished}\n`);
     return reportOutcome(ctx.io, detail, Boolean(values.json), 'promote');
   },
 };

@@ -17,6 +17,7 @@ export const rollbackCommand: CliCommand = {
     const environment = requireOption(values, 'env');
     const root = repoPath(values, ctx.io);
     const detail = await rollback(promotionCore(ctx), root, environment);
+    if (!values.json && detail.finished) ctx.io.stdout(`${detail.finished}\n`);
     return reportOutcome(ctx.io, detail, Boolean(values.json), 'rollback');
   },
 };

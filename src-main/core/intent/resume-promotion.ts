@@ -1,6 +1,7 @@
 import { recoverInterruptedRuns } from '../promotion/interrupted-runs.js';
-import type { PromotePlan } from '../promotion/start.js';
-import { latestPromotion, latestRuns, publicId } from '../promotion/store.js';
+import type { PromotePlan } from '../promotion/promote.js';
+import { latestRuns } from '../promotion/run-store.js';
+import { latestPromotion, publicId } from '../promotion/store.js';
 import type { Intent } from './intent-store.js';
 import type { Resumer } from './resume.js';
 import { writeTransaction } from '../store/write-transaction.js';

@@ -256,11 +256,20 @@ const environmentSchema = mapping({
       'gate kinds',
     ).default(() => []),
   }).optional(),
+  rollback: mapping({
+    recheck: bounded(
+      z.enum(GATE_KINDS, { error: `must be one of ${GATE_KINDS.join(', ')}` }),
+      GATE_KINDS.length,
+      'gate kinds',
+    ),
+  }).optional(),
   deploy: deploySchema.optional(),
-}).transform(({ name, gates, hotfix, deploy }): EnvironmentPolicy => ({
+}).transform(({ name, gates, hotfix, rollback, deploy }): EnvironmentPolicy => ({
   name,
   gates,
   hotfixSkip: hotfix?.skip ?? [],
+  // Only when the file says so: an environment's snapshot (and its hash) stays as it was otherwise.
+  ...(rollback ? { rollbackRecheck: rollback.recheck } : {}),
   deploy: deploy ?? null,
 }));
 

@@ -5,28 +5,35 @@ import { DeskError } from '../errors.js';
 import { signingKeyConfigured } from '../git/ledger-refs.js';
 import { requireSigned } from '../ledger/allowed-signers.js';
 import { refreshLocalLedger } from '../ledger/local-ledger.js';
-import { gateContext, promotionDetail } from './detail.js';
-import { approveRefusal, rejectRefusal } from './gates/approval.js';
+import { promotionDetail } from './detail.js';
+import { gateContext } from './gate-context.js';
+import { approveRefusal, rejectRefusal } from './gates/approval-gate.js';
 import { cannotActReason } from './gates/context.js';
+import type { GateContext } from './gates/context.js';
 import { evaluateWindowGate } from './gates/window.js';
+import { finishIfReady } from './finish.js';
 import { failPromotion, refreshGates } from './record-gates.js';
+import { insertDecision, insertTick, ticksFor } from './record-store.js';
+import type { StoredDecision, StoredTick } from './record-store.js';
 import { releaseSituation, requireActor } from './situation.js';
 import type { ReleaseSituation } from './situation.js';
-import { isOpen, latestPromotion, publicId, snapshotOf, ticksFor } from './store.js';
-import type { ApprovalRow, PromotionRow, TickRow } from './store.js';
+import { isOpen, latestPromotion, publicId, setWindowOverride } from './store.js';
+import type { PromotionRecord } from './store.js';
 import { writeTransaction } from '../store/write-transaction.js';
 
 interface OpenPromotion {
   situation: ReleaseSituation;
-  promotion: PromotionRow;
+  promotion: PromotionRecord;
   actor: string;
 }
 
+/** The latest promotion of the release into the environment; open unless `anyState` (checked later). */
 async function openPromotion(
   core: Core,
   dir: string,
   version: string,
   environment: string,
+  anyState = false,
 ): Promise<OpenPromotion> {
   const situation = await releaseSituation(core, dir, version);
   const actor = requireActor(situation);
@@ -39,13 +46,7 @@ async function openPromotion(
       `${release.tag} has no promotion to ${environment} yet: start one first (${hint}).`,
     );
   }
-
-  if (!isOpen(promotion)) {
-    throw new DeskError(
-      'conflict',
-      `The promotion ${publicId(promotion)} is ${promotion.state}; a new one starts with ${hint}.`,
-    );
-  }
+  if (!anyState) requireOpen(promotion);
   if (promotion.sha !== release.sha) {
     throw new DeskError(
       'conflict',
@@ -56,19 +57,28 @@ async function openPromotion(
   return { situation, promotion, actor };
 }
 
+function requireOpen(promotion: PromotionRecord): void {
+  if (isOpen(promotion)) return;
+  throw new DeskError(
+    'conflict',
+    `The promotion ${publicId(promotion)} is ${promotion.state}; a new one starts with ` +
+      `release-desk promote ${promotion.version} --to ${promotion.environment}.`,
+  );
+}
+
 function gateOf<K extends GatePolicy['kind']>(
-  promotion: PromotionRow,
+  promotion: PromotionRecord,
   kind: K,
 ): Extract<GatePolicy, { kind: K }> {
-  const gate = snapshotOf(promotion).environment.gates.find((g) => g.kind === kind);
+  const gate = promotion.snapshot.environment.gates.find((g) => g.kind === kind);
   if (!gate) throw new DeskError('refused', `${promotion.environment} has no ${kind} gate.`);
   return gate as Extract<GatePolicy, { kind: K }>;
 }
 
 /** The audit event's details for a decision: exactly the approval row's content, so an edited row no longer matches. */
 export function approvalContent(
-  row: Omit<ApprovalRow, 'id' | 'audit_seq'>,
-  promotion: PromotionRow,
+  row: Omit<StoredDecision, 'id' | 'auditSeq'>,
+  promotion: PromotionRecord,
 ): Record<string, unknown> {
   return {
     promotion: publicId(promotion),
@@ -84,8 +94,8 @@ export function approvalContent(
 }
 
 export function tickContent(
-  row: Omit<TickRow, 'id' | 'audit_seq'>,
-  promotion: PromotionRow,
+  row: Omit<StoredTick, 'id' | 'auditSeq'>,
+  promotion: PromotionRecord,
 ): Record<string, unknown> {
   return { promotion: publicId(promotion), item: row.item, actor: row.actor, note: row.note, at: row.at };
 }
@@ -125,7 +135,7 @@ async function recordDecision(
   await requireSigning(core, open);
   const { promotion, actor, situation } = open;
   const row = {
-    promotion_id: promotion.id,
+    promotionId: promotion.id,
     repo: promotion.repo,
     environment: promotion.environment,
     approver: situation.actorEmail!,
@@ -143,14 +153,31 @@ async function recordDecision(
       subject: publicId(promotion),
       details: approvalContent(row, promotion),
     });
-    core.db
-      .prepare(
-        `INSERT INTO approvals (promotion_id, repo, environment, approver, actor, decision, sha, at, comment, audit_seq)
-         VALUES (@promotion_id, @repo, @environment, @approver, @actor, @decision, @sha, @at, @comment, @seq)`,
-      )
-      .run({ ...row, seq: event.seq });
+    insertDecision(core.db, { ...row, auditSeq: event.seq });
   });
   await shareRecord(core, open, decision === 'approved' ? 'The approval' : 'The rejection');
+}
+
+function contextOf(core: Core, open: OpenPromotion): GateContext {
+  return gateContext(core, open.situation, open.promotion.snapshot, open.promotion);
+}
+
+/**
+ * After a decision, a tick or an override: records where the gates stand, and when that was
+ * the last gate, finishes the promotion there and then (deploy, per policy) instead of waiting
+ * for someone to press Promote again.
+ */
+async function settle(
+  core: Core,
+  dir: string,
+  open: OpenPromotion,
+  promotion: PromotionRecord,
+): Promise<PromotionDetail> {
+  const gates = refreshGates(core, open.situation, promotion, open.actor);
+  return (
+    (await finishIfReady(core, dir, promotion, gates)) ??
+    promotionDetail(core, open.situation, promotion.environment)
+  );
 }
 
 /** Approves the open promotion as the current identity (who must be listed, not the release's creator or requester). */
@@ -163,11 +190,10 @@ export async function approve(
 ): Promise<PromotionDetail> {
   const open = await openPromotion(core, dir, version, environment);
   const gate = gateOf(open.promotion, 'approval');
-  const refusal = approveRefusal(gate, gateContext(core, open.situation, environment, open.promotion));
+  const refusal = approveRefusal(gate, contextOf(core, open));
   if (refusal) throw new DeskError('forbidden', refusal);
   await recordDecision(core, open, 'approved', comment?.trim() || null);
-  refreshGates(core, open.situation, open.promotion, open.actor);
-  return promotionDetail(core, open.situation, environment);
+  return settle(core, dir, open, open.promotion);
 }
 
 /** Rejects the open promotion: one rejection by a listed approver ends it. */
@@ -181,7 +207,7 @@ export async function reject(
   if (!comment.trim()) throw new DeskError('invalid-input', 'A rejection needs a comment saying why.');
   const open = await openPromotion(core, dir, version, environment);
   const gate = gateOf(open.promotion, 'approval');
-  const refusal = rejectRefusal(gate, gateContext(core, open.situation, environment, open.promotion));
+  const refusal = rejectRefusal(gate, contextOf(core, open));
   if (refusal) throw new DeskError('forbidden', refusal);
   await recordDecision(core, open, 'rejected', comment.trim());
   refreshGates(core, open.situation, open.promotion, open.actor);
@@ -198,11 +224,10 @@ export async function tick(
   item: string,
   note?: string,
 ): Promise<PromotionDetail> {
-  const open = await openPromotion(core, dir, version, environment);
+  // An item ticked already says so (and by whom) even once the tick finished the promotion.
+  const open = await openPromotion(core, dir, version, environment, true);
   const { promotion, actor } = open;
-  const items = snapshotOf(promotion)
-    .environment.gates.filter((g) => g.kind === 'checklist')
-    .map((g) => g.name);
+  const items = promotion.snapshot.environment.gates.filter((g) => g.kind === 'checklist').map((g) => g.name);
   const name =
     items.find((i) => i === item.trim()) ?? items.find((i) => i.toLowerCase() === item.trim().toLowerCase());
   if (!name) {
@@ -211,10 +236,11 @@ export async function tick(
   }
   const done = ticksFor(core.db, promotion.id).find((t) => t.item === name);
   if (done) throw new DeskError('conflict', `"${name}" was already ticked by ${done.actor} at ${done.at}.`);
-  const refusal = cannotActReason(gateContext(core, open.situation, environment, promotion));
+  requireOpen(promotion);
+  const refusal = cannotActReason(contextOf(core, open));
   if (refusal) throw new DeskError('refused', refusal);
   const row = {
-    promotion_id: promotion.id,
+    promotionId: promotion.id,
     item: name,
     actor,
     note: note?.trim() || null,
@@ -228,16 +254,10 @@ export async function tick(
       subject: publicId(promotion),
       details: tickContent(row, promotion),
     });
-    core.db
-      .prepare(
-        `INSERT INTO checklist_ticks (promotion_id, item, actor, note, at, audit_seq)
-         VALUES (@promotion_id, @item, @actor, @note, @at, @seq)`,
-      )
-      .run({ ...row, seq: event.seq });
+    insertTick(core.db, { ...row, auditSeq: event.seq });
   });
   await shareRecord(core, open, 'The tick');
-  refreshGates(core, open.situation, promotion, actor);
-  return promotionDetail(core, open.situation, environment);
+  return settle(core, dir, open, promotion);
 }
 
 /** Lets the open promotion through a closed window; the reason is required and recorded. */
@@ -252,15 +272,13 @@ export async function overrideWindow(
   const open = await openPromotion(core, dir, version, environment);
   const { promotion, actor } = open;
   const gate = gateOf(promotion, 'window');
-  const status = evaluateWindowGate(gate, 0, gateContext(core, open.situation, environment, promotion));
+  const status = evaluateWindowGate(gate, 0, contextOf(core, open));
   if (status.state === 'passed') throw new DeskError('refused', `Nothing to override: ${status.detail}.`);
   if (status.canAct && !status.canAct.allowed)
     throw new DeskError('refused', status.canAct.reason ?? 'Not allowed now.');
   const override = { by: actor, at: core.now().toISOString(), reason: reason.trim() };
   writeTransaction(core.db, () => {
-    core.db
-      .prepare('UPDATE promotions SET window_override = ? WHERE id = ?')
-      .run(JSON.stringify(override), promotion.id);
+    setWindowOverride(core.db, promotion.id, override);
     core.audit.append({
       actor,
       action: 'window.overridden',
@@ -270,7 +288,5 @@ export async function overrideWindow(
     });
   });
   await shareRecord(core, open, 'The override');
-  const updated = { ...promotion, window_override: JSON.stringify(override) };
-  refreshGates(core, open.situation, updated, actor);
-  return promotionDetail(core, open.situation, environment);
+  return settle(core, dir, open, { ...promotion, windowOverride: override });
 }

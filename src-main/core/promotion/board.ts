@@ -1,6 +1,7 @@
 import type { Policy } from '../../../shared/domain/policy.js';
 import type {
   EnvironmentColumn,
+  OpenPromotion,
   PromotionBoard,
   ReleaseCandidate,
   WaitingItem,
@@ -9,6 +10,7 @@ import type { Core } from '../context.js';
 import { gatesOf } from './detail.js';
 import { listReleases } from './release.js';
 import type { Release } from './release.js';
+import { rollbackTarget } from './rollback.js';
 import { currentHash } from './snapshot.js';
 import { repoSituation, requirePolicy } from './situation.js';
 import type { RepoSituation } from './situation.js';
@@ -22,6 +24,7 @@ import {
   publicId,
   toPromotion,
 } from './store.js';
+import type { PromotionRecord } from './store.js';
 
 /** The board lists this many releases; older ones can still be promoted by version. */
 const BOARD_RELEASES = 100;
@@ -31,6 +34,9 @@ function candidate(core: Core, root: string, policy: Policy, release: Release): 
     name: env.name,
     state: latestPromotion(core.db, root, env.name, release.version)?.state ?? null,
   }));
+  const liveIn = policy.environments
+    .filter((env) => currentIn(core.db, root, env.name)?.sha === release.sha)
+    .map((env) => env.name);
   let next: string | null = null;
   for (const [index, env] of policy.environments.entries()) {
     if (hasSucceeded(core.db, root, env.name, release.sha)) continue;
@@ -38,7 +44,7 @@ function candidate(core: Core, root: string, policy: Policy, release: Release): 
     if (!previous || hasSucceeded(core.db, root, previous.name, release.sha)) next = env.name;
     break;
   }
-  return { ...release, environments, next };
+  return { ...release, environments, liveIn, next };
 }
 
 async function candidates(core: Core, situation: RepoSituation): Promise<ReleaseCandidate[]> {
@@ -51,11 +57,40 @@ export async function releaseCandidates(core: Core, dir: string): Promise<Releas
   return candidates(core, await repoSituation(core, dir));
 }
 
+/** The release a promotion carries, as it was pinned when it started. */
+function releaseOf(promotion: PromotionRecord): Release {
+  return {
+    version: promotion.version,
+    tag: promotion.tag,
+    sha: promotion.sha,
+    createdBy: promotion.releaseCreator,
+    createdAt: null,
+    fastTrack: promotion.fastTrack,
+  };
+}
+
+/** An open promotion with how many of its gates have passed (skipped ones count as done). */
+function withProgress(core: Core, situation: RepoSituation, promotion: PromotionRecord): OpenPromotion {
+  const gates = gatesOf(
+    core,
+    { ...situation, release: releaseOf(promotion) },
+    promotion.environment,
+    promotion,
+  );
+  return {
+    ...toPromotion(core.db, promotion, currentHash(situation.policy, promotion.environment)),
+    gatesPassed: gates.filter((gate) => gate.state === 'passed' || gate.state === 'skipped').length,
+    gatesTotal: gates.length,
+  };
+}
+
 function columns(core: Core, situation: RepoSituation): EnvironmentColumn[] {
   const policy = requirePolicy(situation);
   return policy.environments.map((env) => {
-    const current = currentIn(core.db, situation.root, env.name);
-    const incoming = incomingTo(core.db, situation.root, env.name);
+    const { current, previous } = rollbackTarget(core.db, situation.root, env.name);
+    const open = incomingTo(core.db, situation.root, env.name).map((row) =>
+      withProgress(core, situation, row),
+    );
     return {
       name: env.name,
       current: current
@@ -63,11 +98,13 @@ function columns(core: Core, situation: RepoSituation): EnvironmentColumn[] {
             version: current.version,
             tag: current.tag,
             sha: current.sha,
-            promotedAt: current.finished_at ?? current.started_at,
+            promotedAt: current.finishedAt ?? current.startedAt,
             promotionId: publicId(current),
           }
         : null,
-      incoming: incoming ? toPromotion(core.db, incoming, currentHash(policy, env.name)) : null,
+      incoming: open[0] ?? null,
+      open,
+      rollbackTo: previous ? { version: previous.version, tag: previous.tag } : null,
     };
   });
 }

@@ -3,8 +3,10 @@ import { DeskError } from '../errors.js';
 import { addDetachedWorktree, newWorktreeDir, removeWorktree } from '../git/worktrees.js';
 import { faultPoint } from '../intent/fault.js';
 import { isAlive, runShellCommand } from './shell.js';
+import { finishRun, insertRun, runningRuns, setRunPid } from './run-store.js';
+import type { RunRecord } from './run-store.js';
 import { publicId, setState } from './store.js';
-import type { PromotionRow, RunRow } from './store.js';
+import type { PromotionRecord } from './store.js';
 import { writeTransaction } from '../store/write-transaction.js';
 
 export interface RunRequest {
@@ -17,7 +19,7 @@ export interface RunRequest {
 }
 
 /** The progress job of a promotion, so the UI can pick its output out of the stream. */
-export function promotionJob(promotion: Pick<PromotionRow, 'environment' | 'version'>): string {
+export function promotionJob(promotion: Pick<PromotionRecord, 'environment' | 'version'>): string {
   return `promotion:${promotion.environment}:${promotion.version}`;
 }
 
@@ -26,16 +28,14 @@ export function promotionJob(promotion: Pick<PromotionRow, 'environment' | 'vers
  * run of the same promotion (another window or a CI job may be promoting it right now). The write
  * lock is taken before reading, so two processes cannot both see "nothing running".
  */
-function claim(core: Core, promotion: PromotionRow, request: RunRequest, worktree: string): number {
+function claim(core: Core, promotion: PromotionRecord, request: RunRequest, worktree: string): number {
   return writeTransaction(core.db, () => {
-    const busy = core.db
-      .prepare(`SELECT * FROM command_runs WHERE promotion_id = ? AND state = 'running'`)
-      .all(promotion.id) as RunRow[];
-    const live = busy.find((row) => row.owner_pid === process.pid || isAlive(row.owner_pid));
+    const busy = runningRuns(core.db, promotion.id);
+    const live = busy.find((row) => row.ownerPid === process.pid || isAlive(row.ownerPid));
     if (live) {
       throw new DeskError(
         'conflict',
-        `"${live.name}" of this promotion is already running (process ${live.owner_pid}); wait for it to finish.`,
+        `"${live.name}" of this promotion is already running (process ${live.ownerPid}); wait for it to finish.`,
       );
     }
     if (!setState(core.db, promotion.id, 'in-progress')) {
@@ -44,22 +44,16 @@ function claim(core: Core, promotion: PromotionRow, request: RunRequest, worktre
         `The promotion ${publicId(promotion)} ended while it was being resumed.`,
       );
     }
-    const result = core.db
-      .prepare(
-        `INSERT INTO command_runs (promotion_id, position, kind, name, command, state, worktree, owner_pid, started_at)
-         VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?)`,
-      )
-      .run(
-        promotion.id,
-        request.position,
-        request.kind,
-        request.name,
-        request.command,
-        worktree,
-        process.pid,
-        core.now().toISOString(),
-      );
-    return Number(result.lastInsertRowid);
+    return insertRun(core.db, {
+      promotionId: promotion.id,
+      position: request.position,
+      kind: request.kind,
+      name: request.name,
+      command: request.command,
+      worktree,
+      ownerPid: process.pid,
+      startedAt: core.now().toISOString(),
+    });
   });
 }
 
@@ -69,10 +63,10 @@ function claim(core: Core, promotion: PromotionRow, request: RunRequest, worktre
  */
 export async function executeRun(
   core: Core,
-  promotion: PromotionRow,
+  promotion: PromotionRecord,
   request: RunRequest,
-  onFinished?: (run: RunRow) => void,
-): Promise<RunRow> {
+  onFinished?: (run: RunRecord) => void,
+): Promise<RunRecord> {
   const worktree = await newWorktreeDir(promotion.repo, request.kind);
   let runId: number;
   try {
@@ -108,7 +102,7 @@ export async function executeRun(
         RELEASE_DESK_TAG: promotion.tag,
         RELEASE_DESK_SHA: promotion.sha,
       },
-      onStart: (pid) => core.db.prepare('UPDATE command_runs SET pid = ? WHERE id = ?').run(pid, runId),
+      onStart: (pid) => setRunPid(core.db, runId, pid),
       onOutput: (chunk) => progress(chunk, false),
     });
   } catch (error) {
@@ -122,10 +116,12 @@ export async function executeRun(
   }
   const state = outcome.timedOut ? 'timed-out' : outcome.exitCode === 0 ? 'passed' : 'failed';
   const finished = writeTransaction(core.db, () => {
-    core.db
-      .prepare('UPDATE command_runs SET state = ?, exit_code = ?, output = ?, finished_at = ? WHERE id = ?')
-      .run(state, outcome.exitCode, outcome.output, core.now().toISOString(), runId);
-    const row = core.db.prepare('SELECT * FROM command_runs WHERE id = ?').get(runId) as RunRow;
+    const row = finishRun(core.db, runId, {
+      state,
+      exitCode: outcome.exitCode,
+      output: outcome.output,
+      finishedAt: core.now().toISOString(),
+    });
     onFinished?.(row);
     return row;
   });

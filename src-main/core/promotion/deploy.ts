@@ -1,8 +1,10 @@
 import type { Core } from '../context.js';
 import type { Intent } from '../intent/intent-store.js';
 import { executeRun } from './command-runs.js';
-import { latestRuns, outputSha256, promotionFacts, publicId, snapshotOf } from './store.js';
-import type { PromotionRow, RunRow } from './store.js';
+import { latestRuns } from './run-store.js';
+import type { RunRecord } from './run-store.js';
+import { outputSha256, promotionFacts, publicId } from './store.js';
+import type { PromotionRecord } from './store.js';
 import { writeTransaction } from '../store/write-transaction.js';
 
 /**
@@ -26,10 +28,10 @@ export function deployCommand(
 }
 
 export type DeployOutcome =
-  | { ok: true; run: RunRow | null }
+  | { ok: true; run: RunRecord | null }
   | { ok: false; reason: string }
   /** The last deploy was interrupted and the user has not asked to run it again. */
-  | { ok: 'interrupted'; run: RunRow };
+  | { ok: 'interrupted'; run: RunRecord };
 
 /**
  * Runs the environment's deploy command at the release commit (output streamed). No deploy
@@ -40,11 +42,11 @@ export type DeployOutcome =
  */
 export async function deploy(
   core: Core,
-  promotion: PromotionRow,
+  promotion: PromotionRecord,
   actor: string,
   options: { retry: boolean; intent: Intent<unknown> },
 ): Promise<DeployOutcome> {
-  const policy = snapshotOf(promotion).environment.deploy;
+  const policy = promotion.snapshot.environment.deploy;
   if (!policy) return { ok: true, run: null };
   const previous = latestRuns(core.db, promotion.id).deploy;
   if (previous?.state === 'passed') return { ok: true, run: previous };
@@ -56,7 +58,7 @@ export async function deploy(
         action: 'promotion.deploy-retried',
         repo: promotion.repo,
         subject: publicId(promotion),
-        details: { ...promotionFacts(promotion), interruptedAt: previous.started_at },
+        details: { ...promotionFacts(promotion), interruptedAt: previous.startedAt },
       });
     });
   }
@@ -77,7 +79,7 @@ export async function deploy(
         details: {
           ...promotionFacts(promotion),
           command,
-          exitCode: finished.exit_code,
+          exitCode: finished.exitCode,
           outputSha256: outputSha256(finished.output),
         },
       });
@@ -85,7 +87,7 @@ export async function deploy(
   );
   options.intent.step('deployed', run.state);
   if (run.state !== 'passed') {
-    const how = run.state === 'timed-out' ? 'timed out' : `exited with code ${run.exit_code ?? 'unknown'}`;
+    const how = run.state === 'timed-out' ? 'timed out' : `exited with code ${run.exitCode ?? 'unknown'}`;
     return { ok: false, reason: `the deploy command ${how}` };
   }
   return { ok: true, run };

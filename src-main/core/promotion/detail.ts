@@ -1,69 +1,25 @@
+import semver from 'semver';
 import type { GateStatus, PromotionDetail } from '../../../shared/domain/promotion.js';
 import type { Core } from '../context.js';
-import { requireSigned } from '../ledger/allowed-signers.js';
-import { ledgerApprovalsForCommit, ledgerDecisions } from '../ledger/decisions.js';
-import type { GateContext } from './gates/context.js';
+import { gateContext } from './gate-context.js';
 import { evaluateGates } from './gates/evaluate.js';
+import { gateRows } from './record-store.js';
 import { isAlive } from './shell.js';
+import { latestRuns, runningRuns, toCommandRun } from './run-store.js';
 import { environmentSnapshot, currentHash } from './snapshot.js';
 import type { EnvironmentSnapshot } from './snapshot.js';
 import { requirePolicy } from './situation.js';
 import type { ReleaseSituation } from './situation.js';
-import {
-  currentIn,
-  gateRows,
-  hasSucceeded,
-  isOpen,
-  latestPromotion,
-  latestRuns,
-  publicId,
-  snapshotOf,
-  ticksFor,
-  toCommandRun,
-  toPromotion,
-} from './store.js';
-import type { PromotionRow, RunRow } from './store.js';
-
-export function gateContext(
-  core: Core,
-  situation: ReleaseSituation,
-  environment: string,
-  promotion: PromotionRow | null,
-): GateContext {
-  const runs = promotion ? latestRuns(core.db, promotion.id).checks : new Map<number, RunRow>();
-  // Decisions are counted from the shared ledger's index, not from this database's own rows.
-  const carried =
-    promotion?.is_rollback === 1
-      ? ledgerApprovalsForCommit(core.db, situation.root, environment, promotion.sha).filter(
-          (row) => row.promotion !== publicId(promotion),
-        )
-      : [];
-  return {
-    db: core.db,
-    now: core.now(),
-    repo: situation.root,
-    environment,
-    release: {
-      sha: situation.release.sha,
-      createdBy: promotion ? promotion.release_creator : situation.release.createdBy,
-    },
-    promotion,
-    actorEmail: situation.actorEmail,
-    checkRuns: runs,
-    ticks: promotion ? ticksFor(core.db, promotion.id) : [],
-    approvals: promotion ? ledgerDecisions(core.db, situation.root, publicId(promotion)) : [],
-    carriedApprovals: carried,
-    requireSigned: requireSigned(situation.policy, situation.root),
-  };
-}
+import { currentIn, hasSucceeded, isOpen, latestPromotion, publicId, toPromotion } from './store.js';
+import type { PromotionRecord } from './store.js';
 
 /** A started promotion keeps its own policy; before that, the repository's current one applies. */
 export function snapshotFor(
   situation: ReleaseSituation,
   environment: string,
-  promotion: PromotionRow | null,
+  promotion: PromotionRecord | null,
 ): EnvironmentSnapshot {
-  return promotion ? snapshotOf(promotion) : environmentSnapshot(requirePolicy(situation), environment);
+  return promotion ? promotion.snapshot : environmentSnapshot(requirePolicy(situation), environment);
 }
 
 /**
@@ -74,17 +30,43 @@ export function gatesOf(
   core: Core,
   situation: ReleaseSituation,
   environment: string,
-  promotion: PromotionRow | null,
+  promotion: PromotionRecord | null,
 ): GateStatus[] {
-  const fastTrack = promotion ? promotion.fast_track === 1 : situation.release.fastTrack;
-  const ctx = gateContext(core, situation, environment, promotion);
-  const gates = evaluateGates(snapshotFor(situation, environment, promotion), ctx, fastTrack);
+  const snapshot = snapshotFor(situation, environment, promotion);
+  const path = promotion
+    ? { fastTrack: promotion.fastTrack, rollback: promotion.rollback }
+    : { fastTrack: situation.release.fastTrack, rollback: false };
+  const gates = evaluateGates(snapshot, gateContext(core, situation, snapshot, promotion), path);
   if (!promotion || isOpen(promotion)) return gates;
   const recorded = gateRows(core.db, promotion.id);
   return gates.map((gate, position) => {
     const row = recorded.get(position);
-    return row ? { ...gate, state: row.state, detail: row.detail } : gate;
+    // A gate recorded as waiting on a promotion that succeeded was recorded here before another
+    // clone finished it (the ledger brought the outcome): that row is stale, not how it ended.
+    const stale = row?.state === 'waiting' && promotion.state === 'succeeded';
+    return row && !stale ? { ...gate, state: row.state, detail: row.detail } : gate;
   });
+}
+
+/** The release live in the environment when this one is older: promoting it is a downgrade. */
+export function downgradeFrom(
+  core: Core,
+  situation: ReleaseSituation,
+  environment: string,
+): PromotionRecord | null {
+  const live = currentIn(core.db, situation.root, environment);
+  return live && semver.lt(situation.release.version, live.version) ? live : null;
+}
+
+/** The reason recorded when this promotion started as a downgrade, if it did. */
+function recordedDowngrade(core: Core, promotion: PromotionRecord): { from: string; reason: string } | null {
+  const started = core.audit
+    .forSubject(promotion.repo, publicId(promotion))
+    .find((event) => event.action === 'promotion.started' && event.subject === publicId(promotion));
+  const downgrade = started?.details.downgrade as { from?: unknown; reason?: unknown } | undefined;
+  return typeof downgrade?.from === 'string' && typeof downgrade.reason === 'string'
+    ? { from: downgrade.from, reason: downgrade.reason }
+    : null;
 }
 
 /**
@@ -95,16 +77,14 @@ export function promoteRefusal(
   core: Core,
   situation: ReleaseSituation,
   environment: string,
-  latest: PromotionRow | undefined,
+  latest: PromotionRecord | undefined,
   options: { rollback?: boolean } = {},
 ): string | null {
   if (!situation.actor) return 'Git has no committer identity: set user.name and user.email.';
   const { release } = situation;
   if (latest && isOpen(latest)) {
-    const running = core.db
-      .prepare(`SELECT owner_pid FROM command_runs WHERE promotion_id = ? AND state = 'running'`)
-      .all(latest.id) as { owner_pid: number }[];
-    if (running.some((r) => r.owner_pid === process.pid || isAlive(r.owner_pid))) {
+    const running = runningRuns(core.db, latest.id);
+    if (running.some((r) => r.ownerPid === process.pid || isAlive(r.ownerPid))) {
       return 'A command of this promotion is running now.';
     }
     return null;
@@ -133,6 +113,7 @@ export function promotionDetail(
   const latest = latestPromotion(core.db, situation.root, environment, situation.release.version) ?? null;
   const refusal = promoteRefusal(core, situation, environment, latest ?? undefined);
   const deploy = latest ? latestRuns(core.db, latest.id).deploy : null;
+  const pending = latest && isOpen(latest) ? null : downgradeFrom(core, situation, environment);
   return {
     version: situation.release.version,
     tag: situation.release.tag,
@@ -143,5 +124,7 @@ export function promotionDetail(
     deploy: deploy ? toCommandRun(deploy) : null,
     canPromote: refusal ? { allowed: false, reason: refusal } : { allowed: true },
     actor: situation.actor,
+    downgrade:
+      (latest && recordedDowngrade(core, latest)) ?? (pending ? { from: pending.tag, reason: null } : null),
   };
 }

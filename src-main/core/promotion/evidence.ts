@@ -13,7 +13,8 @@ import { evidenceMarkdown } from './evidence-markdown.js';
 import type { Release } from './release.js';
 import { currentHash } from './snapshot.js';
 import { releaseSituation } from './situation.js';
-import { allRuns, latestRuns, promotionsOfRelease, toCommandRun, toPromotion } from './store.js';
+import { allRuns, latestRuns, toCommandRun } from './run-store.js';
+import { promotionsOfRelease, toPromotion } from './store.js';
 import { verifyAuditTrail } from './verify-records.js';
 
 /** The release before this one on its history: the previous stable one for a stable release. */

@@ -2,12 +2,13 @@ import type { GateStatus } from '../../../shared/domain/promotion.js';
 import type { Core } from '../context.js';
 import { gatesOf } from './detail.js';
 import type { ReleaseSituation } from './situation.js';
-import { gateRows, outputSha256, promotionFacts, publicId, setState } from './store.js';
-import type { PromotionRow } from './store.js';
+import { gateRows, saveGate } from './record-store.js';
+import { outputSha256, promotionFacts, publicId, setState } from './store.js';
+import type { PromotionRecord } from './store.js';
 import { writeTransaction } from '../store/write-transaction.js';
 
 /** What the audit log keeps about a gate's result; a check's output is pinned by its hash. */
-function gateDetails(promotion: PromotionRow, gate: GateStatus): Record<string, unknown> {
+function gateDetails(promotion: PromotionRecord, gate: GateStatus): Record<string, unknown> {
   return {
     ...promotionFacts(promotion),
     gate: gate.name,
@@ -29,7 +30,7 @@ function gateDetails(promotion: PromotionRow, gate: GateStatus): Record<string, 
 export function refreshGates(
   core: Core,
   situation: ReleaseSituation,
-  promotion: PromotionRow,
+  promotion: PromotionRecord,
   actor: string,
 ): GateStatus[] {
   const gates = gatesOf(core, situation, promotion.environment, promotion);
@@ -39,14 +40,7 @@ export function refreshGates(
     gates.forEach((gate, position) => {
       const before = stored.get(position);
       if (before?.state === gate.state && before.detail === gate.detail) return;
-      core.db
-        .prepare(
-          `INSERT INTO promotion_gates (promotion_id, position, kind, name, state, detail, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (promotion_id, position)
-           DO UPDATE SET state = excluded.state, detail = excluded.detail, updated_at = excluded.updated_at`,
-        )
-        .run(promotion.id, position, gate.kind, gate.name, gate.state, gate.detail, now);
+      saveGate(core.db, promotion.id, { position, ...gate }, now);
       if (before?.state !== gate.state && (gate.state === 'passed' || gate.state === 'failed')) {
         core.audit.append({
           actor,
@@ -64,7 +58,7 @@ export function refreshGates(
 /** Ends an open promotion as failed (or rejected) with the reason, recorded; one already ended stays as it is. */
 export function failPromotion(
   core: Core,
-  promotion: PromotionRow,
+  promotion: PromotionRecord,
   actor: string,
   reason: string,
   state: 'failed' | 'rejected' = 'failed',

@@ -1,15 +1,10 @@
 import { createHash } from 'node:crypto';
-import type {
-  CommandRun,
-  CommandRunState,
-  GateState,
-  Promotion,
-  PromotionState,
-} from '../../../shared/domain/promotion.js';
+import type { Promotion, PromotionState } from '../../../shared/domain/promotion.js';
 import type { Db } from '../store/database.js';
 import type { EnvironmentSnapshot } from './snapshot.js';
 
-export interface PromotionRow {
+/** The `promotions` table as SQLite returns it; it never leaves this file. */
+interface PromotionRow {
   id: number;
   repo: string;
   environment: string;
@@ -32,64 +27,72 @@ export interface PromotionRow {
   finished_at: string | null;
 }
 
-export interface ApprovalRow {
+export type WindowOverride = NonNullable<Promotion['windowOverride']>;
+
+/** One release moving into one environment, as the core works with it. */
+export interface PromotionRecord {
+  /** The row id; `publicId` is what people see. */
   id: number;
-  promotion_id: number;
   repo: string;
   environment: string;
-  approver: string;
-  actor: string;
-  decision: 'approved' | 'rejected';
+  version: string;
+  tag: string;
   sha: string;
-  at: string;
-  comment: string | null;
-  audit_seq: number;
+  attempt: number;
+  state: PromotionState;
+  requestedBy: string;
+  releaseCreator: string | null;
+  fastTrack: boolean;
+  rollback: boolean;
+  /** The row id of the promotion a rollback replaces. */
+  replaces: number | null;
+  /** The environment's policy as it was when the promotion started: it keeps it. */
+  snapshot: EnvironmentSnapshot;
+  policyHash: string;
+  policyChangeSeen: string | null;
+  windowOverride: WindowOverride | null;
+  failure: string | null;
+  startedAt: string;
+  finishedAt: string | null;
 }
 
-export interface TickRow {
-  id: number;
-  promotion_id: number;
-  item: string;
-  actor: string;
-  note: string | null;
-  at: string;
-  audit_seq: number;
+function toRecord(row: PromotionRow): PromotionRecord {
+  return {
+    id: row.id,
+    repo: row.repo,
+    environment: row.environment,
+    version: row.version,
+    tag: row.tag,
+    sha: row.sha,
+    attempt: row.attempt,
+    state: row.state,
+    requestedBy: row.requested_by,
+    releaseCreator: row.release_creator,
+    fastTrack: row.fast_track === 1,
+    rollback: row.is_rollback === 1,
+    replaces: row.replaces,
+    snapshot: JSON.parse(row.policy_json) as EnvironmentSnapshot,
+    policyHash: row.policy_hash,
+    policyChangeSeen: row.policy_change_seen,
+    windowOverride: row.window_override ? (JSON.parse(row.window_override) as WindowOverride) : null,
+    failure: row.failure,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+  };
 }
 
-export interface RunRow {
-  id: number;
-  promotion_id: number;
-  position: number | null;
-  kind: 'check' | 'deploy';
-  name: string;
-  command: string;
-  state: CommandRunState;
-  exit_code: number | null;
-  output: string;
-  worktree: string | null;
-  pid: number | null;
-  owner_pid: number;
-  started_at: string;
-  finished_at: string | null;
-}
-
-export interface GateRow {
-  promotion_id: number;
-  position: number;
-  kind: string;
-  name: string;
-  state: GateState;
-  detail: string;
-}
+const one = (row: unknown): PromotionRecord | undefined =>
+  row === undefined ? undefined : toRecord(row as PromotionRow);
+const all = (rows: unknown[]): PromotionRecord[] => (rows as PromotionRow[]).map(toRecord);
 
 export const OPEN_STATES: PromotionState[] = ['pending', 'in-progress'];
 
-export function publicId(row: Pick<PromotionRow, 'tag' | 'environment' | 'attempt'>): string {
+export function publicId(row: Pick<PromotionRecord, 'tag' | 'environment' | 'attempt'>): string {
   return `${row.tag}@${row.environment}#${row.attempt}`;
 }
 
 /** What every audit event about a promotion names: the promotion, the release and where it goes. */
-export function promotionFacts(row: PromotionRow) {
+export function promotionFacts(row: PromotionRecord) {
   return { promotion: publicId(row), environment: row.environment, version: row.version, sha: row.sha };
 }
 
@@ -98,11 +101,7 @@ export function outputSha256(output: string): string {
   return createHash('sha256').update(output).digest('hex');
 }
 
-export function snapshotOf(row: PromotionRow): EnvironmentSnapshot {
-  return JSON.parse(row.policy_json) as EnvironmentSnapshot;
-}
-
-export function toPromotion(db: Db, row: PromotionRow, currentPolicyHash: string | null): Promotion {
+export function toPromotion(db: Db, row: PromotionRecord, currentPolicyHash: string | null): Promotion {
   const replaced = row.replaces === null ? undefined : promotionById(db, row.replaces);
   return {
     id: publicId(row),
@@ -112,35 +111,23 @@ export function toPromotion(db: Db, row: PromotionRow, currentPolicyHash: string
     environment: row.environment,
     attempt: row.attempt,
     state: row.state,
-    requestedBy: row.requested_by,
-    releaseCreator: row.release_creator,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-    rollback: row.is_rollback === 1,
+    requestedBy: row.requestedBy,
+    releaseCreator: row.releaseCreator,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+    rollback: row.rollback,
     replaces: replaced ? publicId(replaced) : null,
-    fastTrack: row.fast_track === 1,
-    policyHash: row.policy_hash,
-    policyChanged: currentPolicyHash !== row.policy_hash,
+    replacesVersion: replaced ? replaced.tag : null,
+    fastTrack: row.fastTrack,
+    policyHash: row.policyHash,
+    policyChanged: currentPolicyHash !== row.policyHash,
     failure: row.failure,
-    windowOverride: row.window_override
-      ? (JSON.parse(row.window_override) as Promotion['windowOverride'])
-      : null,
+    windowOverride: row.windowOverride,
   };
 }
 
-export function toCommandRun(row: RunRow): CommandRun {
-  return {
-    state: row.state,
-    command: row.command,
-    exitCode: row.exit_code,
-    output: row.output,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-  };
-}
-
-export function promotionById(db: Db, id: number): PromotionRow | undefined {
-  return db.prepare('SELECT * FROM promotions WHERE id = ?').get(id) as PromotionRow | undefined;
+export function promotionById(db: Db, id: number): PromotionRecord | undefined {
+  return one(db.prepare('SELECT * FROM promotions WHERE id = ?').get(id));
 }
 
 /** The latest attempt of a release into an environment. */
@@ -149,60 +136,142 @@ export function latestPromotion(
   repo: string,
   environment: string,
   version: string,
-): PromotionRow | undefined {
-  return db
-    .prepare(
-      'SELECT * FROM promotions WHERE repo = ? AND environment = ? AND version = ? ORDER BY attempt DESC LIMIT 1',
-    )
-    .get(repo, environment, version) as PromotionRow | undefined;
+): PromotionRecord | undefined {
+  return one(
+    db
+      .prepare(
+        'SELECT * FROM promotions WHERE repo = ? AND environment = ? AND version = ? ORDER BY attempt DESC LIMIT 1',
+      )
+      .get(repo, environment, version),
+  );
 }
 
-export function isOpen(row: PromotionRow | undefined): boolean {
-  return row !== undefined && OPEN_STATES.includes(row.state);
+export function isOpen(row: PromotionRecord | undefined | null): boolean {
+  return row !== undefined && row !== null && OPEN_STATES.includes(row.state);
 }
 
 /** Succeeded promotions of an environment, most recently finished first. */
-export function succeededIn(db: Db, repo: string, environment: string): PromotionRow[] {
-  return db
-    .prepare(
-      `SELECT * FROM promotions WHERE repo = ? AND environment = ? AND state = 'succeeded'
-       ORDER BY finished_at DESC, id DESC`,
-    )
-    .all(repo, environment) as PromotionRow[];
+export function succeededIn(db: Db, repo: string, environment: string): PromotionRecord[] {
+  return all(
+    db
+      .prepare(
+        `SELECT * FROM promotions WHERE repo = ? AND environment = ? AND state = 'succeeded'
+         ORDER BY finished_at DESC, id DESC`,
+      )
+      .all(repo, environment),
+  );
 }
 
-/** The release live in an environment: its latest succeeded promotion. */
-export function currentIn(db: Db, repo: string, environment: string): PromotionRow | undefined {
-  return succeededIn(db, repo, environment)[0];
+/**
+ * Every deploy (or sign-off) that made a release live in an environment, oldest first: the
+ * succeeded promotions and the ones a rollback replaced later. Each was live from its
+ * `finishedAt` until the next one's.
+ */
+export function deploymentsIn(db: Db, repo: string, environment: string): PromotionRecord[] {
+  return all(
+    db
+      .prepare(
+        `SELECT * FROM promotions WHERE repo = ? AND environment = ? AND state IN ('succeeded', 'rolled-back')
+           AND finished_at IS NOT NULL
+         ORDER BY finished_at, id`,
+      )
+      .all(repo, environment),
+  );
 }
 
-/** The open promotion heading into an environment, newest first. */
-export function incomingTo(db: Db, repo: string, environment: string): PromotionRow | undefined {
-  return db
-    .prepare(
-      `SELECT * FROM promotions WHERE repo = ? AND environment = ? AND state IN ('pending', 'in-progress')
-       ORDER BY id DESC LIMIT 1`,
-    )
-    .get(repo, environment) as PromotionRow | undefined;
+/** The release live in an environment now: its last deploy or rollback, not its last promotion. */
+export function currentIn(db: Db, repo: string, environment: string): PromotionRecord | undefined {
+  return deploymentsIn(db, repo, environment).at(-1);
 }
 
-export function openPromotions(db: Db, repo: string): PromotionRow[] {
-  return db
-    .prepare(`SELECT * FROM promotions WHERE repo = ? AND state IN ('pending', 'in-progress') ORDER BY id`)
-    .all(repo) as PromotionRow[];
+/** The open promotions heading into an environment, newest first. */
+export function incomingTo(db: Db, repo: string, environment: string): PromotionRecord[] {
+  return all(
+    db
+      .prepare(
+        `SELECT * FROM promotions WHERE repo = ? AND environment = ? AND state IN ('pending', 'in-progress')
+         ORDER BY id DESC`,
+      )
+      .all(repo, environment),
+  );
 }
 
-export function promotionsOfRelease(db: Db, repo: string, version: string): PromotionRow[] {
-  return db
-    .prepare('SELECT * FROM promotions WHERE repo = ? AND version = ? ORDER BY id')
-    .all(repo, version) as PromotionRow[];
+export function openPromotions(db: Db, repo: string): PromotionRecord[] {
+  return all(
+    db
+      .prepare(`SELECT * FROM promotions WHERE repo = ? AND state IN ('pending', 'in-progress') ORDER BY id`)
+      .all(repo),
+  );
 }
 
-export function nextAttempt(db: Db, repo: string, environment: string, version: string): number {
-  const row = db
+export function promotionsOfRelease(db: Db, repo: string, version: string): PromotionRecord[] {
+  return all(
+    db.prepare('SELECT * FROM promotions WHERE repo = ? AND version = ? ORDER BY id').all(repo, version),
+  );
+}
+
+export function hasSucceeded(db: Db, repo: string, environment: string, sha: string): boolean {
+  return (
+    db
+      .prepare(
+        `SELECT 1 FROM promotions WHERE repo = ? AND environment = ? AND sha = ? AND state = 'succeeded' LIMIT 1`,
+      )
+      .get(repo, environment, sha) !== undefined
+  );
+}
+
+export interface NewPromotion {
+  repo: string;
+  environment: string;
+  version: string;
+  tag: string;
+  sha: string;
+  requestedBy: string;
+  releaseCreator: string | null;
+  fastTrack: boolean;
+  replaces: PromotionRecord | null;
+  snapshot: EnvironmentSnapshot;
+  policyHash: string;
+  startedAt: string;
+}
+
+/** Inserts the next attempt of a release into an environment (call inside a write transaction). */
+export function insertPromotion(db: Db, promotion: NewPromotion): PromotionRecord {
+  const { n } = db
     .prepare('SELECT MAX(attempt) AS n FROM promotions WHERE repo = ? AND environment = ? AND version = ?')
-    .get(repo, environment, version) as { n: number | null };
-  return (row.n ?? 0) + 1;
+    .get(promotion.repo, promotion.environment, promotion.version) as { n: number | null };
+  const id = db
+    .prepare(
+      `INSERT INTO promotions (repo, environment, version, tag, sha, attempt, state, requested_by, release_creator,
+         fast_track, is_rollback, replaces, policy_json, policy_hash, started_at)
+       VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      promotion.repo,
+      promotion.environment,
+      promotion.version,
+      promotion.tag,
+      promotion.sha,
+      (n ?? 0) + 1,
+      promotion.requestedBy,
+      promotion.releaseCreator,
+      promotion.fastTrack ? 1 : 0,
+      promotion.replaces ? 1 : 0,
+      promotion.replaces?.id ?? null,
+      JSON.stringify(promotion.snapshot),
+      promotion.policyHash,
+      promotion.startedAt,
+    ).lastInsertRowid;
+  return promotionById(db, Number(id))!;
+}
+
+/** Remembers the policy hash whose change was already recorded, so it is recorded once. */
+export function markPolicyChangeSeen(db: Db, id: number, hash: string): void {
+  db.prepare('UPDATE promotions SET policy_change_seen = ? WHERE id = ?').run(hash, id);
+}
+
+export function setWindowOverride(db: Db, id: number, override: WindowOverride): void {
+  db.prepare('UPDATE promotions SET window_override = ? WHERE id = ?').run(JSON.stringify(override), id);
 }
 
 /**
@@ -235,48 +304,7 @@ export function setState(
   return result.changes > 0;
 }
 
-export function ticksFor(db: Db, promotionId: number): TickRow[] {
-  return db
-    .prepare('SELECT * FROM checklist_ticks WHERE promotion_id = ? ORDER BY id')
-    .all(promotionId) as TickRow[];
-}
-
-/** The latest run of each check gate (by position) and of the deploy. */
-export function latestRuns(
-  db: Db,
-  promotionId: number,
-): { checks: Map<number, RunRow>; deploy: RunRow | null } {
-  const rows = db
-    .prepare('SELECT * FROM command_runs WHERE promotion_id = ? ORDER BY id')
-    .all(promotionId) as RunRow[];
-  const checks = new Map<number, RunRow>();
-  let deploy: RunRow | null = null;
-  for (const row of rows) {
-    if (row.kind === 'deploy') deploy = row;
-    else if (row.position !== null) checks.set(row.position, row);
-  }
-  return { checks, deploy };
-}
-
-export function allRuns(db: Db, promotionId: number): RunRow[] {
-  return db
-    .prepare('SELECT * FROM command_runs WHERE promotion_id = ? ORDER BY id')
-    .all(promotionId) as RunRow[];
-}
-
-export function gateRows(db: Db, promotionId: number): Map<number, GateRow> {
-  const rows = db
-    .prepare('SELECT * FROM promotion_gates WHERE promotion_id = ?')
-    .all(promotionId) as GateRow[];
-  return new Map(rows.map((row) => [row.position, row]));
-}
-
-export function hasSucceeded(db: Db, repo: string, environment: string, sha: string): boolean {
-  return (
-    db
-      .prepare(
-        `SELECT 1 FROM promotions WHERE repo = ? AND environment = ? AND sha = ? AND state = 'succeeded' LIMIT 1`,
-      )
-      .get(repo, environment, sha) !== undefined
-  );
+/** A promotion whose process died mid-command can be resumed: back to `pending`. */
+export function reopenInterrupted(db: Db, id: number): void {
+  db.prepare(`UPDATE promotions SET state = 'pending' WHERE id = ? AND state = 'in-progress'`).run(id);
 }

@@ -3,14 +3,8 @@ import { canonicalJson } from '../audit/canonical-json.js';
 import type { Core } from '../context.js';
 import type { Db } from '../store/database.js';
 import { approvalContent, tickContent } from './approvals.js';
+import { allDecisions, allTicks, auditEventAt, promotionEventsOf } from './record-store.js';
 import { promotionById } from './store.js';
-import type { ApprovalRow, TickRow } from './store.js';
-
-interface EventRow {
-  seq: number;
-  action: string;
-  details: string;
-}
 
 type RecordProblem = { seq: number; reason: string } | null;
 
@@ -19,20 +13,19 @@ type RecordProblem = { seq: number; reason: string } | null;
  * was written into its audit event in the same transaction. The chain proves the events are
  * intact; this proves every row still says what its event says, and that no event lost its row.
  */
-function crossCheck<R extends { id: number; promotion_id: number; audit_seq: number }>(
+function crossCheck<R extends { id: number; promotionId: number; auditSeq: number }>(
   db: Db,
   what: string,
   rows: R[],
   actions: string[],
   content: (row: R) => Record<string, unknown> | null,
 ): RecordProblem {
-  const event = db.prepare('SELECT seq, action, details FROM audit_events WHERE seq = ?');
   for (const row of rows) {
-    const found = event.get(row.audit_seq) as EventRow | undefined;
+    const found = auditEventAt(db, row.auditSeq);
     if (!found || !actions.includes(found.action)) {
       return {
-        seq: row.audit_seq,
-        reason: `${what} ${row.id} has no audit event of its own (event ${row.audit_seq})`,
+        seq: row.auditSeq,
+        reason: `${what} ${row.id} has no audit event of its own (event ${row.auditSeq})`,
       };
     }
     const expected = content(row);
@@ -49,15 +42,9 @@ function crossCheck<R extends { id: number; promotion_id: number; audit_seq: num
       };
     }
   }
-  const recordedSeqs = new Set(rows.map((row) => row.audit_seq));
-  const placeholders = actions.map(() => '?').join(', ');
+  const recordedSeqs = new Set(rows.map((row) => row.auditSeq));
   // Other features may use the same action names (a train's go/no-go approvals): only promotion events have rows here.
-  const events = db
-    .prepare(
-      `SELECT seq, action, details FROM audit_events
-       WHERE action IN (${placeholders}) AND json_valid(details) AND json_extract(details, '$.promotion') IS NOT NULL`,
-    )
-    .all(...actions) as EventRow[];
+  const events = promotionEventsOf(db, actions);
   const orphan = events.find((e) => !recordedSeqs.has(e.seq));
   return orphan
     ? { seq: orphan.seq, reason: `the ${what} recorded by audit event ${orphan.seq} is missing` }
@@ -65,16 +52,16 @@ function crossCheck<R extends { id: number; promotion_id: number; audit_seq: num
 }
 
 export function verifyPromotionRecords(db: Db): RecordProblem {
-  const approvals = db.prepare('SELECT * FROM approvals ORDER BY id').all() as ApprovalRow[];
-  const ticks = db.prepare('SELECT * FROM checklist_ticks ORDER BY id').all() as TickRow[];
+  const approvals = allDecisions(db);
+  const ticks = allTicks(db);
   const promotionOf = (id: number) => promotionById(db, id);
   return (
     crossCheck(db, 'approval', approvals, ['approval.given', 'approval.rejected'], (row) => {
-      const promotion = promotionOf(row.promotion_id);
+      const promotion = promotionOf(row.promotionId);
       return promotion ? approvalContent(row, promotion) : null;
     }) ??
     crossCheck(db, 'checklist tick', ticks, ['checklist.ticked'], (row) => {
-      const promotion = promotionOf(row.promotion_id);
+      const promotion = promotionOf(row.promotionId);
       return promotion ? tickContent(row, promotion) : null;
     })
   );

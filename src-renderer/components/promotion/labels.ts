@@ -52,3 +52,8 @@ export function shortSha(sha: string): string {
 export function when(iso: string | null | undefined): string {
   return formatWhen(iso);
 }
+
+/** The id of a gate's card on the promotion page (the stepper links to it). */
+export function gateAnchor(gate: { kind: string; name: string }): string {
+  return `gate-${gate.kind}-${gate.name.replace(/\W+/g, '-')}`;
+}

@@ -6,7 +6,7 @@ import { handlers } from '../../../src-main/api/handlers.js';
 import { LEDGER_REF } from '../../../src-main/core/git/ledger-refs.js';
 import { readLedger } from '../../../src-main/core/ledger/read.js';
 import { verifyLedger } from '../../../src-main/core/ledger/verify-ledger.js';
-import { promote } from '../../../src-main/core/promotion/start.js';
+import { promote } from '../../../src-main/core/promotion/promote.js';
 import { teamSetup } from './team-fixture.js';
 
 const dispatch = createDispatcher({

@@ -5,7 +5,7 @@ import { appendToLedger } from '../../../src-main/core/ledger/append.js';
 import { readLedger } from '../../../src-main/core/ledger/read.js';
 import { syncLedger } from '../../../src-main/core/ledger/sync.js';
 import { approve } from '../../../src-main/core/promotion/approvals.js';
-import { promote } from '../../../src-main/core/promotion/start.js';
+import { promote } from '../../../src-main/core/promotion/promote.js';
 import { captureIo } from '../../support/cli-io.js';
 import { approvalGate, teamSetup } from './team-fixture.js';
 
@@ -36,6 +36,8 @@ describe('a team sharing the ledger through origin', () => {
     const second = await approve(bob.core, bob.clone.dir, '1.0.0', 'production');
     expect(second.gates[0]).toMatchObject({ state: 'passed' });
     expect(second.gates[0]!.detail).toBe('2 of 2 approvals (alice@example.com, bob@example.com)');
+    // The last approval finishes the promotion where it was given.
+    expect(second.promotion?.state).toBe('succeeded');
     await syncLedger(bob.core, bob.clone.dir);
 
     // Through the CLI, as a pipeline would: the contract's JSON.
@@ -57,12 +59,14 @@ describe('a team sharing the ledger through origin', () => {
     const done = await promote(alice.core, alice.clone.dir, '1.0.0', 'production');
     expect(done.promotion?.state).toBe('succeeded');
 
-    // Bob learns the outcome from the ledger too.
+    // Bob learns the outcome from the ledger too; promoting again only says it is done.
     await syncLedger(alice.core, alice.clone.dir);
     await syncLedger(bob.core, bob.clone.dir);
-    await expect(promote(bob.core, bob.clone.dir, '1.0.0', 'production')).rejects.toThrow(
-      /already live in production/,
-    );
+    const again = await promote(bob.core, bob.clone.dir, '1.0.0', 'production');
+    expect(again).toMatchObject({
+      promotion: { state: 'succeeded' },
+      canPromote: { allowed: false, reason: 'v1.0.0 is already live in production.' },
+    });
   });
 
   it('merges appends made on both sides at once: no event is lost, both end on one head', async () => {

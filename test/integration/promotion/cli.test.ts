@@ -52,24 +52,23 @@ describe('the promotion CLI', () => {
       ],
     });
 
-    expect(
-      (
-        await cli([
-          'tick',
-          '1.0.0',
-          '--env',
-          'staging',
-          '--item',
-          'Release notes read',
-          '--note',
-          'read them',
-        ])
-      ).code,
-    ).toBe(0);
+    // The last tick finishes the promotion: the deploy runs (and streams) right then.
+    const ticked = await cli([
+      'tick',
+      '1.0.0',
+      '--env',
+      'staging',
+      '--item',
+      'Release notes read',
+      '--note',
+      'read them',
+    ]);
+    expect(ticked.code).toBe(0);
+    expect(ticked.stdout).toContain('All gates passed — deployed v1.0.0 to staging.');
+    expect(ticked.stderr).toContain(`deploying 1.0.0 to staging at ${setup.repo.head()}`);
     const staged = await cli(['promote', '1.0.0', '--to', 'staging', '--json']);
     expect(staged.code).toBe(0);
     expect(JSON.parse(staged.stdout)).toMatchObject({ state: 'succeeded', failure: null });
-    expect(staged.stderr).toContain(`deploying 1.0.0 to staging at ${setup.repo.head()}`);
 
     expect((await cli(['promote', '1.0.0', '--to', 'production'])).code).toBe(3);
     const self = await cli(['approve', '1.0.0', '--env', 'production'], as('ada@example.com'));
@@ -94,8 +93,14 @@ describe('the promotion CLI', () => {
         name: 'staging',
         current: expect.objectContaining({ version: '1.0.0', tag: 'v1.0.0' }),
         incoming: null,
+        open: [],
       },
-      { name: 'production', current: expect.objectContaining({ version: '1.0.0' }), incoming: null },
+      {
+        name: 'production',
+        current: expect.objectContaining({ version: '1.0.0' }),
+        incoming: null,
+        open: [],
+      },
     ]);
     const evidence = await cli(['evidence', '1.0.0', '--format', 'json']);
     expect(evidence.code).toBe(0);

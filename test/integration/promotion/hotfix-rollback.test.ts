@@ -3,9 +3,9 @@ import { approve, tick } from '../../../src-main/core/promotion/approvals.js';
 import { promotionBoard } from '../../../src-main/core/promotion/board.js';
 import { releaseEvidence } from '../../../src-main/core/promotion/evidence.js';
 import { rollback } from '../../../src-main/core/promotion/rollback.js';
-import { promote } from '../../../src-main/core/promotion/start.js';
+import { promote } from '../../../src-main/core/promotion/promote.js';
 import { verifyAuditTrail } from '../../../src-main/core/promotion/verify-records.js';
-import { HOUR, promotionSetup } from './promotion-fixture.js';
+import { HOUR, POLICY, promotionSetup } from './promotion-fixture.js';
 
 let setup: ReturnType<typeof promotionSetup>;
 afterEach(() => setup?.dispose());
@@ -74,7 +74,8 @@ describe('the hotfix path', () => {
 
 describe('rollback', () => {
   it("promotes the environment's previous release again, reusing its approvals, and marks the replaced one rolled back", async () => {
-    setup = promotionSetup();
+    // Approvals are re-checked on a rollback only where the policy says so.
+    setup = promotionSetup(`${POLICY}    rollback:\n      recheck: [approval, soak, window]\n`);
     await hotfixAfterRelease();
     await throughStaging('1.0.1');
     await approvedInProduction('1.0.1');

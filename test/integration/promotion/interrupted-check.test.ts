@@ -4,7 +4,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isAlive } from '../../../src-main/core/promotion/shell.js';
-import { promote } from '../../../src-main/core/promotion/start.js';
+import { promote } from '../../../src-main/core/promotion/promote.js';
 import { TEST_IDENTITY, tempDir } from '../../support/git-fixture.js';
 import { promotionSetup } from './promotion-fixture.js';
 

@@ -6,7 +6,7 @@ import { promotionBoard } from '../../../src-main/core/promotion/board.js';
 import { promotionDetail } from '../../../src-main/core/promotion/detail.js';
 import { releaseEvidence, exportEvidence } from '../../../src-main/core/promotion/evidence.js';
 import { releaseSituation } from '../../../src-main/core/promotion/situation.js';
-import { promote } from '../../../src-main/core/promotion/start.js';
+import { promote } from '../../../src-main/core/promotion/promote.js';
 import { verifyAuditTrail } from '../../../src-main/core/promotion/verify-records.js';
 import { HOUR, POLICY, promotionSetup } from './promotion-fixture.js';
 

@@ -1,5 +1,5 @@
 import { formatDuration, formatElapsed } from '../../policy/durations.js';
-import { toCommandRun } from '../store.js';
+import { toCommandRun } from '../run-store.js';
 import type { GateEvaluator } from './context.js';
 
 /** A check passes when the latest run of its command at the release commit exited 0. */
@@ -10,8 +10,8 @@ export const evaluateCheck: GateEvaluator<'check'> = (gate, position, ctx) => {
     return { ...base, state: 'waiting', detail: `runs \`${gate.run}\` when the promotion starts` };
   }
   const run = toCommandRun(row);
-  const took = row.finished_at
-    ? ` after ${formatElapsed(Date.parse(row.finished_at) - Date.parse(row.started_at))}`
+  const took = row.finishedAt
+    ? ` after ${formatElapsed(Date.parse(row.finishedAt) - Date.parse(row.startedAt))}`
     : '';
   const withRun = { ...base, run, output: run.output };
   switch (row.state) {
@@ -20,7 +20,7 @@ export const evaluateCheck: GateEvaluator<'check'> = (gate, position, ctx) => {
     case 'passed':
       return { ...withRun, state: 'passed', detail: `exit code 0${took}` };
     case 'failed':
-      return { ...withRun, state: 'failed', detail: `exit code ${row.exit_code ?? 'unknown'}${took}` };
+      return { ...withRun, state: 'failed', detail: `exit code ${row.exitCode ?? 'unknown'}${took}` };
     case 'timed-out':
       return {
         ...withRun,

@@ -1,29 +1,42 @@
 import type { GatePolicy } from '../../../../shared/domain/policy.js';
 import type { GateStatus, PromotableRelease } from '../../../../shared/domain/promotion.js';
-import type { Db } from '../../store/database.js';
 import type { LedgerDecision } from '../../ledger/decisions.js';
-import type { PromotionRow, RunRow, TickRow } from '../store.js';
+import type { StoredTick } from '../record-store.js';
+import type { RunRecord } from '../run-store.js';
+import type { PromotionRecord } from '../store.js';
 
-/** Everything a gate needs to say where it stands, read once per evaluation. */
+/** A stretch of time a release was live in an environment: from its deploy until it was replaced. */
+export interface LiveStretch {
+  from: string;
+  /** When another release replaced it; null while it is still live. */
+  until: string | null;
+  /** The tag of the release that replaced it. */
+  replacedBy: string | null;
+}
+
+/**
+ * Everything a gate needs to say where it stands, read from the database and the ledger once
+ * before evaluation, so every gate is a pure function of its policy and this context.
+ */
 export interface GateContext {
-  db: Db;
   now: Date;
-  repo: string;
   environment: string;
   /** The release's commit and creator as git has them now. */
   release: Pick<PromotableRelease, 'sha' | 'createdBy'>;
   /** Null when previewing the gates of a promotion not started yet. */
-  promotion: PromotionRow | null;
+  promotion: PromotionRecord | null;
   /** The current identity's email (lower-cased), null when git has none. */
   actorEmail: string | null;
-  checkRuns: Map<number, RunRow>;
-  ticks: TickRow[];
+  checkRuns: Map<number, RunRecord>;
+  ticks: StoredTick[];
   /** Decisions the shared ledger holds for this promotion. */
   approvals: LedgerDecision[];
   /** For a rollback: approvals given to the same commit in earlier promotions into this environment. */
   carriedApprovals: LedgerDecision[];
   /** Only decisions signed by an allowed signer count (`approvals.requireSigned`). */
   requireSigned: boolean;
+  /** Soak gates: when the release was live in each environment a soak names, oldest first. */
+  liveIn: Record<string, LiveStretch[]>;
 }
 
 export type GateEvaluator<K extends GatePolicy['kind']> = (

@@ -1,4 +1,3 @@
-import type { Promotion } from '../../../../shared/domain/promotion.js';
 import { evaluateWindow } from '../../policy/windows.js';
 import { cannotActReason } from './context.js';
 import type { GateEvaluator } from './context.js';
@@ -6,9 +5,7 @@ import type { GateEvaluator } from './context.js';
 /** Closed inside a deny window (or outside every allow window) unless overridden with a reason. */
 export const evaluateWindowGate: GateEvaluator<'window'> = (gate, _position, ctx) => {
   const base = { kind: 'window' as const, name: gate.name };
-  const override = ctx.promotion?.window_override
-    ? (JSON.parse(ctx.promotion.window_override) as NonNullable<Promotion['windowOverride']>)
-    : null;
+  const override = ctx.promotion?.windowOverride ?? null;
   if (override) {
     return {
       ...base,

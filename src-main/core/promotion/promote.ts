@@ -3,7 +3,7 @@ import type { Core } from '../context.js';
 import { DeskError } from '../errors.js';
 import { executeRun } from './command-runs.js';
 import { deploy } from './deploy.js';
-import { promoteRefusal, promotionDetail } from './detail.js';
+import { downgradeFrom, promoteRefusal, promotionDetail } from './detail.js';
 import { isSkipped } from './gates/evaluate.js';
 import type { Intent } from '../intent/intent-store.js';
 import { joinOrBegin } from '../intent/join.js';
@@ -13,18 +13,19 @@ import { failPromotion, refreshGates } from './record-gates.js';
 import { currentHash, environmentSnapshot, snapshotHash } from './snapshot.js';
 import { releaseSituation, requireActor, requirePolicy } from './situation.js';
 import type { ReleaseSituation } from './situation.js';
+import { latestRuns } from './run-store.js';
 import {
+  currentIn,
+  insertPromotion,
   isOpen,
   latestPromotion,
-  latestRuns,
-  nextAttempt,
+  markPolicyChangeSeen,
   promotionById,
   promotionFacts,
   publicId,
   setState,
-  snapshotOf,
 } from './store.js';
-import type { PromotionRow } from './store.js';
+import type { PromotionRecord } from './store.js';
 import { writeTransaction } from '../store/write-transaction.js';
 
 function createPromotion(
@@ -32,8 +33,9 @@ function createPromotion(
   situation: ReleaseSituation,
   environment: string,
   actor: string,
-  replaces: PromotionRow | null,
-): PromotionRow {
+  replaces: PromotionRecord | null,
+  downgrade: { from: string; reason: string } | null,
+): PromotionRecord {
   const snapshot = environmentSnapshot(requirePolicy(situation), environment);
   const hash = snapshotHash(snapshot);
   const { release, root } = situation;
@@ -41,32 +43,21 @@ function createPromotion(
     // Another process may have opened it since it was read: one open promotion per release and environment.
     const open = latestPromotion(core.db, root, environment, release.version);
     if (open && isOpen(open)) return open;
-    const attempt = nextAttempt(core.db, root, environment, release.version);
-    const id = Number(
-      core.db
-        .prepare(
-          `INSERT INTO promotions (repo, environment, version, tag, sha, attempt, state, requested_by, release_creator,
-             fast_track, is_rollback, replaces, policy_json, policy_hash, started_at)
-           VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          root,
-          environment,
-          release.version,
-          release.tag,
-          release.sha,
-          attempt,
-          actor,
-          release.createdBy,
-          release.fastTrack ? 1 : 0,
-          replaces ? 1 : 0,
-          replaces?.id ?? null,
-          JSON.stringify(snapshot),
-          hash,
-          core.now().toISOString(),
-        ).lastInsertRowid,
-    );
-    const row = promotionById(core.db, id)!;
+    const row = insertPromotion(core.db, {
+      repo: root,
+      environment,
+      version: release.version,
+      tag: release.tag,
+      sha: release.sha,
+      requestedBy: actor,
+      releaseCreator: release.createdBy,
+      fastTrack: release.fastTrack,
+      replaces,
+      snapshot,
+      policyHash: hash,
+      startedAt: core.now().toISOString(),
+    });
+    const { attempt } = row;
     core.audit.append({
       actor,
       action: 'promotion.started',
@@ -81,6 +72,7 @@ function createPromotion(
         replaces: replaces ? publicId(replaces) : null,
         policyHash: hash,
         policy: snapshot,
+        ...(downgrade ? { downgrade } : {}),
       },
     });
     return row;
@@ -91,13 +83,13 @@ function createPromotion(
 function notePolicyChange(
   core: Core,
   situation: ReleaseSituation,
-  promotion: PromotionRow,
+  promotion: PromotionRecord,
   actor: string,
 ): void {
   const now = currentHash(situation.policy, promotion.environment) ?? 'unusable';
-  if (now === promotion.policy_hash || now === promotion.policy_change_seen) return;
+  if (now === promotion.policyHash || now === promotion.policyChangeSeen) return;
   writeTransaction(core.db, () => {
-    core.db.prepare('UPDATE promotions SET policy_change_seen = ? WHERE id = ?').run(now, promotion.id);
+    markPolicyChangeSeen(core.db, promotion.id, now);
     core.audit.append({
       actor,
       action: 'policy.changed-during-promotion',
@@ -105,7 +97,7 @@ function notePolicyChange(
       subject: publicId(promotion),
       details: {
         promotion: publicId(promotion),
-        startedWith: promotion.policy_hash,
+        startedWith: promotion.policyHash,
         current: now,
         error: situation.policyError?.message ?? null,
         kept: 'the promotion keeps the policy it started with',
@@ -115,10 +107,10 @@ function notePolicyChange(
 }
 
 /** Runs the check gates that have not passed yet, in order, stopping at the first that does not pass. */
-async function runChecks(core: Core, promotion: PromotionRow): Promise<void> {
-  const snapshot = snapshotOf(promotion);
+async function runChecks(core: Core, promotion: PromotionRecord): Promise<void> {
+  const { snapshot } = promotion;
   for (const [position, gate] of snapshot.environment.gates.entries()) {
-    if (gate.kind !== 'check' || isSkipped(gate, snapshot, promotion.fast_track === 1)) continue;
+    if (gate.kind !== 'check' || isSkipped(gate, snapshot, promotion)) continue;
     if (latestRuns(core.db, promotion.id).checks.get(position)?.state === 'passed') continue;
     const run = await executeRun(core, promotion, {
       kind: 'check',
@@ -132,7 +124,7 @@ async function runChecks(core: Core, promotion: PromotionRow): Promise<void> {
   }
 }
 
-function succeed(core: Core, promotion: PromotionRow, actor: string, signOffOnly: boolean): void {
+function succeed(core: Core, promotion: PromotionRecord, actor: string, signOffOnly: boolean): void {
   writeTransaction(core.db, () => {
     if (!setState(core.db, promotion.id, 'succeeded', { finishedAt: core.now().toISOString() })) return;
     core.audit.append({
@@ -142,7 +134,7 @@ function succeed(core: Core, promotion: PromotionRow, actor: string, signOffOnly
       subject: publicId(promotion),
       details: {
         ...promotionFacts(promotion),
-        rollback: promotion.is_rollback === 1,
+        rollback: promotion.rollback,
         signOffOnly,
       },
     });
@@ -168,7 +160,7 @@ function succeed(core: Core, promotion: PromotionRow, actor: string, signOffOnly
 async function advance(
   core: Core,
   situation: ReleaseSituation,
-  promotion: PromotionRow,
+  promotion: PromotionRecord,
   actor: string,
   intent: Intent<PromotePlan>,
   retryDeploy: boolean,
@@ -202,6 +194,28 @@ async function advance(
 export interface PromoteOptions {
   /** Run again a deploy that was interrupted (its process was killed): only when the user asks. */
   retryDeploy?: boolean;
+  /** Why a release older than the live one goes in (a downgrade needs one; it is recorded). */
+  reason?: string;
+}
+
+/** A downgrade outside a rollback needs a reason; none given refuses before anything is recorded. */
+function downgradeReason(
+  core: Core,
+  situation: ReleaseSituation,
+  environment: string,
+  reason: string | undefined,
+): { from: string; reason: string } | null {
+  const live = downgradeFrom(core, situation, environment);
+  if (!live) return null;
+  const text = reason?.trim();
+  if (!text) {
+    throw new DeskError(
+      'invalid-input',
+      `${situation.release.tag} is older than ${live.tag}, which is live in ${environment}: promoting it is a downgrade ` +
+        'and needs a reason (it is recorded). To return to the release live before, roll back instead.',
+    );
+  }
+  return { from: live.tag, reason: text };
 }
 
 /** What a promote run is about; its steps are the promotion's own rows (runs, state). */
@@ -225,7 +239,7 @@ export async function promote(
   dir: string,
   version: string,
   environment: string,
-  replaces: PromotionRow | null = null,
+  replaces: PromotionRecord | null = null,
   options: PromoteOptions = {},
 ): Promise<PromotionDetail> {
   let situation = await releaseSituation(core, dir, version);
@@ -245,12 +259,18 @@ export async function promote(
     if (joined) situation = await releaseSituation(core, dir, version);
     const latest = latestPromotion(core.db, root, environment, release.version);
     if (joined && latest && !isOpen(latest)) return promotionDetail(core, situation, environment);
+    // Finished already (the last approval or tick finished it): promoting again only says so.
+    if (latest?.state === 'succeeded' && currentIn(core.db, root, environment)?.id === latest.id) {
+      const finished = `${release.tag} is already live in ${environment}: nothing to do.`;
+      return { ...promotionDetail(core, situation, environment), finished };
+    }
     const open = latest && isOpen(latest) ? latest : null;
     if (!open) requirePolicy(situation);
     const refusal = promoteRefusal(core, situation, environment, latest, { rollback: replaces !== null });
     if (refusal) throw new DeskError(open ? 'conflict' : 'refused', refusal);
     if (open) notePolicyChange(core, situation, open, actor);
-    const promotion = open ?? createPromotion(core, situation, environment, actor, replaces);
+    const downgrade = open || replaces ? null : downgradeReason(core, situation, environment, options.reason);
+    const promotion = open ?? createPromotion(core, situation, environment, actor, replaces, downgrade);
     intent.step('created', promotion.id);
     await advance(core, situation, promotion, actor, intent, options.retryDeploy === true);
     return promotionDetail(core, situation, environment);

@@ -22,7 +22,7 @@ function ineligibility(gate: ApprovalGate, ctx: GateContext, email: string): str
   if (ctx.release.createdBy === email) {
     return `${email} created this release and may not approve it (the policy forbids self-approval).`;
   }
-  if (ctx.promotion && emailOf(ctx.promotion.requested_by) === email) {
+  if (ctx.promotion && emailOf(ctx.promotion.requestedBy) === email) {
     return `${email} requested this promotion and may not approve it (the policy forbids self-approval).`;
   }
   return null;
