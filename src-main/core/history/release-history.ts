@@ -23,7 +23,7 @@ export async function releaseHistory(core: Core, dir: string): Promise<ReleaseHi
     // Most recently finished first: the first row is what is live, the last of a version its first arrival.
     const rows = succeededIn(core.db, situation.root, name);
     const first = new Map<string, string>();
-    for (const row of rows) first.set(row.version, row.finished_at ?? row.started_at);
+    for (const row of rows) first.set(row.version, row.finishedAt ?? row.startedAt);
     for (const [version, at] of first) {
       const list = reached.get(version) ?? [];
       list.push({ name, at, live: rows[0]?.version === version });

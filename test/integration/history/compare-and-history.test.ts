@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../src-main/api/dispatch.js';
 import { handlers } from '../../../src-main/api/handlers.js';
 import type { ReleaseComparison, ReleaseHistory } from '../../../shared/domain/history.js';
-import { promote } from '../../../src-main/core/promotion/start.js';
+import { promote } from '../../../src-main/core/promotion/promote.js';
 import { testCore } from '../../support/core-fixture.js';
 import { TestRepo } from '../../support/git-fixture.js';
 
