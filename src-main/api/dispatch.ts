@@ -1,5 +1,5 @@
 import { api, isChannelName } from '../../shared/api.js';
-import type { Result } from '../../shared/result.js';
+import type { ApiError, Result } from '../../shared/result.js';
 import { DeskError } from '../core/errors.js';
 import type { Caller, HandlerContext, HandlerMap } from './handler-types.js';
 
@@ -48,9 +48,12 @@ export function createDispatcher(options: DispatcherOptions) {
 
 export type Dispatch = ReturnType<typeof createDispatcher>;
 
-export function toApiError(error: unknown): { code: DeskError['code']; message: string } {
-  if (error instanceof DeskError) return { code: error.code, message: error.message };
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'policy-invalid') return { code, message: (error as Error).message };
+/** A thrown DeskError keeps its code and details; anything else is a bug, reported as `internal`. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof DeskError) {
+    return error.details === undefined
+      ? { code: error.code, message: error.message }
+      : { code: error.code, message: error.message, details: error.details };
+  }
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }

@@ -61,7 +61,7 @@ export function runGit(cwd: string, args: string[], options: GitOptions = {}): P
           return;
         }
         const detail = (stderr || error?.message || '').trim().split('\n').slice(-3).join(' ');
-        reject(new DeskError('git-failed', `git ${args[0] ?? ''} failed: ${detail}`));
+        reject(new DeskError('git-failed', `git ${args[0] ?? ''} failed: ${detail}`, { git: detail }));
       },
     );
     if (options.input !== undefined) child.stdin?.end(options.input);

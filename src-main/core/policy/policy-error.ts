@@ -14,7 +14,7 @@ export class PolicyError extends DeskError {
     /** 1-based line, or null when the spot is unknown. */
     readonly line: number | null,
   ) {
-    super('policy-invalid', message);
+    super('policy-invalid', message, { policy: { key, line } });
     this.name = 'PolicyError';
   }
 }

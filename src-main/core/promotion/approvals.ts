@@ -15,6 +15,7 @@ import type { ReleaseSituation } from './situation.js';
 import { isOpen, latestPromotion, publicId, snapshotOf, ticksFor } from './store.js';
 import type { ApprovalRow, PromotionRow, TickRow } from './store.js';
 import { writeTransaction } from '../store/write-transaction.js';
+import type { RepositoryRef } from '../repository/repository-context.js';
 
 interface OpenPromotion {
   situation: ReleaseSituation;
@@ -24,7 +25,7 @@ interface OpenPromotion {
 
 async function openPromotion(
   core: Core,
-  dir: string,
+  dir: RepositoryRef,
   version: string,
   environment: string,
 ): Promise<OpenPromotion> {
@@ -61,7 +62,7 @@ function gateOf<K extends GatePolicy['kind']>(
   kind: K,
 ): Extract<GatePolicy, { kind: K }> {
   const gate = snapshotOf(promotion).environment.gates.find((g) => g.kind === kind);
-  if (!gate) throw new DeskError('refused', `${promotion.environment} has no ${kind} gate.`);
+  if (!gate) throw new DeskError('not-found', `${promotion.environment} has no ${kind} gate.`);
   return gate as Extract<GatePolicy, { kind: K }>;
 }
 
@@ -95,7 +96,7 @@ async function requireSigning(core: Core, open: OpenPromotion): Promise<void> {
   const { root, policy } = open.situation;
   if (!requireSigned(policy, root) || (await signingKeyConfigured(root, core.gitEnv))) return;
   throw new DeskError(
-    'refused',
+    'signing-not-set-up',
     'This repository counts only signed decisions, and git has no signing key set up here. Set one up with ' +
       '`git config gpg.format ssh` and `git config user.signingkey ~/.ssh/id_ed25519.pub`, ' +
       'and have your public key added to .release-desk/allowed_signers.',
@@ -156,7 +157,7 @@ async function recordDecision(
 /** Approves the open promotion as the current identity (who must be listed, not the release's creator or requester). */
 export async function approve(
   core: Core,
-  dir: string,
+  dir: RepositoryRef,
   version: string,
   environment: string,
   comment?: string,
@@ -173,7 +174,7 @@ export async function approve(
 /** Rejects the open promotion: one rejection by a listed approver ends it. */
 export async function reject(
   core: Core,
-  dir: string,
+  dir: RepositoryRef,
   version: string,
   environment: string,
   comment: string,
@@ -192,7 +193,7 @@ export async function reject(
 /** Ticks a checklist item of the open promotion, recording who, when and the note. */
 export async function tick(
   core: Core,
-  dir: string,
+  dir: RepositoryRef,
   version: string,
   environment: string,
   item: string,
@@ -212,7 +213,7 @@ export async function tick(
   const done = ticksFor(core.db, promotion.id).find((t) => t.item === name);
   if (done) throw new DeskError('conflict', `"${name}" was already ticked by ${done.actor} at ${done.at}.`);
   const refusal = cannotActReason(gateContext(core, open.situation, environment, promotion));
-  if (refusal) throw new DeskError('refused', refusal);
+  if (refusal) throw new DeskError('blocked', refusal);
   const row = {
     promotion_id: promotion.id,
     item: name,
@@ -243,7 +244,7 @@ export async function tick(
 /** Lets the open promotion through a closed window; the reason is required and recorded. */
 export async function overrideWindow(
   core: Core,
-  dir: string,
+  dir: RepositoryRef,
   version: string,
   environment: string,
   reason: string,
@@ -253,9 +254,9 @@ export async function overrideWindow(
   const { promotion, actor } = open;
   const gate = gateOf(promotion, 'window');
   const status = evaluateWindowGate(gate, 0, gateContext(core, open.situation, environment, promotion));
-  if (status.state === 'passed') throw new DeskError('refused', `Nothing to override: ${status.detail}.`);
+  if (status.state === 'passed') throw new DeskError('wrong-state', `Nothing to override: ${status.detail}.`);
   if (status.canAct && !status.canAct.allowed)
-    throw new DeskError('refused', status.canAct.reason ?? 'Not allowed now.');
+    throw new DeskError('blocked', status.canAct.reason ?? 'Not allowed now.');
   const override = { by: actor, at: core.now().toISOString(), reason: reason.trim() };
   writeTransaction(core.db, () => {
     core.db
