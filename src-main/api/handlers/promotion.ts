@@ -1,6 +1,11 @@
 import type { promotionChannels } from '../../../shared/api/promotion.js';
 import { approve, overrideWindow, reject, tick } from '../../core/promotion/approvals.js';
-import { promotionBoard, releaseCandidates, waitingForMe } from '../../core/promotion/board.js';
+import {
+  environmentColumns,
+  promotionBoard,
+  releaseCandidates,
+  waitingForMe,
+} from '../../core/promotion/board.js';
 import { promotionDetail } from '../../core/promotion/detail.js';
 import { exportEvidence } from '../../core/promotion/evidence.js';
 import { rollback } from '../../core/promotion/rollback.js';
@@ -17,6 +22,8 @@ export const promotionHandlers: HandlerGroup<keyof typeof promotionChannels> = {
     await resumeInterrupted(core, repo);
     return promotionBoard(core, repo);
   },
+  'promotion.environments': async ({ path }, { core }) =>
+    environmentColumns(core, await repositoryOf(core, path)),
   'promotion.releases': async ({ path }, { core }) => releaseCandidates(core, await repositoryOf(core, path)),
   'promotion.start': async ({ path, version, environment, retryDeploy }, { core }) =>
     promote(core, await repositoryOf(core, path), version, environment, null, { retryDeploy }),

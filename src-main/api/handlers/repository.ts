@@ -17,7 +17,12 @@ export const repositoryHandlers: HandlerGroup<keyof typeof repositoryChannels> =
   'repository.summary': async ({ path }, { core }) => summarizeRepository(await repositoryOf(core, path)),
   'repository.recent': async (_input, { core }) => recentRepositories(core),
   'repository.releases': async ({ path }, { core }) => releaseTags(await repositoryOf(core, path)),
-  'audit.list': async (query, { core }) => core.audit.page(query),
+  // Events are keyed by the working tree's top level: a path inside it names the same repository.
+  'audit.list': async ({ repo, ...query }, { core }) =>
+    core.audit.page({
+      ...query,
+      repo: repo === undefined ? undefined : (await repositoryOf(core, repo)).root,
+    }),
   'audit.verify': async ({ repo }, { core }) =>
     verifyAuditAndLedger(core, repo ? (await repositoryOf(core, repo)).root : null),
   // No actor here: who acts is read per repository (the server's own directory may be another one).

@@ -227,6 +227,7 @@ export async function planRelease(
     changelog,
     warnings,
     blocked,
+    latestPrerelease: range.latest?.prerelease ? range.latest.name : null,
   };
   return { view, state, policy, range, commits, decision, links, stats: history.stats };
 }
