@@ -117,6 +117,9 @@ export async function resumeBefore(
   const repo = await repositoryContext(core, dir);
   await resumeInterrupted(core, repo);
   assertRepositoryFree(core, await mainWorkingCopy(repo.root));
+  // The action plans on what is there once no other process acts here: another run may have
+  // released or picked since the call's context was read.
+  if (typeof dir !== 'string') await refreshRepositoryContext(repo);
   const pending = handedOver.get(core.db) ?? [];
   handedOver.delete(core.db);
   return pending.findLast((r) => r.action === action && r.outcome === 'completed') ?? null;
