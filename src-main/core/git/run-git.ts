@@ -89,7 +89,9 @@ export function streamGit(
 }
 
 function gitFailed(args: string[], detail: string): DeskError {
-  return new DeskError('git-failed', `git ${args[0] ?? ''} failed: ${detail.trim()}`);
+  return new DeskError('git-failed', `git ${args[0] ?? ''} failed: ${detail.trim()}`, {
+    git: detail.trim(),
+  });
 }
 
 function streamHere(cwd: string, args: string[], env: NodeJS.ProcessEnv, onChunk: (chunk: string) => void) {
