@@ -1,5 +1,11 @@
 import * as z from 'zod';
-import type { PromotionBoard, PromotionDetail, ReleaseCandidate, WaitingItem } from '../domain/promotion.js';
+import type {
+  EnvironmentColumn,
+  PromotionBoard,
+  PromotionDetail,
+  ReleaseCandidate,
+  WaitingItem,
+} from '../domain/promotion.js';
 import { channel } from './define.js';
 import { repoPath } from './repository.js';
 
@@ -20,6 +26,8 @@ const text = (what: string) => z.string().trim().min(1, `${what} is required`).m
 export const promotionChannels = {
   /** One column per environment (the live release, every open promotion into it) and the releases that can be promoted. */
   'promotion.board': channel<PromotionBoard>()(z.object({ path: repoPath })),
+  /** The environments in promotion order, each with the release live there and the one on its way (`env list`). */
+  'promotion.environments': channel<EnvironmentColumn[]>()(z.object({ path: repoPath })),
   /** Release tags (SemVer with the policy's prefix), newest first, with where each has been. */
   'promotion.releases': channel<ReleaseCandidate[]>()(z.object({ path: repoPath })),
   /**

@@ -30,14 +30,25 @@ export const releaseChannels = {
       from: revision.optional(),
       to: revision.optional(),
       prerelease: prerelease.optional(),
+      /** Render the changelog preview (default); `next-version` leaves it out. */
+      changelog: z.boolean().optional(),
     }),
   ),
-  'release.changelog': channel<{ markdown: string; document: ChangelogDocument }>()(
+  'release.changelog': channel<{
+    markdown: string;
+    /** The first (newest) of `documents`. */
+    document: ChangelogDocument;
+    /** Newest first; one unless `all`. */
+    documents: ChangelogDocument[];
+    warnings: string[];
+  }>()(
     z.object({
       path: repoPath,
       from: revision.optional(),
       to: revision.optional(),
       version: z.string().max(100).optional(),
+      /** Every release in the range (default: the whole history), one section each. */
+      all: z.boolean().optional(),
     }),
   ),
   'release.create': channel<ReleaseOutcome>()(

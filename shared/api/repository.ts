@@ -29,7 +29,5 @@ export const repositoryChannels = {
     }),
   ),
   'audit.verify': channel<AuditVerification>()(z.object({ repo: repoPath.optional() })),
-  'app.info': channel<{ version: string; mode: 'electron' | 'browser'; actor: string | null }>()(
-    z.object({}),
-  ),
+  'app.info': channel<{ version: string; mode: 'electron' | 'browser' }>()(z.object({})),
 };

@@ -74,6 +74,8 @@ export interface ReleasePlanView {
   warnings: string[];
   /** Why this plan cannot be released as it stands (its tag exists already), or null. */
   blocked: string | null;
+  /** The newest release when it is a prerelease (bumps then count from the last stable one), else null. */
+  latestPrerelease: string | null;
 }
 
 export interface ReleaseOutcome {

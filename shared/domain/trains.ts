@@ -100,6 +100,8 @@ export interface TrainBoard {
   /** Head of the release branch now, null if the branch is gone. */
   branchHead: string | null;
   plan: TrainPlan;
+  /** Who a go/no-go by the caller is recorded under (`Name <email>`); null when git has no identity. */
+  actor: string | null;
 }
 
 /** A commit offered in the Pick dialog. */

@@ -1,5 +1,6 @@
 import { api, isChannelName } from '../../shared/api.js';
-import type { Result } from '../../shared/result.js';
+import type { ChannelName } from '../../shared/api.js';
+import type { ApiError, Result } from '../../shared/result.js';
 import { DeskError } from '../core/errors.js';
 import type { Caller, HandlerContext, HandlerMap } from './handler-types.js';
 
@@ -25,21 +26,11 @@ export function createDispatcher(options: DispatcherOptions) {
     if (!isChannelName(channel)) {
       return { ok: false, error: { code: 'unknown-channel', message: `No API channel "${channel}".` } };
     }
-    const parsed = api[channel].input.safeParse(rawInput ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-      return {
-        ok: false,
-        error: {
-          code: 'invalid-input',
-          message: `Invalid input for ${channel}: ${where}${issue?.message ?? 'rejected'}`,
-        },
-      };
-    }
+    const parsed = parseInput(channel, rawInput);
+    if (!parsed.ok) return parsed;
     try {
       const handler = options.handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
-      return { ok: true, value: await handler(parsed.data, ctx) };
+      return { ok: true, value: await handler(parsed.value, ctx) };
     } catch (error) {
       return { ok: false, error: toApiError(error) };
     }
@@ -48,9 +39,27 @@ export function createDispatcher(options: DispatcherOptions) {
 
 export type Dispatch = ReturnType<typeof createDispatcher>;
 
-export function toApiError(error: unknown): { code: DeskError['code']; message: string } {
-  if (error instanceof DeskError) return { code: error.code, message: error.message };
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'policy-invalid') return { code, message: (error as Error).message };
+/** The channel's schema applied to an input: the parsed value, or `invalid-input` naming the field. */
+export function parseInput(channel: ChannelName, rawInput: unknown): Result<unknown> {
+  const parsed = api[channel].input.safeParse(rawInput ?? {});
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+  return {
+    ok: false,
+    error: {
+      code: 'invalid-input',
+      message: `Invalid input for ${channel}: ${where}${issue?.message ?? 'rejected'}`,
+    },
+  };
+}
+
+/** A thrown DeskError keeps its code and details; anything else is a bug, reported as `internal`. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof DeskError) {
+    return error.details === undefined
+      ? { code: error.code, message: error.message }
+      : { code: error.code, message: error.message, details: error.details };
+  }
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }

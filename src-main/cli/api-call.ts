@@ -1,5 +1,5 @@
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/api.js';
-import { createDispatcher } from '../api/dispatch.js';
+import { createDispatcher, parseInput } from '../api/dispatch.js';
 import { handlers } from '../api/handlers.js';
 import type { Core } from '../core/context.js';
 import { DeskError } from '../core/errors.js';
@@ -9,16 +9,20 @@ const dispatch = createDispatcher({ handlers, isTrusted: (caller) => caller.kind
 
 /**
  * Calls one API channel through the dispatcher, as the app's windows do: the channel's schema
- * checks the input, and a failure becomes the command's error (a rejected input, a usage error).
+ * checks the input and its handler reads the repository, so a command line gets exactly the
+ * bounds and errors the app gets. A failure is thrown with its code and details.
  */
 export async function callApi<K extends ChannelName>(
   core: Core,
   channel: K,
   input: ChannelInput<K>,
 ): Promise<ChannelOutput<K>> {
+  // An input the schema rejects is a wrong command line (exit 2 with the usage); a core check
+  // that fails with the same code is a failure like any other (exit 1).
+  const checked = parseInput(channel, input);
+  if (!checked.ok) throw new UsageError(checked.error.message);
   // The CLI runs the core in plain Node, without Electron, as browser mode does.
   const result = await dispatch(channel, input, { core, caller: { kind: 'cli' }, mode: 'browser' });
   if (result.ok) return result.value as ChannelOutput<K>;
-  if (result.error.code === 'invalid-input') throw new UsageError(result.error.message);
-  throw new DeskError(result.error.code, result.error.message);
+  throw new DeskError(result.error.code, result.error.message, result.error.details);
 }

@@ -34,6 +34,9 @@ export interface CliCommand {
 /** A wrong command line: exit 2 with the usage. */
 export class UsageError extends Error {}
 
+/** A failure the command itself finds in an answer (e.g. nothing to show yet): exit 1 with its message. */
+export class CommandFailure extends Error {}
+
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;

@@ -6,16 +6,20 @@ import { replayReleases } from '../../core/replay/replay-releases.js';
 import { createRelease } from '../../core/versioning/create-release.js';
 import { planRelease } from '../../core/versioning/plan-release.js';
 import type { HandlerGroup } from '../handler-types.js';
+import { repositoryOf } from '../repository-of.js';
 
 export const releaseHandlers: HandlerGroup<keyof typeof releaseChannels> = {
-  'release.plan': async ({ path, from, to, prerelease }, { core }) =>
-    (await planRelease(core, path, { from, to, prerelease })).view,
-  'release.changelog': async ({ path, from, to, version }, { core }) => {
-    const result = await changelogForRange(core, path, { from, to, version });
-    return { markdown: result.markdown, document: result.documents[0]! };
+  'release.plan': async ({ path, ...request }, { core }) =>
+    (await planRelease(core, await repositoryOf(core, path), request)).view,
+  'release.changelog': async ({ path, ...request }, { core }) => {
+    const result = await changelogForRange(core, await repositoryOf(core, path), request);
+    return { ...result, document: result.documents[0]! };
   },
-  'release.create': async ({ path, ...request }, { core }) => createRelease(core, path, request),
-  'release.replay': async ({ path, since, limit }, { core }) => replayReleases(core, path, { since, limit }),
-  'release.compare': async ({ path, from, to }, { core }) => compareReleases(core, path, { from, to }),
-  'release.history': async ({ path }, { core }) => releaseHistory(core, path),
+  'release.create': async ({ path, ...request }, { core }) =>
+    createRelease(core, await repositoryOf(core, path), request),
+  'release.replay': async ({ path, since, limit }, { core }) =>
+    replayReleases(core, await repositoryOf(core, path), { since, limit }),
+  'release.compare': async ({ path, from, to }, { core }) =>
+    compareReleases(core, await repositoryOf(core, path), { from, to }),
+  'release.history': async ({ path }, { core }) => releaseHistory(core, await repositoryOf(core, path)),
 };

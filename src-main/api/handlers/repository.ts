@@ -1,5 +1,4 @@
 import type { repositoryChannels } from '../../../shared/api/repository.js';
-import { actorIn } from '../../core/context.js';
 import {
   openRepository,
   recentRepositories,
@@ -7,22 +6,25 @@ import {
 } from '../../core/repository/open-repository.js';
 import { expandHome } from '../../core/repository/home-path.js';
 import { releaseTags } from '../../core/repository/release-tags.js';
-import { inspectRepository } from '../../core/git/repository-state.js';
 import { verifyAuditAndLedger } from '../../core/ledger/verify-ledger.js';
 import type { HandlerGroup } from '../handler-types.js';
+import { repositoryOf } from '../repository-of.js';
 import { APP_VERSION } from '../../app-version.js';
 
 export const repositoryHandlers: HandlerGroup<keyof typeof repositoryChannels> = {
-  'repository.open': async ({ path }, { core }) => openRepository(core, expandHome(path.trim())),
-  'repository.summary': async ({ path }) => summarizeRepository(path),
+  'repository.open': async ({ path }, { core }) =>
+    openRepository(core, await repositoryOf(core, expandHome(path.trim()))),
+  'repository.summary': async ({ path }, { core }) => summarizeRepository(await repositoryOf(core, path)),
   'repository.recent': async (_input, { core }) => recentRepositories(core),
-  'repository.releases': async ({ path }) => releaseTags(path),
-  'audit.list': async (query, { core }) => core.audit.page(query),
+  'repository.releases': async ({ path }, { core }) => releaseTags(await repositoryOf(core, path)),
+  // Events are keyed by the working tree's top level: a path inside it names the same repository.
+  'audit.list': async ({ repo, ...query }, { core }) =>
+    core.audit.page({
+      ...query,
+      repo: repo === undefined ? undefined : (await repositoryOf(core, repo)).root,
+    }),
   'audit.verify': async ({ repo }, { core }) =>
-    verifyAuditAndLedger(core, repo ? (await inspectRepository(repo)).root : null),
-  'app.info': async (_input, { core, mode }) => ({
-    version: APP_VERSION,
-    mode,
-    actor: await actorIn(core, process.cwd()).catch(() => null),
-  }),
+    verifyAuditAndLedger(core, repo ? (await repositoryOf(core, repo)).root : null),
+  // No actor here: who acts is read per repository (the server's own directory may be another one).
+  'app.info': async (_input, { mode }) => ({ version: APP_VERSION, mode }),
 };

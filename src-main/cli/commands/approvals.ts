@@ -1,18 +1,23 @@
-import { approve, overrideWindow, reject, tick } from '../../core/promotion/approvals.js';
-import type { Core } from '../../core/context.js';
 import type { PromotionDetail } from '../../../shared/domain/promotion.js';
+import { actingCore } from '../acting-core.js';
+import { callApi } from '../api-call.js';
 import { requireOption, stringOption } from '../args.js';
 import type { CliCommand, CommandContext } from '../command.js';
 import { EXIT_OK } from '../command.js';
 import { printJson } from '../output.js';
 import { repoPath } from '../repo-option.js';
-import { gatesJson, printDetail, promotionCore, targetOptions, versionArgument } from './gates.js';
+import { gatesJson, printDetail, targetOptions, versionArgument } from './gates.js';
+
+/** The promotion a people action is on, as the channels take it. */
+interface Target {
+  path: string;
+  version: string;
+  environment: string;
+}
 
 type Action = (
-  core: Core,
-  root: string,
-  version: string,
-  environment: string,
+  core: ReturnType<typeof actingCore>,
+  target: Target,
   text: Record<string, unknown>,
 ) => Promise<PromotionDetail>;
 
@@ -32,8 +37,8 @@ function peopleCommand(
     async run({ values, positionals }, ctx: CommandContext) {
       const version = versionArgument(positionals);
       const environment = requireOption(values, 'env');
-      const root = repoPath(values, ctx.io);
-      const detail = await act(promotionCore(ctx), root, version, environment, values);
+      const target = { path: repoPath(values, ctx.io), version, environment };
+      const detail = await act(actingCore(ctx), target, values);
       if (values.json) printJson(ctx.io, gatesJson(detail));
       else {
         ctx.io.stdout(`${done(detail)}\n`);
@@ -51,8 +56,12 @@ export const tickCommand = peopleCommand(
   'tick',
   'release-desk tick VERSION --env ENV --item TEXT [--note TEXT] [--repo DIR] [--json]',
   { item: { type: 'string' }, note: { type: 'string' } },
-  (core, root, version, env, values) =>
-    tick(core, root, version, env, requireOption(values, 'item'), stringOption(values, 'note')),
+  (core, target, values) =>
+    callApi(core, 'promotion.tick', {
+      ...target,
+      item: requireOption(values, 'item'),
+      note: stringOption(values, 'note'),
+    }),
   (detail) => `Ticked for ${id(detail)}.`,
 );
 
@@ -60,7 +69,8 @@ export const approveCommand = peopleCommand(
   'approve',
   'release-desk approve VERSION --env ENV [--comment TEXT] [--repo DIR] [--json]',
   { comment: { type: 'string' } },
-  (core, root, version, env, values) => approve(core, root, version, env, stringOption(values, 'comment')),
+  (core, target, values) =>
+    callApi(core, 'promotion.approve', { ...target, comment: stringOption(values, 'comment') }),
   (detail) => `Approved ${id(detail)} as ${detail.actor ?? 'you'}.`,
 );
 
@@ -68,7 +78,8 @@ export const rejectCommand = peopleCommand(
   'reject',
   'release-desk reject VERSION --env ENV --comment TEXT [--repo DIR] [--json]',
   { comment: { type: 'string' } },
-  (core, root, version, env, values) => reject(core, root, version, env, requireOption(values, 'comment')),
+  (core, target, values) =>
+    callApi(core, 'promotion.reject', { ...target, comment: requireOption(values, 'comment') }),
   (detail) => `Rejected ${id(detail)}.`,
 );
 
@@ -76,7 +87,7 @@ export const overrideWindowCommand = peopleCommand(
   'override-window',
   'release-desk override-window VERSION --env ENV --reason TEXT [--repo DIR] [--json]',
   { reason: { type: 'string' } },
-  (core, root, version, env, values) =>
-    overrideWindow(core, root, version, env, requireOption(values, 'reason')),
+  (core, target, values) =>
+    callApi(core, 'promotion.overrideWindow', { ...target, reason: requireOption(values, 'reason') }),
   (detail) => `Window overridden for ${id(detail)}.`,
 );

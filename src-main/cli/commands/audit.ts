@@ -2,8 +2,8 @@ import { assertUsage, requireSubcommand, stringOption } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { EXIT_FAILED, EXIT_OK } from '../command.js';
 import { printJson } from '../output.js';
-import { repoOption } from '../repo-option.js';
-import { verifyAuditAndLedger } from '../../core/ledger/verify-ledger.js';
+import { callApi } from '../api-call.js';
+import { repoPath } from '../repo-option.js';
 
 export const auditCommand: CliCommand = {
   name: 'audit',
@@ -15,8 +15,8 @@ export const auditCommand: CliCommand = {
     const sub = requireSubcommand(positionals, ['verify', 'list']);
     if (sub === 'verify') {
       // The shared ledger is checked for the repository named: its remote is fetched to compare.
-      const root = stringOption(values, 'repo') === undefined ? null : (await repoOption(values, io)).root;
-      const result = await verifyAuditAndLedger(core(), root);
+      const repo = stringOption(values, 'repo') === undefined ? undefined : repoPath(values, io);
+      const result = await callApi(core(), 'audit.verify', { repo });
       const { ledger } = result;
       if (values.json) printJson(io, result);
       else {
@@ -33,14 +33,14 @@ export const auditCommand: CliCommand = {
       for (const problem of ledger?.problems ?? []) io.stderr(`Ledger: ${problem}\n`);
       return result.ok && (ledger?.ok ?? true) ? EXIT_OK : EXIT_FAILED;
     }
-    const repo = stringOption(values, 'repo') === undefined ? undefined : (await repoOption(values, io)).root;
+    const repo = stringOption(values, 'repo') === undefined ? undefined : repoPath(values, io);
     const limitText = stringOption(values, 'limit') ?? '1000';
     const limit = Number(limitText);
     assertUsage(
       Number.isInteger(limit) && limit > 0,
       `--limit must be a positive integer, got "${limitText}"`,
     );
-    const events = core().audit.list({ repo, limit });
+    const { events } = await callApi(core(), 'audit.list', { repo, limit, facets: false });
     if (values.json) printJson(io, events);
     else {
       for (const event of events) {

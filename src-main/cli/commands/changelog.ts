@@ -1,5 +1,5 @@
 import type { ChangelogDocument } from '../../../shared/domain/release.js';
-import { changelogForRange } from '../../core/changelog/range-changelog.js';
+import { callApi } from '../api-call.js';
 import { assertUsage, stringOption } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { EXIT_OK } from '../command.js';
@@ -32,7 +32,8 @@ export const changelogCommand: CliCommand = {
     );
     const version = stringOption(values, 'version');
     assertUsage(version === undefined || version.trim() !== '', '--version must not be empty');
-    const result = await changelogForRange(core(), repoPath(values, io), {
+    const result = await callApi(core(), 'release.changelog', {
+      path: repoPath(values, io),
       from: stringOption(values, 'from'),
       to: stringOption(values, 'to'),
       version,

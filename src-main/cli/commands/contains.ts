@@ -1,5 +1,4 @@
-import { assertCommitish } from '../../core/git/refs.js';
-import { commitContains } from '../../core/hotfix/commit-contains.js';
+import { callApi } from '../api-call.js';
 import { assertUsage } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { EXIT_OK } from '../command.js';
@@ -11,11 +10,12 @@ export const containsCommand: CliCommand = {
   usage: 'release-desk contains <sha> [--repo DIR] [--json]',
   options: { repo: { type: 'string' }, json: { type: 'boolean' } },
   positionals: true,
-  async run({ values, positionals }, { io }) {
+  async run({ values, positionals }, { io, core }) {
     assertUsage(positionals.length === 1, 'contains needs exactly one <sha>');
-    assertCommitish(positionals[0]!);
-    const root = repoPath(values, io);
-    const result = await commitContains(root, positionals[0]!);
+    const result = await callApi(core(), 'commit.contains', {
+      path: repoPath(values, io),
+      sha: positionals[0]!,
+    });
     if (values.json) {
       printJson(io, { releases: result.releases, missing: result.missing });
       return EXIT_OK;

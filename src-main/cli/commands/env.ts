@@ -1,10 +1,10 @@
-import { environmentColumns } from '../../core/promotion/board.js';
+import { actingCore } from '../acting-core.js';
+import { callApi } from '../api-call.js';
 import { requireSubcommand } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { EXIT_OK } from '../command.js';
 import { printJson } from '../output.js';
 import { repoPath } from '../repo-option.js';
-import { promotionCore } from './gates.js';
 
 export const envCommand: CliCommand = {
   name: 'env',
@@ -13,8 +13,9 @@ export const envCommand: CliCommand = {
   positionals: true,
   async run({ values, positionals }, ctx) {
     requireSubcommand(positionals, ['list']);
-    const root = repoPath(values, ctx.io);
-    const columns = await environmentColumns(promotionCore(ctx), root);
+    const columns = await callApi(actingCore(ctx), 'promotion.environments', {
+      path: repoPath(values, ctx.io),
+    });
     if (values.json) {
       printJson(
         ctx.io,

@@ -1,9 +1,10 @@
-import { exportEvidence } from '../../core/promotion/evidence.js';
+import { actingCore } from '../acting-core.js';
+import { callApi } from '../api-call.js';
 import { assertUsage, stringOption } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { EXIT_OK } from '../command.js';
 import { repoPath } from '../repo-option.js';
-import { promotionCore, versionArgument } from './gates.js';
+import { versionArgument } from './gates.js';
 
 export const evidenceCommand: CliCommand = {
   name: 'evidence',
@@ -17,8 +18,11 @@ export const evidenceCommand: CliCommand = {
       format === 'markdown' || format === 'json',
       `--format must be markdown or json, got "${format}"`,
     );
-    const root = repoPath(values, ctx.io);
-    const evidence = await exportEvidence(promotionCore(ctx), root, version, format);
+    const evidence = await callApi(actingCore(ctx), 'promotion.evidence', {
+      path: repoPath(values, ctx.io),
+      version,
+      format,
+    });
     ctx.io.stdout(evidence.text);
     return EXIT_OK;
   },

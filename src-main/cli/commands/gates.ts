@@ -1,30 +1,11 @@
 import type { PromotionDetail } from '../../../shared/domain/promotion.js';
-import type { Core } from '../../core/context.js';
-import { DeskError } from '../../core/errors.js';
-import { promotionDetail } from '../../core/promotion/detail.js';
-import { releaseSituation } from '../../core/promotion/situation.js';
+import { actingCore } from '../acting-core.js';
+import { callApi } from '../api-call.js';
 import { assertUsage, requireOption } from '../args.js';
-import type { CliCommand, CliIo, CommandContext } from '../command.js';
-import { EXIT_FAILED, EXIT_OK, EXIT_WAITING } from '../command.js';
+import type { CliCommand, CliIo } from '../command.js';
+import { CommandFailure, EXIT_FAILED, EXIT_OK, EXIT_WAITING } from '../command.js';
 import { printJson } from '../output.js';
 import { repoPath } from '../repo-option.js';
-
-/**
- * The core for a promotion command: the acting person is git's committer identity as this
- * command's environment sets it (`GIT_COMMITTER_EMAIL=bob@… release-desk approve …`), and check
- * output streams to stderr while stdout stays the result.
- */
-export function promotionCore(ctx: CommandContext): Core {
-  const core = ctx.core();
-  return {
-    ...core,
-    gitEnv: { ...ctx.io.env, ...core.gitEnv },
-    progress: (event) => {
-      if (event.output !== undefined) ctx.io.stderr(event.output);
-      else if (event.kind === 'check' || event.kind === 'deploy') ctx.io.stderr(`» ${event.message}\n`);
-    },
-  };
-}
 
 export const targetOptions = {
   repo: { type: 'string' },
@@ -91,12 +72,13 @@ export const gatesCommand: CliCommand = {
   async run({ values, positionals }, ctx) {
     const version = versionArgument(positionals);
     const environment = requireOption(values, 'env');
-    const root = repoPath(values, ctx.io);
-    const core = promotionCore(ctx);
-    const detail = promotionDetail(core, await releaseSituation(core, root, version), environment);
+    const detail = await callApi(actingCore(ctx), 'promotion.gates', {
+      path: repoPath(values, ctx.io),
+      version,
+      environment,
+    });
     if (!detail.promotion) {
-      throw new DeskError(
-        'not-found',
+      throw new CommandFailure(
         `${detail.tag} has no promotion to ${environment} yet: start one with release-desk promote ${detail.version} --to ${environment}.`,
       );
     }

@@ -1,8 +1,4 @@
-import { abortHotfix } from '../../core/hotfix/abort-hotfix.js';
-import { finishHotfix } from '../../core/hotfix/finish-hotfix.js';
-import { pickIntoHotfix } from '../../core/hotfix/pick-hotfix.js';
-import { startHotfix } from '../../core/hotfix/start-hotfix.js';
-import { assertCommitish, assertSafeRefName } from '../../core/git/refs.js';
+import { callApi } from '../api-call.js';
 import { assertUsage, requireOption, requireSubcommand } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { EXIT_FAILED, EXIT_OK } from '../command.js';
@@ -37,14 +33,12 @@ export const hotfixCommand: CliCommand = {
       sub === 'pick' ? 'hotfix pick needs at least one <sha>' : `hotfix ${sub} takes no arguments`,
     );
     const from = sub === 'start' ? requireOption(values, 'from') : undefined;
-    // Refs typed on the command line are checked before any git process runs.
-    shas.forEach((sha) => assertCommitish(sha));
-    if (from !== undefined) assertSafeRefName(from, 'tag');
-    const root = repoPath(values, io);
+    // Refs typed on the command line are checked by the core before any git process uses them.
+    const path = repoPath(values, io);
     const json = values.json === true;
 
     if (sub === 'start') {
-      const hotfix = await startHotfix(core(), root, from!);
+      const hotfix = await callApi(core(), 'hotfix.start', { path, from: from! });
       if (json) printJson(io, { branch: hotfix.branch, version: hotfix.version });
       else
         io.stdout(
@@ -53,7 +47,7 @@ export const hotfixCommand: CliCommand = {
       return EXIT_OK;
     }
     if (sub === 'pick') {
-      const outcome = await pickIntoHotfix(core(), root, shas);
+      const outcome = await callApi(core(), 'hotfix.pick', { path, shas });
       if (json)
         printJson(io, {
           picked: outcome.picked.map(({ from: f, to }) => ({ from: f, to })),
@@ -67,7 +61,8 @@ export const hotfixCommand: CliCommand = {
       return EXIT_FAILED;
     }
     if (sub === 'finish') {
-      const result = await finishHotfix({ ...core(), progress: progressBar(io, 'push') }, root, {
+      const result = await callApi({ ...core(), progress: progressBar(io, 'push') }, 'hotfix.finish', {
+        path,
         push: values.push === true,
       });
       if (json) {
@@ -84,7 +79,7 @@ export const hotfixCommand: CliCommand = {
       }
       return EXIT_OK;
     }
-    const aborted = await abortHotfix(core(), root);
+    const aborted = await callApi(core(), 'hotfix.abort', { path });
     if (json) printJson(io, { branch: aborted.branch, state: aborted.state, returnTo: aborted.returnTo });
     else
       io.stdout(

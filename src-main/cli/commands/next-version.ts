@@ -1,4 +1,4 @@
-import { planRelease } from '../../core/versioning/plan-release.js';
+import { callApi } from '../api-call.js';
 import { stringOption } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { EXIT_OK } from '../command.js';
@@ -18,7 +18,8 @@ export const nextVersionCommand: CliCommand = {
   },
   async run({ values }, { io, core }) {
     const prerelease = prereleaseOption(values);
-    const { view, range } = await planRelease(core(), repoPath(values, io), {
+    const view = await callApi(core(), 'release.plan', {
+      path: repoPath(values, io),
       from: stringOption(values, 'from'),
       to: stringOption(values, 'to'),
       prerelease,
@@ -52,8 +53,8 @@ export const nextVersionCommand: CliCommand = {
         `${view.from ?? 'start of history'}..${view.to.slice(0, 7)} (${view.commitCount} ${view.commitCount === 1 ? 'commit' : 'commits'})`,
       ],
     ]);
-    if (range.latest?.prerelease)
-      io.stdout(`Latest prerelease ${range.latest.name} (bumps count from the last stable release)\n`);
+    if (view.latestPrerelease)
+      io.stdout(`Latest prerelease ${view.latestPrerelease} (bumps count from the last stable release)\n`);
     if (view.reasons.length > 0) {
       io.stdout('\nBecause of:\n');
       for (const reason of view.reasons) {

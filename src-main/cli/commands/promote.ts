@@ -1,8 +1,9 @@
-import { promote } from '../../core/promotion/promote.js';
+import { actingCore } from '../acting-core.js';
+import { callApi } from '../api-call.js';
 import { requireOption } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { repoPath } from '../repo-option.js';
-import { promotionCore, reportOutcome, versionArgument } from './gates.js';
+import { reportOutcome, versionArgument } from './gates.js';
 
 export const promoteCommand: CliCommand = {
   name: 'promote',
@@ -18,12 +19,12 @@ export const promoteCommand: CliCommand = {
   async run({ values, positionals }, ctx) {
     const version = versionArgument(positionals);
     const environment = requireOption(values, 'to');
-    const root = repoPath(values, ctx.io);
-    const retryDeploy = values['retry-deploy'] === true;
-    const reason = typeof values.reason === 'string' ? values.reason : undefined;
-    const detail = await promote(promotionCore(ctx), root, version, environment, null, {
-      retryDeploy,
-      reason,
+    const detail = await callApi(actingCore(ctx), 'promotion.start', {
+      path: repoPath(values, ctx.io),
+      version,
+      environment,
+      retryDeploy: values['retry-deploy'] === true,
+      reason: typeof values.reason === 'string' ? values.reason : undefined,
     });
     const open = detail.promotion?.state === 'pending' || detail.promotion?.state === 'in-progress';
     if (open && detail.deploy?.state === 'interrupted') {

@@ -1,4 +1,4 @@
-import { createRelease } from '../../core/versioning/create-release.js';
+import { callApi } from '../api-call.js';
 import { assertUsage, stringOption } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { EXIT_OK } from '../command.js';
@@ -32,7 +32,8 @@ export const releaseCommand: CliCommand = {
     const prerelease = prereleaseOption(values);
     // A terminal shows git's push progress as a bar.
     const withBar = { ...core(), progress: progressBar(io, 'push') };
-    const outcome = await createRelease(withBar, repoPath(values, io), {
+    const outcome = await callApi(withBar, 'release.create', {
+      path: repoPath(values, io),
       releaseAs,
       reason,
       prerelease,

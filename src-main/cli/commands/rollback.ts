@@ -1,8 +1,9 @@
-import { rollback } from '../../core/promotion/rollback.js';
+import { actingCore } from '../acting-core.js';
+import { callApi } from '../api-call.js';
 import { assertUsage, requireOption } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { repoPath } from '../repo-option.js';
-import { promotionCore, reportOutcome } from './gates.js';
+import { reportOutcome } from './gates.js';
 
 export const rollbackCommand: CliCommand = {
   name: 'rollback',
@@ -15,8 +16,10 @@ export const rollbackCommand: CliCommand = {
       'rollback takes no VERSION: it returns to the previous release of --env',
     );
     const environment = requireOption(values, 'env');
-    const root = repoPath(values, ctx.io);
-    const detail = await rollback(promotionCore(ctx), root, environment);
+    const detail = await callApi(actingCore(ctx), 'promotion.rollback', {
+      path: repoPath(values, ctx.io),
+      environment,
+    });
     if (!values.json && detail.finished) ctx.io.stdout(`${detail.finished}\n`);
     return reportOutcome(ctx.io, detail, Boolean(values.json), 'rollback');
   },

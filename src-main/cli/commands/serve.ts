@@ -1,3 +1,6 @@
+// The one command that does not call a channel: it starts browser mode's server, which owns its
+// own core (progress goes to the page's event stream, not to stderr) and serves every channel
+// through the same dispatcher and handlers, trusting only requests that carry its token.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDispatcher } from '../../api/dispatch.js';

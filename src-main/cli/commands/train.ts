@@ -1,15 +1,8 @@
 import type { TrainBoard } from '../../../shared/domain/trains.js';
-import { cutTrain } from '../../core/trains/cut-train.js';
-import { pickOntoTrain } from '../../core/trains/pick-train.js';
-import { shipTrain } from '../../core/trains/ship-train.js';
-import { trainBoard } from '../../core/trains/train-board.js';
-import { cancelTrain, decideGoNoGo, freezeTrain } from '../../core/trains/train-lifecycle.js';
-import { planTrains } from '../../core/trains/train-plan.js';
-import { DeskError } from '../../core/errors.js';
-import { assertCommitish } from '../../core/git/refs.js';
+import { callApi } from '../api-call.js';
 import { assertUsage, requireSubcommand, stringOption } from '../args.js';
 import type { CliCommand, CliIo } from '../command.js';
-import { EXIT_FAILED, EXIT_OK } from '../command.js';
+import { CommandFailure, EXIT_FAILED, EXIT_OK } from '../command.js';
 import { printFields, printJson } from '../output.js';
 import { repoPath } from '../repo-option.js';
 import { progressBar } from '../progress-bar.js';
@@ -97,15 +90,13 @@ export const trainCommand: CliCommand = {
       sub === 'pick' ? shas.length > 0 : shas.length === 0,
       sub === 'pick' ? 'train pick needs at least one <sha>' : `train ${sub} takes no arguments`,
     );
-    // Refs typed on the command line are checked before any git process runs.
-    shas.forEach((sha) => assertCommitish(sha));
+    // Refs typed on the command line are checked by the core before any git process uses them.
     const at = stringOption(values, 'at');
-    if (at !== undefined) assertCommitish(at);
-    const root = repoPath(values, io);
+    const path = repoPath(values, io);
     const json = values.json === true;
 
     if (sub === 'plan') {
-      const plan = await planTrains(core(), root);
+      const plan = await callApi(core(), 'train.plan', { path });
       if (json)
         printJson(io, { cadence: plan.cadence, timezone: plan.timezone, next: plan.next, late: plan.late });
       else if (!plan.cadence)
@@ -119,7 +110,7 @@ export const trainCommand: CliCommand = {
       return EXIT_OK;
     }
     if (sub === 'cut') {
-      const { train, sha } = await cutTrain(core(), root, at);
+      const { train, sha } = await callApi(core(), 'train.cut', { path, at });
       if (json) printJson(io, { train: train.name, branch: train.branch, version: train.version, sha });
       else
         io.stdout(
@@ -128,7 +119,7 @@ export const trainCommand: CliCommand = {
       return EXIT_OK;
     }
     if (sub === 'pick') {
-      const outcome = await pickOntoTrain(core(), root, shas);
+      const outcome = await callApi(core(), 'train.pick', { path, shas });
       if (json)
         printJson(io, {
           picked: outcome.picked.map(({ from, to }) => ({ from, to })),
@@ -147,14 +138,18 @@ export const trainCommand: CliCommand = {
       return EXIT_FAILED;
     }
     if (sub === 'freeze') {
-      const train = await freezeTrain(core(), root);
+      const train = await callApi(core(), 'train.freeze', { path });
       if (json) printJson(io, { train: train.name, state: train.state, branch: train.branch });
       else io.stdout(`${train.name} is frozen: only fixes may be picked onto ${train.branch} now.\n`);
       return EXIT_OK;
     }
     if (sub === 'go') {
       const decision = values['no-go'] === true ? 'no-go' : 'go';
-      const board = await decideGoNoGo(core(), root, decision, stringOption(values, 'comment'));
+      const board = await callApi(core(), 'train.goNoGo', {
+        path,
+        decision,
+        comment: stringOption(values, 'comment'),
+      });
       const result = {
         train: board.train!.name,
         decision,
@@ -170,7 +165,8 @@ export const trainCommand: CliCommand = {
       return EXIT_OK;
     }
     if (sub === 'ship') {
-      const shipped = await shipTrain({ ...core(), progress: progressBar(io, 'push') }, root, {
+      const shipped = await callApi({ ...core(), progress: progressBar(io, 'push') }, 'train.ship', {
+        path,
         push: values.push === true,
       });
       if (json)
@@ -188,14 +184,13 @@ export const trainCommand: CliCommand = {
       return EXIT_OK;
     }
     if (sub === 'cancel') {
-      const train = await cancelTrain(core(), root, stringOption(values, 'reason'));
+      const train = await callApi(core(), 'train.cancel', { path, reason: stringOption(values, 'reason') });
       if (json) printJson(io, { train: train.name, state: train.state });
       else io.stdout(`${train.name} is cancelled (branch ${train.branch} kept).\n`);
       return EXIT_OK;
     }
-    const board = await trainBoard(core(), root);
-    if (!board.train)
-      throw new DeskError('not-found', 'No train yet: cut one first (release-desk train cut).');
+    const board = await callApi(core(), 'train.status', { path });
+    if (!board.train) throw new CommandFailure('No train yet: cut one first (release-desk train cut).');
     const withTrain = board as TrainBoard & { train: NonNullable<TrainBoard['train']> };
     if (json) printJson(io, statusJson(withTrain));
     else printStatus(io, withTrain);

@@ -5,8 +5,9 @@ import { loadHistory } from '../commits/commit-cache.js';
 import type { Core } from '../context.js';
 import type { MailMap } from '../git/mailmap.js';
 import { authorsOf, readMailMap } from '../git/mailmap.js';
-import { inspectRepository, SHALLOW_WARNING } from '../git/repository-state.js';
-import { loadReleasePolicy } from '../policy/load-policy.js';
+import { SHALLOW_WARNING } from '../git/repository-state.js';
+import { repositoryContext, requireReleasePolicy } from '../repository/repository-context.js';
+import type { RepositoryRef } from '../repository/repository-context.js';
 import type { ReleaseRange } from '../versioning/release-range.js';
 import { resolveReleaseRange, resolveTarget } from '../versioning/release-range.js';
 import { leaveOutReleasedOnLine, releasedOnLineWarning } from '../versioning/released-on-line.js';
@@ -77,11 +78,11 @@ function releasesOf(
  */
 export async function changelogForRange(
   core: Core,
-  repoDir: string,
+  repoDir: RepositoryRef,
   request: ChangelogRequest,
 ): Promise<ChangelogResult> {
-  const state = await inspectRepository(repoDir);
-  const { policy } = await loadReleasePolicy(state.root);
+  const state = await repositoryContext(core, repoDir);
+  const { policy } = requireReleasePolicy(state);
   const prefix = policy.versioning.tagPrefix;
   // The whole history needs no previous release: each commit's release comes from the graph.
   const whole = request.all === true && request.from === undefined;

@@ -79,7 +79,7 @@ export async function defaultBranch(repo: string): Promise<string> {
 export async function createBranch(repo: string, branch: string, sha: string): Promise<void> {
   assertSafeRefName(branch, 'branch');
   if ((await branchHead(repo, branch)) !== null) {
-    throw new DeskError('refused', `Branch ${branch} already exists.`);
+    throw new DeskError('branch-exists', `Branch ${branch} already exists.`);
   }
   await gitTask(repo, ['branch', '--no-track', '--end-of-options', branch, sha]);
 }

@@ -133,7 +133,7 @@ export async function pickOntoBranch(
   if (checkedOut !== null) {
     if (!(await isWorkingTreeClean(checkedOut))) {
       throw new DeskError(
-        'refused',
+        'dirty-working-tree',
         `${branch} is checked out at ${checkedOut} with uncommitted changes: commit or stash them first.`,
       );
     }

@@ -41,7 +41,7 @@ function permitted(env: NodeJS.ProcessEnv): Pick<SimpleGitOptions, 'allowEnviron
 
 function failure(args: string[], detail: string): DeskError {
   const lines = detail.trim().split('\n').slice(-3).join(' ');
-  return new DeskError('git-failed', `git ${args[0] ?? ''} failed: ${lines}`);
+  return new DeskError('git-failed', `git ${args[0] ?? ''} failed: ${lines}`, { git: lines });
 }
 
 /**

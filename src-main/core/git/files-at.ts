@@ -108,7 +108,8 @@ export function readFileAtCommits(
     child.on('error', reject);
     child.on('close', (code) => {
       if (failed !== null) reject(failed);
-      else if (code !== 0) reject(new DeskError('git-failed', `git cat-file failed: ${stderr.trim()}`));
+      else if (code !== 0)
+        reject(new DeskError('git-failed', `git cat-file failed: ${stderr.trim()}`, { git: stderr.trim() }));
       else resolve();
     });
     child.stdin.end(shas.map((sha) => `${sha}:${file}\n`).join(''));

@@ -15,7 +15,7 @@ export async function committerIdentity(cwd: string, env?: NodeJS.ProcessEnv): P
   const match = /^(.*) <([^>]*)> \d+ [+-]\d{4}$/.exec(result.stdout.trim());
   if (result.exitCode !== 0 || !match) {
     throw new DeskError(
-      'refused',
+      'no-identity',
       'Git has no committer identity: set user.name and user.email (git config --global).',
     );
   }

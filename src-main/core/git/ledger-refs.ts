@@ -53,7 +53,7 @@ export async function writeLedgerCommit(repo: string, commit: LedgerCommit): Pro
   } catch (error) {
     if (!commit.sign) throw error;
     throw new DeskError(
-      'refused',
+      'signing-not-set-up',
       `Signing the ledger entry failed (${(error as Error).message}). Set up signing with ` +
         '`git config gpg.format ssh` and `git config user.signingkey ~/.ssh/id_ed25519`.',
     );

@@ -13,7 +13,7 @@ export class RemoteFailure extends DeskError {
     message: string,
     readonly gitMessage: string,
   ) {
-    super('git-failed', message);
+    super('git-failed', message, { git: gitMessage });
   }
 }
 

@@ -61,7 +61,7 @@ export function runGit(cwd: string, args: string[], options: GitOptions = {}): P
           return;
         }
         const detail = (stderr || error?.message || '').trim().split('\n').slice(-3).join(' ');
-        reject(new DeskError('git-failed', `git ${args[0] ?? ''} failed: ${detail}`));
+        reject(new DeskError('git-failed', `git ${args[0] ?? ''} failed: ${detail}`, { git: detail }));
       },
     );
     if (options.input !== undefined) child.stdin?.end(options.input);
@@ -89,7 +89,9 @@ export function streamGit(
 }
 
 function gitFailed(args: string[], detail: string): DeskError {
-  return new DeskError('git-failed', `git ${args[0] ?? ''} failed: ${detail.trim()}`);
+  return new DeskError('git-failed', `git ${args[0] ?? ''} failed: ${detail.trim()}`, {
+    git: detail.trim(),
+  });
 }
 
 function streamHere(cwd: string, args: string[], env: NodeJS.ProcessEnv, onChunk: (chunk: string) => void) {

@@ -9,6 +9,7 @@ import { resolveRelease } from '../promotion/release.js';
 import type { RepoSituation } from '../promotion/situation.js';
 import { repoSituation, requirePolicy } from '../promotion/situation.js';
 import { currentIn } from '../promotion/store.js';
+import type { RepositoryRef } from '../repository/repository-context.js';
 
 type Direction = ReleaseComparison['direction'];
 
@@ -66,7 +67,7 @@ function leadOf(direction: Direction, from: string, to: string, copies: number):
  */
 export async function compareReleases(
   core: Core,
-  dir: string,
+  dir: RepositoryRef,
   request: { from: CompareEnd; to: CompareEnd },
 ): Promise<ReleaseComparison> {
   const situation = await repoSituation(core, dir);

@@ -4,6 +4,7 @@ import type { Core } from '../context.js';
 import { listReleases } from '../promotion/release.js';
 import { repoSituation } from '../promotion/situation.js';
 import { succeededIn } from '../promotion/store.js';
+import type { RepositoryRef } from '../repository/repository-context.js';
 
 function byDate(a: HistoryRelease, b: HistoryRelease): number {
   const at = (r: HistoryRelease) => (r.date ? Date.parse(r.date) : 0);
@@ -15,7 +16,7 @@ function byDate(a: HistoryRelease, b: HistoryRelease): number {
  * succeeded promotions) and where it is live now. Without environments in the policy (or with
  * a policy that does not load) the releases are still listed.
  */
-export async function releaseHistory(core: Core, dir: string): Promise<ReleaseHistory> {
+export async function releaseHistory(core: Core, dir: RepositoryRef): Promise<ReleaseHistory> {
   const situation = await repoSituation(core, dir);
   const environments = situation.policy?.environments.map((env) => env.name) ?? [];
   const reached = new Map<string, ReachedEnvironment[]>();

@@ -1,6 +1,7 @@
 import type { Hotfix } from '../../../shared/domain/hotfix.js';
 import type { Core } from '../context.js';
-import { actorIn } from '../context.js';
+import { requireActor } from '../repository/repository-context.js';
+import type { RepositoryRef } from '../repository/repository-context.js';
 import { DeskError } from '../errors.js';
 import { branchHead, deleteBranch, switchTo } from '../git/branches.js';
 import { abortCherryPick } from '../git/cherry-pick.js';
@@ -19,16 +20,16 @@ export async function returnFromHotfix(root: string, returnTo: string): Promise<
  * Undoes a hotfix completely: aborts a stopped cherry-pick, returns to what was checked out
  * before, and deletes the hotfix branch, so branches, HEAD and working tree are as they were.
  */
-export async function abortHotfix(core: Core, path: string): Promise<Hotfix> {
+export async function abortHotfix(core: Core, path: RepositoryRef): Promise<Hotfix> {
   const scope = await hotfixScope(core, path);
   const hotfix = requireHotfix(scope);
   const { root } = scope;
   const picks = await hotfixPicks(root, hotfix);
-  if (scope.state.branch === hotfix.branch) {
+  if (scope.branch === hotfix.branch) {
     await abortCherryPick(root);
     if (!(await isWorkingTreeClean(root))) {
       throw new DeskError(
-        'refused',
+        'dirty-working-tree',
         `${hotfix.branch} has uncommitted changes: commit or discard them (git restore .), then abort again.`,
       );
     }
@@ -36,7 +37,7 @@ export async function abortHotfix(core: Core, path: string): Promise<Hotfix> {
   }
   const head = await branchHead(root, hotfix.branch);
   if (head !== null) await deleteBranch(root, hotfix.branch);
-  const actor = await actorIn(core, root);
+  const actor = await requireActor(scope);
   const aborted = writeTransaction(core.db, () => {
     const record = markAborted(core.db, hotfix.id, core.now().toISOString());
     core.audit.append({

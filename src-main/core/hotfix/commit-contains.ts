@@ -3,8 +3,8 @@ import type { ContainsResult } from '../../../shared/domain/hotfix.js';
 import { containingRefs } from '../git/contains.js';
 import type { TargetRef } from '../git/contains.js';
 import { assertCommitish, resolveCommit } from '../git/refs.js';
-import { inspectRepository } from '../git/repository-state.js';
-import { loadPolicy } from '../policy/load-policy.js';
+import { repositoryContext, requirePolicy } from '../repository/repository-context.js';
+import type { RepositoryRef } from '../repository/repository-context.js';
 import { activeLines } from '../trains/release-lines.js';
 import { allReleaseTags } from '../versioning/previous-release.js';
 
@@ -16,10 +16,11 @@ const HEAD = 'refs/heads/';
  * a cherry-picked equivalent (same patch-id, or a `cherry picked from` trailer), and every
  * active line (main and the release branches) that does not have it yet.
  */
-export async function commitContains(path: string, rev: string): Promise<ContainsResult> {
+export async function commitContains(path: RepositoryRef, rev: string): Promise<ContainsResult> {
   assertCommitish(rev);
-  const { root } = await inspectRepository(path);
-  const policy = await loadPolicy(root);
+  const repo = await repositoryContext(null, path);
+  const { root } = repo;
+  const policy = requirePolicy(repo);
   const sha = await resolveCommit(root, rev);
   const releases = await allReleaseTags(root, policy.versioning.tagPrefix);
   const lines = await activeLines(root, policy);

@@ -14,6 +14,8 @@ import type { HotfixFinishPlan } from './finish-steps.js';
 import { completeHotfixFinish } from './finish-steps.js';
 import { nextFreePatch } from './hotfix-releases.js';
 import { assertOnHotfix, hotfixPicks, hotfixScope, hotfixView, requireHotfix } from './hotfix-scope.js';
+import { repositoryContext } from '../repository/repository-context.js';
+import type { RepositoryRef } from '../repository/repository-context.js';
 import type { HotfixScope } from './hotfix-scope.js';
 import type { HotfixRecord } from './hotfix-store.js';
 import { writeTransaction } from '../store/write-transaction.js';
@@ -36,12 +38,12 @@ async function prepare(core: Core, scope: HotfixScope, hotfix: HotfixRecord) {
   const version = releases.some((r) => r.version === hotfix.version)
     ? await nextFreePatch(root, hotfix.baseVersion, releases)
     : hotfix.version;
-  const plan = await planRelease(core, root, { from: hotfix.baseTag, to: head, releaseAs: version });
+  const plan = await planRelease(core, scope, { from: hotfix.baseTag, to: head, releaseAs: version });
   const targets = await carryTargets(root, policy, hotfix.baseVersion);
   return { picks, version, tag: `${prefix}${version}`, changelog: plan.view.changelog, targets };
 }
 
-export async function previewHotfix(core: Core, path: string): Promise<HotfixPreview> {
+export async function previewHotfix(core: Core, path: RepositoryRef): Promise<HotfixPreview> {
   const scope = await hotfixScope(core, path);
   const hotfix = requireHotfix(scope);
   const p = await prepare(core, scope, hotfix);
@@ -63,25 +65,29 @@ export async function previewHotfix(core: Core, path: string): Promise<HotfixPre
  */
 export async function finishHotfix(
   core: Core,
-  path: string,
+  path: RepositoryRef,
   options: { push?: boolean },
 ): Promise<HotfixFinishResult> {
-  const resumed = await resumeBefore(core, path, 'hotfix.finish');
+  const repo = await repositoryContext(core, path);
+  const resumed = await resumeBefore(core, repo, 'hotfix.finish');
   if (resumed) return resumed.result as HotfixFinishResult;
-  const scope = await hotfixScope(core, path);
+  const scope = await hotfixScope(core, repo);
   const hotfix = requireHotfix(scope);
   const { root } = scope;
   await assertOnHotfix(scope, hotfix, 'finish the hotfix');
   const p = await prepare(core, scope, hotfix);
   if (p.picks.length === 0)
-    throw new DeskError('refused', `Nothing to release: pick at least one fix into ${hotfix.branch} first.`);
+    throw new DeskError(
+      'nothing-to-release',
+      `Nothing to release: pick at least one fix into ${hotfix.branch} first.`,
+    );
   if (options.push && !(await remoteNames(root)).includes('origin')) {
     throw new DeskError(
-      'refused',
+      'no-remote',
       'Cannot push: this repository has no "origin" remote (git remote add origin <url>).',
     );
   }
-  const { plan: release } = await prepareRelease(core, root, {
+  const { plan: release } = await prepareRelease(core, scope, {
     releaseAs: p.version,
     reason: `hotfix of ${hotfix.baseTag}`,
     changelog: p.changelog,

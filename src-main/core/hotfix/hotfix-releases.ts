@@ -1,9 +1,9 @@
 import semver from 'semver';
 import type { HotfixRelease } from '../../../shared/domain/hotfix.js';
 import { branchHead } from '../git/branches.js';
-import { inspectRepository } from '../git/repository-state.js';
 import { readTagDetails } from '../git/tags.js';
-import { loadPolicy } from '../policy/load-policy.js';
+import { repositoryContext, requirePolicy } from '../repository/repository-context.js';
+import type { RepositoryRef } from '../repository/repository-context.js';
 import { releaseTags } from '../versioning/previous-release.js';
 import type { ReleaseTag } from '../versioning/previous-release.js';
 
@@ -46,8 +46,7 @@ export async function nextFreePatch(root: string, base: string, releases: Releas
 }
 
 /** The released versions a hotfix can start from, for the repository at `path`. */
-export async function hotfixReleases(path: string): Promise<HotfixRelease[]> {
-  const { root } = await inspectRepository(path);
-  const policy = await loadPolicy(root);
-  return releasedVersions(root, policy.versioning.tagPrefix);
+export async function hotfixReleases(path: RepositoryRef): Promise<HotfixRelease[]> {
+  const repo = await repositoryContext(null, path);
+  return releasedVersions(repo.root, requirePolicy(repo).versioning.tagPrefix);
 }

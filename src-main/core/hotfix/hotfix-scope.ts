@@ -6,33 +6,35 @@ import { branchHead } from '../git/branches.js';
 import { cherryPickInProgress, unmergedFiles } from '../git/cherry-pick.js';
 import { listSummaries } from '../git/commit-summaries.js';
 import { cherryPickedFrom } from '../git/patch-id.js';
-import { inspectRepository, isWorkingTreeClean } from '../git/repository-state.js';
-import type { RepositoryState } from '../git/repository-state.js';
-import { loadPolicy } from '../policy/load-policy.js';
+import { isWorkingTreeClean } from '../git/repository-state.js';
+import { repositoryContext, requirePolicy } from '../repository/repository-context.js';
+import type { RepositoryContext, RepositoryRef } from '../repository/repository-context.js';
 import type { HotfixRecord } from './hotfix-store.js';
 import { startedHotfix } from './hotfix-store.js';
 
-export interface HotfixScope {
-  root: string;
-  state: RepositoryState;
+/** What every hotfix action starts from: the repository context with a valid policy, and the hotfix in progress. */
+export interface HotfixScope extends RepositoryContext {
   policy: Policy;
   hotfix: HotfixRecord | null;
 }
 
-export async function hotfixScope(core: Core, path: string): Promise<HotfixScope> {
-  const state = await inspectRepository(path);
-  const policy = await loadPolicy(state.root);
-  return { root: state.root, state, policy, hotfix: startedHotfix(core.db, state.root) };
+export async function hotfixScope(core: Core, ref: RepositoryRef): Promise<HotfixScope> {
+  const repo = await repositoryContext(core, ref);
+  return { ...repo, policy: requirePolicy(repo), hotfix: startedHotfix(core.db, repo.root) };
 }
 
 /** Refuses to move the checkout when that could lose or tangle the user's work. */
 export async function assertReadyToSwitch(root: string, what: string): Promise<void> {
   if ((await cherryPickInProgress(root)) !== null) {
-    throw new DeskError('refused', `A cherry-pick is in progress: finish or abort it before you ${what}.`);
+    throw new DeskError(
+      'cherry-pick-in-progress',
+      `A cherry-pick is in progress: finish or abort it before you ${what}.`,
+      { files: await unmergedFiles(root) },
+    );
   }
   if (!(await isWorkingTreeClean(root))) {
     throw new DeskError(
-      'refused',
+      'dirty-working-tree',
       `The working tree has uncommitted changes: commit or stash them before you ${what}.`,
     );
   }
@@ -40,10 +42,10 @@ export async function assertReadyToSwitch(root: string, what: string): Promise<v
 
 /** The hotfix must be what is checked out, with nothing half-done, before git changes it. */
 export async function assertOnHotfix(scope: HotfixScope, hotfix: HotfixRecord, what: string): Promise<void> {
-  if (scope.state.branch !== hotfix.branch) {
+  if (scope.branch !== hotfix.branch) {
     throw new DeskError(
-      'refused',
-      `The hotfix branch ${hotfix.branch} is not checked out (HEAD is ${scope.state.branch ?? 'detached'}): git switch ${hotfix.branch} first.`,
+      'wrong-branch',
+      `The hotfix branch ${hotfix.branch} is not checked out (HEAD is ${scope.branch ?? 'detached'}): git switch ${hotfix.branch} first.`,
     );
   }
   await assertReadyToSwitch(scope.root, what);
@@ -88,7 +90,7 @@ export async function hotfixView(root: string, hotfix: HotfixRecord): Promise<Ho
 }
 
 /** The hotfix in progress in the repository at `path`, or null. */
-export async function currentHotfix(core: Core, path: string): Promise<Hotfix | null> {
+export async function currentHotfix(core: Core, path: RepositoryRef): Promise<Hotfix | null> {
   const scope = await hotfixScope(core, path);
   return scope.hotfix ? hotfixView(scope.root, scope.hotfix) : null;
 }

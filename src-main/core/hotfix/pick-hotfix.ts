@@ -19,6 +19,8 @@ import type { Intent } from '../intent/intent-store.js';
 import { resumeBefore } from '../intent/resume.js';
 import { allReleaseTags } from '../versioning/previous-release.js';
 import { assertOnHotfix, hotfixScope, hotfixView, requireHotfix } from './hotfix-scope.js';
+import { repositoryContext } from '../repository/repository-context.js';
+import type { RepositoryRef } from '../repository/repository-context.js';
 import type { HotfixRecord } from './hotfix-store.js';
 import { writeTransaction } from '../store/write-transaction.js';
 
@@ -42,7 +44,7 @@ function fixesFirst<T extends { commit: { type: string | null } }>(rows: T[]): T
  */
 export async function hotfixCandidates(
   core: Core,
-  path: string,
+  path: RepositoryRef,
   filter: { ref?: string; search?: string; limit?: number },
 ): Promise<HotfixCandidate[]> {
   if (filter.ref !== undefined) assertCommitish(filter.ref);
@@ -95,11 +97,16 @@ export async function hotfixCandidates(
  * Cherry-picks fixes (`-x`) onto the checked-out hotfix branch. A conflict stops there and is
  * left for the user: resolve and `git cherry-pick --continue`, or abort the hotfix.
  */
-export async function pickIntoHotfix(core: Core, path: string, revs: string[]): Promise<HotfixPickOutcome> {
+export async function pickIntoHotfix(
+  core: Core,
+  path: RepositoryRef,
+  revs: string[],
+): Promise<HotfixPickOutcome> {
   revs.forEach((rev) => assertCommitish(rev));
+  const repo = await repositoryContext(core, path);
   // A pick a killed run left half-done is recorded first; picking again skips what landed.
-  await resumeBefore(core, path, 'hotfix.pick');
-  const scope = await hotfixScope(core, path);
+  await resumeBefore(core, repo, 'hotfix.pick');
+  const scope = await hotfixScope(core, repo);
   const hotfix = requireHotfix(scope);
   const { root } = scope;
   await assertOnHotfix(scope, hotfix, 'pick more fixes');
@@ -110,7 +117,7 @@ export async function pickIntoHotfix(core: Core, path: string, revs: string[]): 
   const merge = commits.find((c) => c.parents.length > 1);
   if (merge)
     throw new DeskError(
-      'refused',
+      'pick-not-allowed',
       `${merge.shortSha} is a merge commit: pick the commits it merged instead.`,
     );
 
@@ -122,7 +129,7 @@ export async function pickIntoHotfix(core: Core, path: string, revs: string[]): 
       hotfixId: hotfix.id,
       root,
       branch: hotfix.branch,
-      start: scope.state.head,
+      start: scope.head,
       shas: commits.map((c) => c.sha),
     },
   });

@@ -1,6 +1,7 @@
 import type { Hotfix } from '../../../shared/domain/hotfix.js';
 import type { Core } from '../context.js';
-import { actorIn } from '../context.js';
+import { requireActor } from '../repository/repository-context.js';
+import type { RepositoryRef } from '../repository/repository-context.js';
 import { DeskError } from '../errors.js';
 import { assertSafeRefName } from '../git/refs.js';
 import { deleteBranch, switchTo, switchToNewBranch } from '../git/branches.js';
@@ -14,26 +15,32 @@ import { writeTransaction } from '../store/write-transaction.js';
  * Starts a hotfix from a released tag: creates `hotfix/X.Y.Z` (the next free patch) at the tag
  * and checks it out, remembering what was checked out so abort and finish can return to it.
  */
-export async function startHotfix(core: Core, path: string, from: string): Promise<Hotfix> {
+export async function startHotfix(core: Core, path: RepositoryRef, from: string): Promise<Hotfix> {
   assertSafeRefName(from, 'tag');
   const scope = await hotfixScope(core, path);
-  const { root, state, policy } = scope;
+  const { root, policy } = scope;
   if (scope.hotfix) {
-    throw new DeskError('refused', `Hotfix ${scope.hotfix.branch} is in progress: finish or abort it first.`);
+    throw new DeskError(
+      'wrong-state',
+      `Hotfix ${scope.hotfix.branch} is in progress: finish or abort it first.`,
+    );
   }
   const prefix = policy.versioning.tagPrefix;
   const releases = await allReleaseTags(root, prefix);
   const base = releases.find((r) => r.name === from) ?? releases.find((r) => r.name === `${prefix}${from}`);
   if (!base) throw new DeskError('not-found', `${from} is not a release tag (tags are ${prefix}X.Y.Z).`);
   if (base.prerelease) {
-    throw new DeskError('refused', `${base.name} is a prerelease: a hotfix starts from a released version.`);
+    throw new DeskError(
+      'invalid-hotfix-base',
+      `${base.name} is a prerelease: a hotfix starts from a released version.`,
+    );
   }
   await assertReadyToSwitch(root, 'start a hotfix');
 
   const version = await nextFreePatch(root, base.version, releases);
   const branch = assertSafeRefName(`hotfix/${version}`, 'hotfix branch');
-  const returnTo = state.branch ?? state.head;
-  const actor = await actorIn(core, root);
+  const returnTo = scope.branch ?? scope.head;
+  const actor = await requireActor(scope);
   await switchToNewBranch(root, branch, base.sha);
   try {
     const record = writeTransaction(core.db, () => {
@@ -61,7 +68,7 @@ export async function startHotfix(core: Core, path: string, from: string): Promi
     return hotfixView(root, record);
   } catch (error) {
     // No record, no branch: put the checkout back as it was.
-    await switchTo(root, state.branch ? { branch: state.branch } : { detach: state.head });
+    await switchTo(root, scope.branch ? { branch: scope.branch } : { detach: scope.head });
     await deleteBranch(root, branch);
     throw error;
   }

@@ -16,7 +16,7 @@ export const resumeHotfixFinish: Resumer = async (core, raw) => {
   const plan = intent.plan;
   if (!intent.has('recorded')) {
     const state = await resumeReleaseSteps(core, plan.release, intent as Intent<unknown>);
-    if (state.kind === 'rolled-back') {
+    if (state.kind === 'undone') {
       const message = `Rolled back the interrupted hotfix finish of ${plan.tag}: ${state.detail}; the hotfix is still in progress.`;
       writeTransaction(core.db, () => {
         recordUndoneRelease(core, plan.release, state.detail);

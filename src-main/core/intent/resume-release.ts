@@ -21,7 +21,7 @@ export const resumeRelease: Resumer = async (core, raw) => {
   const intent = raw as Intent<{ release: ReleasePlan }>;
   const plan = intent.plan.release;
   const state = await resumeReleaseSteps(core, plan, intent as Intent<unknown>);
-  if (state.kind === 'rolled-back') {
+  if (state.kind === 'undone') {
     const message = `Rolled back the interrupted release ${plan.tag}: ${state.detail}.`;
     writeTransaction(core.db, () => {
       recordUndoneRelease(core, plan, state.detail);

@@ -19,7 +19,7 @@ export const resumeTrainShip: Resumer = async (core, raw) => {
   const state = await resumeReleaseSteps(core, release, intent as Intent<unknown>, {
     filesGone: plan.temporary,
   });
-  if (state.kind === 'rolled-back') {
+  if (state.kind === 'undone') {
     const message = `Rolled back the interrupted ship of ${plan.name}: ${state.detail}; ${plan.name} can ship again.`;
     writeTransaction(core.db, () => {
       recordUndoneRelease(core, plan.release, state.detail);

@@ -1,5 +1,7 @@
 import type { Core } from '../context.js';
-import { inspectRepository, mainWorkingCopy } from '../git/repository-state.js';
+import { mainWorkingCopy } from '../git/repository-state.js';
+import { refreshRepositoryContext, repositoryContext } from '../repository/repository-context.js';
+import type { RepositoryRef } from '../repository/repository-context.js';
 import { sweepStaleWorktrees } from '../git/worktrees.js';
 import type { Db } from '../store/database.js';
 import type { IntentAction, IntentRow } from './intent-store.js';
@@ -54,9 +56,10 @@ function takeOver(core: Core, row: IntentRow): boolean {
  * and finishes or undoes each (removing the temporary worktrees it left), reporting each in one
  * line. Cheap when there is nothing to do: one query, no git.
  */
-export async function resumeInterrupted(core: Core, dir: string): Promise<Resumed[]> {
+export async function resumeInterrupted(core: Core, dir: RepositoryRef): Promise<Resumed[]> {
   if (interruptedIntents(core.db).length === 0) return [];
-  const repo = await mainWorkingCopy((await inspectRepository(dir)).root);
+  const context = await repositoryContext(core, dir);
+  const repo = await mainWorkingCopy(context.root);
   const rows = interruptedIntents(core.db, repo);
   if (rows.length === 0) return [];
   await sweepStaleWorktrees(repo);
@@ -90,6 +93,8 @@ export async function resumeInterrupted(core: Core, dir: string): Promise<Resume
     });
   }
   handedOver.set(core.db, [...(handedOver.get(core.db) ?? []), ...results]);
+  // What was finished or undone may have moved HEAD, a branch or the policy file.
+  if (results.length > 0) await refreshRepositoryContext(context);
   return results;
 }
 
@@ -104,9 +109,17 @@ function ownerColumns(): Pick<IntentRow, 'owner_pid' | 'owner_start'> {
  * interrupted run if that was just completed (so rerunning it is a no-op, never a second
  * release). Whatever else was handed over is dropped: it was reported already.
  */
-export async function resumeBefore(core: Core, dir: string, action: IntentAction): Promise<Resumed | null> {
-  await resumeInterrupted(core, dir);
-  assertRepositoryFree(core, await mainWorkingCopy((await inspectRepository(dir)).root));
+export async function resumeBefore(
+  core: Core,
+  dir: RepositoryRef,
+  action: IntentAction,
+): Promise<Resumed | null> {
+  const repo = await repositoryContext(core, dir);
+  await resumeInterrupted(core, repo);
+  assertRepositoryFree(core, await mainWorkingCopy(repo.root));
+  // The action plans on what is there once no other process acts here: another run may have
+  // released or picked since the call's context was read.
+  if (typeof dir !== 'string') await refreshRepositoryContext(repo);
   const pending = handedOver.get(core.db) ?? [];
   handedOver.delete(core.db);
   return pending.findLast((r) => r.action === action && r.outcome === 'completed') ?? null;

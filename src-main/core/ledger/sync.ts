@@ -12,10 +12,11 @@ import {
   remoteNames,
 } from '../git/ledger-refs.js';
 import { assertSafeRefName } from '../git/refs.js';
-import { inspectRepository } from '../git/repository-state.js';
 import { adoptPromotions } from './adopt-promotions.js';
 import { joinLedger } from './join.js';
 import { refreshLedgerIndex } from './ledger-index.js';
+import { repositoryContext } from '../repository/repository-context.js';
+import type { RepositoryRef } from '../repository/repository-context.js';
 
 const MAX_ATTEMPTS = 5;
 
@@ -45,8 +46,12 @@ export async function chooseRemote(root: string, name?: string): Promise<string>
  * pushes the result with a lease on what was fetched, so a ledger pushed by someone else
  * meanwhile is fetched and joined again rather than overwritten.
  */
-export async function syncLedger(core: Core, dir: string, remoteName?: string): Promise<LedgerSyncResult> {
-  const { root } = await inspectRepository(dir);
+export async function syncLedger(
+  core: Core,
+  dir: RepositoryRef,
+  remoteName?: string,
+): Promise<LedgerSyncResult> {
+  const { root } = await repositoryContext(core, dir);
   const remote = await chooseRemote(root, remoteName);
   const [failure] = await core.ledger.flush(root);
   if (failure) {

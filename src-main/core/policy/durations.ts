@@ -1,3 +1,4 @@
+import { DeskError } from '../errors.js';
 /** Durations as written in `.release-desk.yml` (`30s`, `10m`, `24h`, `2d`, `2w`, `1h30m`). */
 
 const UNIT_MS: Record<string, number> = {
@@ -16,14 +17,14 @@ export function parseDuration(text: string): number {
   const trimmed = text.trim();
   const match = DURATION.exec(trimmed);
   if (!trimmed || !match) {
-    throw new Error(`"${text}" is not a duration (e.g. 30s, 10m, 24h, 2d, 2w, 1h30m)`);
+    throw new DeskError('policy-invalid', `"${text}" is not a duration (e.g. 30s, 10m, 24h, 2d, 2w, 1h30m)`);
   }
   const units = ['w', 'd', 'h', 'm', 's'];
   let total = 0;
   match.slice(1).forEach((value, index) => {
     if (value !== undefined) total += Number(value) * UNIT_MS[units[index]!]!;
   });
-  if (!Number.isSafeInteger(total)) throw new Error(`"${text}" is too long a duration`);
+  if (!Number.isSafeInteger(total)) throw new DeskError('policy-invalid', `"${text}" is too long a duration`);
   return total;
 }
 

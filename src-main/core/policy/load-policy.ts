@@ -161,19 +161,3 @@ export async function loadPolicy(repoDir: string): Promise<Policy> {
   }
   return parsePolicy(text);
 }
-
-/**
- * What a release needs from the policy: the whole file when it is valid; when only sections a
- * release does not read are wrong (a gate, an environment), the sections it does read, with the
- * error kept to warn about. Anything else wrong refuses with the full error.
- */
-export async function loadReleasePolicy(
-  repoDir: string,
-): Promise<{ policy: ReleasePolicy; problem: PolicyError | null }> {
-  try {
-    return { policy: await loadPolicy(repoDir), problem: null };
-  } catch (error) {
-    if (error instanceof PolicyError && error.release) return { policy: error.release, problem: error };
-    throw error;
-  }
-}

@@ -33,7 +33,7 @@ export class PolicyError extends DeskError {
     /** The sections a release reads, when they are valid and only other sections are wrong. */
     readonly release: ReleasePolicy | null = null,
   ) {
-    super('policy-invalid', message);
+    super('policy-invalid', message, { policy: { key, line } });
     this.name = 'PolicyError';
   }
 }

@@ -1,3 +1,4 @@
+import { DeskError } from '../errors.js';
 import { addDays, parseWeekday, wallClockParts, weekdayName, zonedWallTimeToInstant } from './zoned-time.js';
 
 /** One stretch of a recurring window: it starts on `weekday` and ends `endDays` days later. */
@@ -47,7 +48,7 @@ const HORIZON_MS = 400 * DAY_MS;
 
 function weekday(text: string): number {
   const day = parseWeekday(text);
-  if (day === null) throw new Error(`"${text}" is not a weekday`);
+  if (day === null) throw new DeskError('policy-invalid', `"${text}" is not a weekday`);
   return day;
 }
 
@@ -55,7 +56,8 @@ function weekday(text: string): number {
 function minuteOfDay(text: string, endOfRange: boolean): number {
   const [hours, minutes] = text.split(':').map(Number) as [number, number];
   if (endOfRange && hours === 24 && minutes === 0) return 1440;
-  if (hours > 23 || minutes > 59) throw new Error(`"${text}" is not a time of day (HH:MM)`);
+  if (hours > 23 || minutes > 59)
+    throw new DeskError('policy-invalid', `"${text}" is not a time of day (HH:MM)`);
   return hours * 60 + minutes;
 }
 
@@ -69,7 +71,7 @@ function localDateTime(y: string, m: string, d: string, time: string): LocalDate
   const date = { year: Number(y), month: Number(m), day: Number(d) };
   const real = addDays(date.year, date.month, date.day, 0);
   if (real.year !== date.year || real.month !== date.month || real.day !== date.day) {
-    throw new Error(`${y}-${m}-${d} is not a calendar date`);
+    throw new DeskError('policy-invalid', `${y}-${m}-${d} is not a calendar date`);
   }
   return { ...date, minute: minuteOfDay(time, true) };
 }
@@ -87,7 +89,8 @@ export function parseWindowSpec(spec: string): WindowSpec {
     const from = localDateTime(y1!, m1!, d1!, t1!);
     const to = localDateTime(y2!, m2!, d2!, t2!);
     const stamp = (t: LocalDateTime) => Date.UTC(t.year, t.month - 1, t.day, 0, t.minute);
-    if (stamp(to) <= stamp(from)) throw new Error(`window "${spec}" ends before it starts`);
+    if (stamp(to) <= stamp(from))
+      throw new DeskError('policy-invalid', `window "${spec}" ends before it starts`);
     return { kind: 'absolute', from, to };
   }
   match = WEEK_RANGE.exec(text);
@@ -123,7 +126,8 @@ export function parseWindowSpec(spec: string): WindowSpec {
     }));
     return { kind: 'weekly', segments };
   }
-  throw new Error(
+  throw new DeskError(
+    'policy-invalid',
     `"${spec}" is not a window (e.g. "Fri 16:00-Mon 08:00", "Mon-Fri 08:00-18:00", "Sat-Sun", ` +
       `"2026-12-24 00:00-2026-12-27 00:00")`,
   );

@@ -20,6 +20,7 @@ import type { ReleaseSituation } from './situation.js';
 import { isOpen, latestPromotion, publicId, setWindowOverride } from './store.js';
 import type { PromotionRecord } from './store.js';
 import { writeTransaction } from '../store/write-transaction.js';
+import type { RepositoryRef } from '../repository/repository-context.js';
 
 interface OpenPromotion {
   situation: ReleaseSituation;
@@ -30,7 +31,7 @@ interface OpenPromotion {
 /** The latest promotion of the release into the environment; open unless `anyState` (checked later). */
 async function openPromotion(
   core: Core,
-  dir: string,
+  dir: RepositoryRef,
   version: string,
   environment: string,
   anyState = false,
@@ -71,7 +72,7 @@ function gateOf<K extends GatePolicy['kind']>(
   kind: K,
 ): Extract<GatePolicy, { kind: K }> {
   const gate = promotion.snapshot.environment.gates.find((g) => g.kind === kind);
-  if (!gate) throw new DeskError('refused', `${promotion.environment} has no ${kind} gate.`);
+  if (!gate) throw new DeskError('not-found', `${promotion.environment} has no ${kind} gate.`);
   return gate as Extract<GatePolicy, { kind: K }>;
 }
 
@@ -105,7 +106,7 @@ async function requireSigning(core: Core, open: OpenPromotion): Promise<void> {
   const { root, policy } = open.situation;
   if (!requireSigned(policy, root) || (await signingKeyConfigured(root, core.gitEnv))) return;
   throw new DeskError(
-    'refused',
+    'signing-not-set-up',
     'This repository counts only signed decisions, and git has no signing key set up here. Set one up with ' +
       '`git config gpg.format ssh` and `git config user.signingkey ~/.ssh/id_ed25519.pub`, ' +
       'and have your public key added to .release-desk/allowed_signers.',
@@ -169,7 +170,7 @@ function contextOf(core: Core, open: OpenPromotion): GateContext {
  */
 async function settle(
   core: Core,
-  dir: string,
+  dir: RepositoryRef,
   open: OpenPromotion,
   promotion: PromotionRecord,
 ): Promise<PromotionDetail> {
@@ -183,7 +184,7 @@ async function settle(
 /** Approves the open promotion as the current identity (who must be listed, not the release's creator or requester). */
 export async function approve(
   core: Core,
-  dir: string,
+  dir: RepositoryRef,
   version: string,
   environment: string,
   comment?: string,
@@ -199,7 +200,7 @@ export async function approve(
 /** Rejects the open promotion: one rejection by a listed approver ends it. */
 export async function reject(
   core: Core,
-  dir: string,
+  dir: RepositoryRef,
   version: string,
   environment: string,
   comment: string,
@@ -218,7 +219,7 @@ export async function reject(
 /** Ticks a checklist item of the open promotion, recording who, when and the note. */
 export async function tick(
   core: Core,
-  dir: string,
+  dir: RepositoryRef,
   version: string,
   environment: string,
   item: string,
@@ -238,7 +239,7 @@ export async function tick(
   if (done) throw new DeskError('conflict', `"${name}" was already ticked by ${done.actor} at ${done.at}.`);
   requireOpen(promotion);
   const refusal = cannotActReason(contextOf(core, open));
-  if (refusal) throw new DeskError('refused', refusal);
+  if (refusal) throw new DeskError('blocked', refusal);
   const row = {
     promotionId: promotion.id,
     item: name,
@@ -263,7 +264,7 @@ export async function tick(
 /** Lets the open promotion through a closed window; the reason is required and recorded. */
 export async function overrideWindow(
   core: Core,
-  dir: string,
+  dir: RepositoryRef,
   version: string,
   environment: string,
   reason: string,
@@ -273,9 +274,9 @@ export async function overrideWindow(
   const { promotion, actor } = open;
   const gate = gateOf(promotion, 'window');
   const status = evaluateWindowGate(gate, 0, contextOf(core, open));
-  if (status.state === 'passed') throw new DeskError('refused', `Nothing to override: ${status.detail}.`);
+  if (status.state === 'passed') throw new DeskError('wrong-state', `Nothing to override: ${status.detail}.`);
   if (status.canAct && !status.canAct.allowed)
-    throw new DeskError('refused', status.canAct.reason ?? 'Not allowed now.');
+    throw new DeskError('blocked', status.canAct.reason ?? 'Not allowed now.');
   const override = { by: actor, at: core.now().toISOString(), reason: reason.trim() };
   writeTransaction(core.db, () => {
     setWindowOverride(core.db, promotion.id, override);

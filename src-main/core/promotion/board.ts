@@ -25,6 +25,7 @@ import {
   toPromotion,
 } from './store.js';
 import type { PromotionRecord } from './store.js';
+import type { RepositoryRef } from '../repository/repository-context.js';
 
 /** The board lists this many releases; older ones can still be promoted by version. */
 const BOARD_RELEASES = 100;
@@ -53,7 +54,7 @@ async function candidates(core: Core, situation: RepoSituation): Promise<Release
   return releases.map((release) => candidate(core, situation.root, policy, release));
 }
 
-export async function releaseCandidates(core: Core, dir: string): Promise<ReleaseCandidate[]> {
+export async function releaseCandidates(core: Core, dir: RepositoryRef): Promise<ReleaseCandidate[]> {
   return candidates(core, await repoSituation(core, dir));
 }
 
@@ -110,18 +111,18 @@ function columns(core: Core, situation: RepoSituation): EnvironmentColumn[] {
 }
 
 /** Each environment in order with the release live there and the one on its way in (`env list`). */
-export async function environmentColumns(core: Core, dir: string): Promise<EnvironmentColumn[]> {
+export async function environmentColumns(core: Core, dir: RepositoryRef): Promise<EnvironmentColumn[]> {
   return columns(core, await repoSituation(core, dir));
 }
 
 /** One column per environment and the releases that can be promoted. */
-export async function promotionBoard(core: Core, dir: string): Promise<PromotionBoard> {
+export async function promotionBoard(core: Core, dir: RepositoryRef): Promise<PromotionBoard> {
   const situation = await repoSituation(core, dir);
   return { environments: columns(core, situation), releases: await candidates(core, situation) };
 }
 
 /** Open promotions where the current identity may approve or tick something now. */
-export async function waitingForMe(core: Core, dir: string): Promise<WaitingItem[]> {
+export async function waitingForMe(core: Core, dir: RepositoryRef): Promise<WaitingItem[]> {
   const situation = await repoSituation(core, dir);
   if (!situation.actor) return [];
   const releases = new Map(

@@ -16,6 +16,7 @@ import { releaseSituation } from './situation.js';
 import { allRuns, latestRuns, toCommandRun } from './run-store.js';
 import { promotionsOfRelease, toPromotion } from './store.js';
 import { verifyAuditTrail } from './verify-records.js';
+import type { RepositoryRef } from '../repository/repository-context.js';
 
 /** The release before this one on its history: the previous stable one for a stable release. */
 async function previousTag(root: string, release: Release, prefix: string) {
@@ -27,7 +28,11 @@ async function previousTag(root: string, release: Release, prefix: string) {
 }
 
 /** Everything about one release: its commits and changelog, every promotion with its gates, and the audit trail. */
-export async function releaseEvidence(core: Core, dir: string, version: string): Promise<ReleaseEvidence> {
+export async function releaseEvidence(
+  core: Core,
+  dir: RepositoryRef,
+  version: string,
+): Promise<ReleaseEvidence> {
   const situation = await releaseSituation(core, dir, version);
   const { root, release } = situation;
   const policy = situation.policy ?? defaultPolicy();
@@ -88,7 +93,7 @@ export async function releaseEvidence(core: Core, dir: string, version: string):
 
 export async function exportEvidence(
   core: Core,
-  dir: string,
+  dir: RepositoryRef,
   version: string,
   format: 'markdown' | 'json',
 ): Promise<{ format: 'markdown' | 'json'; fileName: string; text: string }> {

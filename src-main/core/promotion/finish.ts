@@ -3,6 +3,7 @@ import type { Core } from '../context.js';
 import { promote } from './promote.js';
 import { promotionById } from './store.js';
 import type { PromotionRecord } from './store.js';
+import type { RepositoryRef } from '../repository/repository-context.js';
 
 /** "All gates passed — deployed v2.1.0 to staging", or what stopped it, for an action that finished a promotion. */
 export function finishedMessage(detail: PromotionDetail): string | undefined {
@@ -26,7 +27,7 @@ export function finishedMessage(detail: PromotionDetail): string | undefined {
  */
 export async function finishIfReady(
   core: Core,
-  dir: string,
+  dir: RepositoryRef,
   promotion: PromotionRecord,
   gates: { state: string }[],
 ): Promise<PromotionDetail | null> {

@@ -27,6 +27,7 @@ import {
 } from './store.js';
 import type { PromotionRecord } from './store.js';
 import { writeTransaction } from '../store/write-transaction.js';
+import type { RepositoryRef } from '../repository/repository-context.js';
 
 function createPromotion(
   core: Core,
@@ -236,7 +237,7 @@ export interface PromotePlan {
  */
 export async function promote(
   core: Core,
-  dir: string,
+  dir: RepositoryRef,
   version: string,
   environment: string,
   replaces: PromotionRecord | null = null,
@@ -267,7 +268,7 @@ export async function promote(
     const open = latest && isOpen(latest) ? latest : null;
     if (!open) requirePolicy(situation);
     const refusal = promoteRefusal(core, situation, environment, latest, { rollback: replaces !== null });
-    if (refusal) throw new DeskError(open ? 'conflict' : 'refused', refusal);
+    if (refusal) throw new DeskError(open ? 'conflict' : 'blocked', refusal);
     if (open) notePolicyChange(core, situation, open, actor);
     const downgrade = open || replaces ? null : downgradeReason(core, situation, environment, options.reason);
     const promotion = open ?? createPromotion(core, situation, environment, actor, replaces, downgrade);

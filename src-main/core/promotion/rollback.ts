@@ -19,6 +19,7 @@ export function rollbackTarget(
     : undefined;
   return { current, previous };
 }
+import type { RepositoryRef } from '../repository/repository-context.js';
 
 /**
  * Promotes the environment's previous succeeded release again, as a rollback of the current
@@ -27,7 +28,11 @@ export function rollbackTarget(
  * approvals already given to that commit in this environment still count. When it succeeds,
  * the replaced promotion becomes `rolled-back`.
  */
-export async function rollback(core: Core, dir: string, environment: string): Promise<PromotionDetail> {
+export async function rollback(
+  core: Core,
+  dir: RepositoryRef,
+  environment: string,
+): Promise<PromotionDetail> {
   const { root } = await repoSituation(core, dir);
   const { current, previous } = rollbackTarget(core.db, root, environment);
   if (!current)
@@ -37,7 +42,7 @@ export async function rollback(core: Core, dir: string, environment: string): Pr
     );
   if (!previous) {
     throw new DeskError(
-      'refused',
+      'nothing-to-roll-back',
       `${current.tag} is the only release that succeeded in ${environment}: there is nothing to roll back to.`,
     );
   }

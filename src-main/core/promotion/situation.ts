@@ -1,21 +1,18 @@
-import type { Policy } from '../../../shared/domain/policy.js';
 import type { Core } from '../context.js';
-import { actorIn } from '../context.js';
 import { DeskError } from '../errors.js';
-import { inspectRepository } from '../git/repository-state.js';
 import { refreshLocalLedger } from '../ledger/local-ledger.js';
-import { loadPolicy } from '../policy/load-policy.js';
-import { PolicyError } from '../policy/policy-error.js';
+import { repositoryContext } from '../repository/repository-context.js';
+import type { RepositoryContext, RepositoryRef } from '../repository/repository-context.js';
 import { emailOf, resolveRelease } from './release.js';
 import type { Release } from './release.js';
 
-/** The repository as a promotion action finds it: root, current policy, the acting person. */
-export interface RepoSituation {
-  root: string;
-  /** Null when `.release-desk.yml` is invalid right now (`policyError` says why). */
-  policy: Policy | null;
-  policyError: PolicyError | null;
-  tagPrefix: string;
+export { requirePolicy } from '../repository/repository-context.js';
+
+/**
+ * The repository context as a promotion action uses it: with the acting person already read,
+ * since every gate shows and checks it, and the shared ledger's index brought up to date.
+ */
+export interface RepoSituation extends Omit<RepositoryContext, 'actor'> {
   /** `Name <email>`, null when git has no identity. */
   actor: string | null;
   actorEmail: string | null;
@@ -25,46 +22,28 @@ export interface ReleaseSituation extends RepoSituation {
   release: Release;
 }
 
-export async function repoSituation(core: Core, dir: string): Promise<RepoSituation> {
-  const { root } = await inspectRepository(dir);
+export async function repoSituation(core: Core, ref: RepositoryRef): Promise<RepoSituation> {
+  const { actor: readActor, ...repo } = await repositoryContext(core, ref);
   // Decisions count from the shared ledger: bring its index (and queued events) up to date first.
-  await refreshLocalLedger(core, root);
-  let policy: Policy | null = null;
-  let policyError: PolicyError | null = null;
-  try {
-    policy = await loadPolicy(root);
-  } catch (error) {
-    // An open promotion keeps the policy it started with, so a broken file does not stop it.
-    if (!(error instanceof PolicyError)) throw error;
-    policyError = error;
-  }
-  const actor = await actorIn(core, root).catch(() => null);
-  return {
-    root,
-    policy,
-    policyError,
-    tagPrefix: policy?.versioning.tagPrefix ?? 'v',
-    actor,
-    actorEmail: actor ? emailOf(actor) : null,
-  };
+  await refreshLocalLedger(core, repo.root);
+  const actor = await readActor();
+  return { ...repo, actor, actorEmail: actor ? emailOf(actor) : null };
 }
 
-export async function releaseSituation(core: Core, dir: string, version: string): Promise<ReleaseSituation> {
-  const repo = await repoSituation(core, dir);
+export async function releaseSituation(
+  core: Core,
+  ref: RepositoryRef,
+  version: string,
+): Promise<ReleaseSituation> {
+  const repo = await repoSituation(core, ref);
   return { ...repo, release: await resolveRelease(repo.root, version, repo.tagPrefix) };
-}
-
-/** The current policy, or the reason it cannot be used. */
-export function requirePolicy(situation: RepoSituation): Policy {
-  if (situation.policy) return situation.policy;
-  throw situation.policyError!;
 }
 
 /** The acting person, or a clear refusal: every action is recorded under a name. */
 export function requireActor(situation: RepoSituation): string {
   if (situation.actor) return situation.actor;
   throw new DeskError(
-    'refused',
+    'no-identity',
     'Git has no committer identity: set user.name and user.email (git config --global).',
   );
 }

@@ -7,8 +7,8 @@ import { loadHistory } from '../commits/commit-cache.js';
 import type { Core } from '../context.js';
 import { DeskError } from '../errors.js';
 import { readFileAtCommits } from '../git/files-at.js';
-import { inspectRepository } from '../git/repository-state.js';
-import { loadReleasePolicy } from '../policy/load-policy.js';
+import { repositoryContext, requireReleasePolicy } from '../repository/repository-context.js';
+import type { RepositoryRef } from '../repository/repository-context.js';
 import { planRelease } from '../versioning/plan-release.js';
 import type { Ancestry } from '../git/ancestry.js';
 import { readAncestry } from '../git/ancestry.js';
@@ -91,12 +91,12 @@ async function shippedNotes(
  */
 export async function replayReleases(
   core: Core,
-  repoDir: string,
+  repoDir: RepositoryRef,
   request: ReplayRequest = {},
   options: { job?: string } = {},
 ): Promise<ReplayReport> {
-  const state = await inspectRepository(repoDir);
-  const { policy } = await loadReleasePolicy(state.root);
+  const state = await repositoryContext(core, repoDir);
+  const { policy } = requireReleasePolicy(state);
   const prefix = policy.versioning.tagPrefix;
   const { releases: timeline, tagNames } = await releaseTimeline(state.root, prefix);
   if (timeline.length === 0) throw noReleases(prefix, tagNames);

@@ -1,30 +1,22 @@
 import path from 'node:path';
 import type { RecentRepository, RepositorySummary } from '../../../shared/domain/repository.js';
 import type { Core } from '../context.js';
-import { actorIn } from '../context.js';
-import { remoteNames } from '../git/ledger-refs.js';
-import { inspectRepository, SHALLOW_WARNING } from '../git/repository-state.js';
-import { loadPolicy } from '../policy/load-policy.js';
-import { PolicyError } from '../policy/policy-error.js';
+import { remoteNames } from '../git/remote.js';
+import { SHALLOW_WARNING } from '../git/repository-state.js';
+import { repositoryContext, requireActor } from './repository-context.js';
+import type { RepositoryRef } from './repository-context.js';
 import { resolveReleaseRange } from '../versioning/release-range.js';
 import { writeTransaction } from '../store/write-transaction.js';
 
 /** Header facts about a repository; validates it and writes nothing. */
-export async function summarizeRepository(dir: string): Promise<RepositorySummary> {
-  const state = await inspectRepository(dir);
+export async function summarizeRepository(dir: RepositoryRef): Promise<RepositorySummary> {
+  const state = await repositoryContext(null, dir);
   const warnings = state.shallow ? [SHALLOW_WARNING] : [];
   // A broken policy file must not lock the user out of the repo: it is reported, and actions
   // that need the policy refuse with the full error.
-  const prefix = await loadPolicy(state.root).then(
-    (policy) => policy.versioning.tagPrefix,
-    (error: unknown) => {
-      if (!(error instanceof PolicyError)) throw error;
-      warnings.push(error.message);
-      return 'v';
-    },
-  );
+  if (state.policyError) warnings.push(state.policyError.message);
   const [{ latest }, remotes] = await Promise.all([
-    resolveReleaseRange(state.root, state.head, prefix, {}),
+    resolveReleaseRange(state.root, state.head, state.tagPrefix, {}),
     remoteNames(state.root),
   ]);
   return {
@@ -41,9 +33,10 @@ export async function summarizeRepository(dir: string): Promise<RepositorySummar
 }
 
 /** Opens a repository: validates it first, then remembers it and records the opening. */
-export async function openRepository(core: Core, dir: string): Promise<RepositorySummary> {
-  const summary = await summarizeRepository(dir);
-  const actor = await actorIn(core, summary.path);
+export async function openRepository(core: Core, dir: RepositoryRef): Promise<RepositorySummary> {
+  const repo = await repositoryContext(core, dir);
+  const summary = await summarizeRepository(repo);
+  const actor = await requireActor(repo);
   writeTransaction(core.db, () => {
     core.db
       .prepare(

@@ -64,7 +64,7 @@ function createDatabase(file: string, migrations: Migration[]): void {
 
 function refusal(file: string, why: string): DeskError {
   return new DeskError(
-    'refused',
+    'not-a-release-database',
     `${file} is not a Release Desk state database (${why}). Nothing was changed: move it away, ` +
       'restore it from a backup, or use another --data-dir.',
   );

@@ -2,7 +2,8 @@ import semver from 'semver';
 import type { Policy } from '../../../shared/domain/policy.js';
 import type { TrainCutResult } from '../../../shared/domain/trains.js';
 import type { Core } from '../context.js';
-import { actorIn } from '../context.js';
+import { requireActor } from '../repository/repository-context.js';
+import type { RepositoryRef } from '../repository/repository-context.js';
 import { DeskError } from '../errors.js';
 import { createBranch, deleteBranch, isAncestor } from '../git/branches.js';
 import { assertCommitish, resolveCommit } from '../git/refs.js';
@@ -43,26 +44,29 @@ export async function trainVersion(
  * Cuts a train: creates the release branch from main at `at` (default main's head) with the
  * version X.Y.0 the history calls for. One train at a time per repository.
  */
-export async function cutTrain(core: Core, path: string, at?: string): Promise<TrainCutResult> {
+export async function cutTrain(core: Core, path: RepositoryRef, at?: string): Promise<TrainCutResult> {
   if (at !== undefined) assertCommitish(at);
   const scope = await trainScope(core, path);
   const { root, policy, train: latest } = scope;
   if (latest && (latest.state === 'cut' || latest.state === 'frozen')) {
     throw new DeskError(
-      'refused',
+      'wrong-state',
       `${latest.name} is ${latest.state}: ship or cancel it before cutting another train.`,
     );
   }
   const main = await mainLine(root);
   const cutSha = at === undefined ? main.head : await resolveCommit(root, at);
   if (!(await isAncestor(root, cutSha, main.head))) {
-    throw new DeskError('refused', `${at} is not on ${main.branch}: a train is cut from the main branch.`);
+    throw new DeskError(
+      'invalid-cut-point',
+      `${at} is not on ${main.branch}: a train is cut from the main branch.`,
+    );
   }
   const releases = await allReleaseTags(root, policy.versioning.tagPrefix);
   const onMain = (await previousReleases(root, main.head, releases)).lastStable;
   if (onMain && !(await isAncestor(root, onMain.sha, cutSha))) {
     throw new DeskError(
-      'refused',
+      'invalid-cut-point',
       `${onMain.name} was released from a later commit of ${main.branch}: cut the train at or after it.`,
     );
   }
@@ -70,7 +74,7 @@ export async function cutTrain(core: Core, path: string, at?: string): Promise<T
   const tag = `${policy.versioning.tagPrefix}${version}`;
   const branch = releaseBranchName(policy.trains.branch, version);
   await createBranch(root, branch, cutSha);
-  const actor = await actorIn(core, root).catch(async (error: unknown) => {
+  const actor = await requireActor(scope).catch(async (error: unknown) => {
     await deleteBranch(root, branch);
     throw error;
   });

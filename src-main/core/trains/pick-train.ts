@@ -2,6 +2,7 @@ import type { Train, TrainCandidate, TrainPick, TrainPickOutcome } from '../../.
 import { readRemoteLinks } from '../changelog/remote-links.js';
 import type { Core } from '../context.js';
 import { actorIn } from '../context.js';
+import { repositoryContext } from '../repository/repository-context.js';
 import { DeskError } from '../errors.js';
 import { pickOntoBranch } from '../git/cherry-pick.js';
 import { listSummaries, plainSummary } from '../git/commit-summaries.js';
@@ -14,6 +15,7 @@ import type { Intent } from '../intent/intent-store.js';
 import { resumeBefore } from '../intent/resume.js';
 import { commitsNotOnBranch, picksOf } from './train-board.js';
 import { activeTrain, trainBranchHead, trainScope } from './train-scope.js';
+import type { RepositoryRef } from '../repository/repository-context.js';
 import { writeTransaction } from '../store/write-transaction.js';
 
 const DEFAULT_CANDIDATES = 200;
@@ -28,7 +30,7 @@ function frozenRefusal(commit: SummaryWithMessage, allowed: string[]): string | 
 /** Commits of main the train does not have yet, for the Pick dialog. */
 export async function trainCandidates(
   core: Core,
-  path: string,
+  path: RepositoryRef,
   filter: { types?: string[]; search?: string; limit?: number },
 ): Promise<TrainCandidate[]> {
   const scope = await trainScope(core, path);
@@ -55,11 +57,16 @@ export async function trainCandidates(
  * touching the user's checkout. A frozen train refuses anything its policy does not allow,
  * before picking any. A conflict stops there and leaves the branch as the last good pick.
  */
-export async function pickOntoTrain(core: Core, path: string, revs: string[]): Promise<TrainPickOutcome> {
+export async function pickOntoTrain(
+  core: Core,
+  path: RepositoryRef,
+  revs: string[],
+): Promise<TrainPickOutcome> {
   revs.forEach((rev) => assertCommitish(rev));
+  const repo = await repositoryContext(core, path);
   // A pick a killed run left half-done is recorded first; picking again skips what landed.
-  await resumeBefore(core, path, 'train.pick');
-  const scope = await trainScope(core, path);
+  await resumeBefore(core, repo, 'train.pick');
+  const scope = await trainScope(core, repo);
   const train = activeTrain(scope);
   const { root } = scope;
   const head = await trainBranchHead(root, train);
@@ -68,12 +75,12 @@ export async function pickOntoTrain(core: Core, path: string, revs: string[]): P
   for (const commit of commits) {
     if (commit.parents.length > 1) {
       throw new DeskError(
-        'refused',
+        'pick-not-allowed',
         `${commit.shortSha} is a merge commit: pick the commits it merged instead.`,
       );
     }
     const refusal = train.state === 'frozen' ? frozenRefusal(commit, scope.policy.trains.freezeAllows) : null;
-    if (refusal) throw new DeskError('refused', `Cannot pick onto ${train.name}: ${refusal}.`);
+    if (refusal) throw new DeskError('pick-not-allowed', `Cannot pick onto ${train.name}: ${refusal}.`);
   }
 
   const held = await containingRefs(root, shas, [{ name: train.branch, sha: head }]);

@@ -1,4 +1,5 @@
 import semver from 'semver';
+import { DeskError } from '../errors.js';
 import type { Policy } from '../../../shared/domain/policy.js';
 import { defaultBranch, listBranches } from '../git/branches.js';
 import type { BranchInfo } from '../git/branches.js';
@@ -7,7 +8,7 @@ import { assertSafeRefName } from '../git/refs.js';
 /** The release branch of a version under the policy's template, e.g. `release/1.3`. */
 export function releaseBranchName(template: string, version: string): string {
   const parsed = semver.parse(version);
-  if (!parsed) throw new Error(`"${version}" is not a SemVer version`);
+  if (!parsed) throw new DeskError('invalid-version', `"${version}" is not a SemVer version`);
   const name = template
     .replaceAll('{major}', String(parsed.major))
     .replaceAll('{minor}', String(parsed.minor));

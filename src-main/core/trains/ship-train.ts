@@ -12,6 +12,8 @@ import type { TrainShipPlan } from './ship-steps.js';
 import { recordShipped } from './ship-steps.js';
 import { tagSha, trainBoard } from './train-board.js';
 import { activeTrain, trainBranchHead, trainScope } from './train-scope.js';
+import { repositoryContext } from '../repository/repository-context.js';
+import type { RepositoryRef } from '../repository/repository-context.js';
 import { writeTransaction } from '../store/write-transaction.js';
 
 /**
@@ -24,22 +26,23 @@ import { writeTransaction } from '../store/write-transaction.js';
  */
 export async function shipTrain(
   core: Core,
-  path: string,
+  path: RepositoryRef,
   options: { push?: boolean },
 ): Promise<TrainShipResult> {
-  const resumed = await resumeBefore(core, path, 'train.ship');
+  const repo = await repositoryContext(core, path);
+  const resumed = await resumeBefore(core, repo, 'train.ship');
   if (resumed) return resumed.result as TrainShipResult;
-  const scope = await trainScope(core, path);
+  const scope = await trainScope(core, repo);
   const train = activeTrain(scope);
   const { root } = scope;
-  const board = await trainBoard(core, root);
+  const board = await trainBoard(core, scope);
   if (board.blocking.length > 0) {
-    throw new DeskError('refused', `${train.name} cannot ship yet: ${board.blocking.join('; ')}.`);
+    throw new DeskError('blocked', `${train.name} cannot ship yet: ${board.blocking.join('; ')}.`);
   }
   const head = await trainBranchHead(root, train);
   // The notes cover what this train adds since the release before it, which a shipped
   // train's tag on its own branch would otherwise hide from the branch's history.
-  const notes = await planRelease(core, root, {
+  const notes = await planRelease(core, scope, {
     from: (await tagSha(root, train.previousTag)) === null ? undefined : train.previousTag!,
     to: head,
     releaseAs: train.version,

@@ -11,6 +11,7 @@ import { resolveCommit } from '../git/refs.js';
 import { tagCommit } from '../git/tags.js';
 import { trainPlan } from './train-plan.js';
 import { mainLine, trainScope } from './train-scope.js';
+import type { RepositoryRef } from '../repository/repository-context.js';
 import { latestDecisions } from './train-store.js';
 
 /** The commit a tag points at, or null when the tag is gone. */
@@ -93,8 +94,11 @@ function blockingOf(
  * previous release), what missed it (main after the cut, not picked), what was picked, who
  * decided go or no-go, and what blocks the ship.
  */
-export async function trainBoard(core: Core, path: string): Promise<TrainBoard> {
-  const { root, policy, train } = await trainScope(core, path);
+export async function trainBoard(core: Core, path: RepositoryRef): Promise<TrainBoard> {
+  const scope = await trainScope(core, path);
+  const { root, policy, train } = scope;
+  // Who a go/no-go would be recorded under, for the dialog that asks for it.
+  const actor = await scope.actor();
   const plan = trainPlan(core.db, root, policy, core.now());
   const approvalsRequired = policy.trains.goNoGo.approvals;
   if (!train) {
@@ -109,6 +113,7 @@ export async function trainBoard(core: Core, path: string): Promise<TrainBoard> 
       approvalsGiven: 0,
       branchHead: null,
       plan,
+      actor,
     };
   }
   const links = await readRemoteLinks(root);
@@ -136,5 +141,6 @@ export async function trainBoard(core: Core, path: string): Promise<TrainBoard> 
     approvalsGiven: decisions.filter((d) => d.decision === 'go' && d.current).length,
     branchHead: head,
     plan,
+    actor,
   };
 }

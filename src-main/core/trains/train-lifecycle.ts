@@ -1,18 +1,19 @@
 import type { Train, TrainBoard } from '../../../shared/domain/trains.js';
 import type { Core } from '../context.js';
-import { actorIn } from '../context.js';
+import { requireActor } from '../repository/repository-context.js';
+import type { RepositoryRef } from '../repository/repository-context.js';
 import { trainBoard } from './train-board.js';
 import { activeTrain, trainBranchHead, trainScope } from './train-scope.js';
 import { insertDecision, markCancelled, markFrozen } from './train-store.js';
 import { writeTransaction } from '../store/write-transaction.js';
 
 /** Code freeze: from now on only the policy's fix types may be picked onto the train. */
-export async function freezeTrain(core: Core, path: string): Promise<Train> {
+export async function freezeTrain(core: Core, path: RepositoryRef): Promise<Train> {
   const scope = await trainScope(core, path);
   const train = activeTrain(scope);
   if (train.state === 'frozen') return train;
   const head = await trainBranchHead(scope.root, train);
-  const actor = await actorIn(core, scope.root);
+  const actor = await requireActor(scope);
   return writeTransaction(core.db, () => {
     const frozen = markFrozen(core.db, train.id, core.now().toISOString());
     core.audit.append({
@@ -32,14 +33,14 @@ export async function freezeTrain(core: Core, path: string): Promise<Train> {
  */
 export async function decideGoNoGo(
   core: Core,
-  path: string,
+  path: RepositoryRef,
   decision: 'go' | 'no-go',
   comment: string | undefined,
 ): Promise<TrainBoard> {
   const scope = await trainScope(core, path);
   const train = activeTrain(scope);
   const head = await trainBranchHead(scope.root, train);
-  const actor = await actorIn(core, scope.root);
+  const actor = await requireActor(scope);
   const text = comment?.trim() || null;
   writeTransaction(core.db, () => {
     insertDecision(core.db, train.id, {
@@ -61,10 +62,14 @@ export async function decideGoNoGo(
 }
 
 /** Stops the train. Its branch is kept: it may hold picks someone wants. */
-export async function cancelTrain(core: Core, path: string, reason: string | undefined): Promise<Train> {
+export async function cancelTrain(
+  core: Core,
+  path: RepositoryRef,
+  reason: string | undefined,
+): Promise<Train> {
   const scope = await trainScope(core, path);
   const train = activeTrain(scope);
-  const actor = await actorIn(core, scope.root);
+  const actor = await requireActor(scope);
   const text = reason?.trim() || null;
   return writeTransaction(core.db, () => {
     const cancelled = markCancelled(core.db, train.id, core.now().toISOString(), text);

@@ -7,6 +7,7 @@ import { wallClockParts, weekdayName } from '../policy/zoned-time.js';
 import type { Core } from '../context.js';
 import type { Db } from '../store/database.js';
 import { trainScope } from './train-scope.js';
+import type { RepositoryRef } from '../repository/repository-context.js';
 import { listTrains } from './train-store.js';
 
 const NEXT_TRAINS = 4;
@@ -72,7 +73,7 @@ export function trainPlan(db: Db, repo: string, policy: Policy, now: Date): Trai
 }
 
 /** The plan for the repository at `path`. */
-export async function planTrains(core: Core, path: string): Promise<TrainPlan> {
+export async function planTrains(core: Core, path: RepositoryRef): Promise<TrainPlan> {
   const { root, policy } = await trainScope(core, path);
   return trainPlan(core.db, root, policy, core.now());
 }

@@ -3,21 +3,19 @@ import type { Train } from '../../../shared/domain/trains.js';
 import type { Core } from '../context.js';
 import { DeskError } from '../errors.js';
 import { branchHead, defaultBranch } from '../git/branches.js';
-import { inspectRepository } from '../git/repository-state.js';
-import { loadPolicy } from '../policy/load-policy.js';
+import { repositoryContext, requirePolicy } from '../repository/repository-context.js';
+import type { RepositoryContext, RepositoryRef } from '../repository/repository-context.js';
 import { latestTrain } from './train-store.js';
 
-/** What every train action starts from: the repository, its policy and its latest train. */
-export interface TrainScope {
-  root: string;
+/** What every train action starts from: the repository context with a valid policy, and its latest train. */
+export interface TrainScope extends RepositoryContext {
   policy: Policy;
   train: Train | null;
 }
 
-export async function trainScope(core: Core, path: string): Promise<TrainScope> {
-  const { root } = await inspectRepository(path);
-  const policy = await loadPolicy(root);
-  return { root, policy, train: latestTrain(core.db, root) };
+export async function trainScope(core: Core, ref: RepositoryRef): Promise<TrainScope> {
+  const repo = await repositoryContext(core, ref);
+  return { ...repo, policy: requirePolicy(repo), train: latestTrain(core.db, repo.root) };
 }
 
 /** The train in progress (cut or frozen), or a refusal saying what to do instead. */
@@ -28,7 +26,7 @@ export function activeTrain(
   if (!train) throw new DeskError('not-found', 'No train yet: cut one first (release-desk train cut).');
   if (train.state !== 'cut' && train.state !== 'frozen') {
     throw new DeskError(
-      'refused',
+      'wrong-state',
       `The latest train, ${train.name}, is ${train.state}: cut a new train first.`,
     );
   }

@@ -1,4 +1,5 @@
 import semver from 'semver';
+import { DeskError } from '../errors.js';
 import type { BumpLevel, CommitRecord, ParsedChange, RevertTarget } from '../../../shared/domain/commits.js';
 import type { VersioningPolicy } from '../../../shared/domain/policy.js';
 
@@ -114,7 +115,8 @@ export function decideBump(commits: CommitRecord[], policy: VersioningPolicy): B
 
 function valid(version: string, what: string): string {
   const normalized = semver.valid(version);
-  if (normalized === null) throw new Error(`${what} "${version}" is not a valid SemVer version`);
+  if (normalized === null)
+    throw new DeskError('invalid-version', `${what} "${version}" is not a valid SemVer version`);
   return normalized;
 }
 
@@ -133,7 +135,7 @@ function increment(version: string, bump: BumpLevel, preMajor: boolean): string 
   // Initial development (0.x): a breaking change bumps minor unless the policy says otherwise.
   const level = bump === 'major' && preMajor && semver.major(version) === 0 ? 'minor' : bump;
   const next = semver.inc(version, level);
-  if (next === null) throw new Error(`Cannot bump version ${version}`);
+  if (next === null) throw new DeskError('invalid-version', `Cannot bump version ${version}`);
   return next;
 }
 
@@ -230,7 +232,10 @@ export function nextVersion(args: {
   if (releaseAs) {
     target = valid(releaseAs, 'Release-As version');
     if (current !== null && !semver.gt(target, current)) {
-      throw new Error(`Release-As version ${target} must be greater than the current version ${current}`);
+      throw new DeskError(
+        'invalid-version',
+        `Release-As version ${target} must be greater than the current version ${current}`,
+      );
     }
   } else if (bump === 'none') {
     return null;

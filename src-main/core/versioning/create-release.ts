@@ -3,20 +3,16 @@ import path from 'node:path';
 import type { ReleaseOutcome } from '../../../shared/domain/release.js';
 import { CHANGELOG_FILE, prependSection } from '../changelog/changelog-file.js';
 import type { Core } from '../context.js';
-import { actorIn } from '../context.js';
 import { DeskError } from '../errors.js';
 import { assertSafeRefName } from '../git/refs.js';
-import {
-  assertOnBranch,
-  inspectRepository,
-  isWorkingTreeClean,
-  mainWorkingCopy,
-} from '../git/repository-state.js';
+import { assertOnBranch, isWorkingTreeClean, mainWorkingCopy } from '../git/repository-state.js';
 import { readConfig } from '../git/config.js';
 import { remoteNames } from '../git/remote.js';
 import { tagExists } from '../git/tags.js';
 import { assertRepositoryFree, beginIntent } from '../intent/intent-store.js';
 import { resumeBefore } from '../intent/resume.js';
+import { repositoryContext, requireActor } from '../repository/repository-context.js';
+import type { RepositoryContext, RepositoryRef } from '../repository/repository-context.js';
 import type { ReleasePlan as PlannedRelease } from './plan-release.js';
 import { planRelease } from './plan-release.js';
 import type { ReleaseInternals, ReleasePlan } from './release-steps.js';
@@ -57,7 +53,7 @@ async function pushTarget(root: string, branch: string): Promise<{ remote: strin
   const remotes = await remoteNames(root);
   if (remote === '.' || !remotes.includes(remote)) {
     throw new DeskError(
-      'refused',
+      'no-remote',
       `Cannot push: the remote "${remote}" does not exist (git remote add ${remote} <url>).`,
     );
   }
@@ -65,29 +61,35 @@ async function pushTarget(root: string, branch: string): Promise<{ remote: strin
 }
 
 /** Every check, and every file's new content, before anything is written. */
-async function prepare(core: Core, repoDir: string, request: CreateReleaseRequest): Promise<Prepared> {
-  const state = await inspectRepository(repoDir);
+async function prepare(
+  core: Core,
+  state: RepositoryContext,
+  request: CreateReleaseRequest,
+): Promise<Prepared> {
   const branch = assertOnBranch(state);
   if (request.releaseAs !== undefined && !request.reason?.trim()) {
     throw new DeskError('invalid-input', 'A reason is required to override the version.');
   }
-  const plan = await planRelease(core, state.root, {
+  const plan = await planRelease(core, state, {
     prerelease: request.prerelease,
     releaseAs: request.releaseAs,
   });
   if (!(await isWorkingTreeClean(state.root))) {
-    throw new DeskError('refused', 'The working tree has uncommitted changes: commit or stash them first.');
+    throw new DeskError(
+      'dirty-working-tree',
+      'The working tree has uncommitted changes: commit or stash them first.',
+    );
   }
   const { next: version, tagName: tag, current, commitCount } = plan.view;
   if (version === null || tag === null) {
     const since = current ? `since ${plan.view.from}` : 'in the history';
     throw new DeskError(
-      'refused',
+      'nothing-to-release',
       `Nothing to release: none of the ${commitCount} commits ${since} is a feat, fix, perf or breaking change (use --as VERSION --reason TEXT to release anyway).`,
     );
   }
   assertSafeRefName(tag, 'tag');
-  if (await tagExists(state.root, tag)) throw new DeskError('refused', `The tag ${tag} already exists.`);
+  if (await tagExists(state.root, tag)) throw new DeskError('tag-exists', `The tag ${tag} already exists.`);
 
   const section = request.changelog?.trim() ? request.changelog : plan.view.changelog;
   const files = await versionFileChanges(state.root, version, plan.policy.versioning.files);
@@ -131,16 +133,17 @@ function describeSteps(p: Prepared, sign: boolean): string[] {
  */
 export async function prepareRelease(
   core: Core,
-  repoDir: string,
+  repoDir: RepositoryRef,
   request: CreateReleaseRequest,
 ): Promise<{ plan: ReleasePlan; computedBump: string }> {
   const sign = request.sign === true;
-  const root = (await inspectRepository(repoDir)).root;
+  const context = await repositoryContext(core, repoDir);
+  const { root } = context;
   const repo = await mainWorkingCopy(root);
-  const actor = await actorIn(core, root);
+  const actor = await requireActor(context);
   let p: Prepared;
   try {
-    p = await prepare(core, root, request);
+    p = await prepare(core, context, request);
   } catch (error) {
     // Another process's release may have begun meanwhile: its files are not the user's changes.
     if (!request.dryRun) assertRepositoryFree(core, repo);
@@ -198,15 +201,16 @@ function failed(
  */
 export async function createRelease(
   core: Core,
-  repoDir: string,
+  repoDir: RepositoryRef,
   request: CreateReleaseRequest,
   internals: ReleaseInternals = {},
 ): Promise<ReleaseOutcome> {
+  const repo = await repositoryContext(core, repoDir);
   if (!request.dryRun) {
-    const resumed = await resumeBefore(core, repoDir, 'release');
+    const resumed = await resumeBefore(core, repo, 'release');
     if (resumed) return resumed.result as ReleaseOutcome;
   }
-  const { plan } = await prepareRelease(core, repoDir, request);
+  const { plan } = await prepareRelease(core, repo, request);
   if (request.dryRun) return releaseOutcome(plan, null, false, true);
 
   const intent = beginIntent(core, {

@@ -12,9 +12,10 @@ import { DeskError } from '../errors.js';
 import type { Ancestry } from '../git/ancestry.js';
 import { authorsOf, readMailMap } from '../git/mailmap.js';
 import type { RepositoryState } from '../git/repository-state.js';
-import { inspectRepository, SHALLOW_WARNING } from '../git/repository-state.js';
-import { loadReleasePolicy } from '../policy/load-policy.js';
+import { SHALLOW_WARNING } from '../git/repository-state.js';
 import type { ReleasePolicy } from '../policy/policy-error.js';
+import { repositoryContext, requireReleasePolicy } from '../repository/repository-context.js';
+import type { RepositoryRef } from '../repository/repository-context.js';
 import type { BumpDecision, PendingPrerelease } from './bump.js';
 import { decideBump, nextVersion } from './bump.js';
 import type { ReleaseRange } from './release-range.js';
@@ -52,12 +53,12 @@ export interface ReleasePlan {
 export function checkOverride(version: string, current: string | null): string {
   if (semver.valid(version) !== version) {
     throw new DeskError(
-      'refused',
+      'invalid-version',
       `"${version}" is not a valid SemVer version (for example 2.0.0 or 2.0.0-rc.1).`,
     );
   }
   if (current !== null && !semver.gt(version, current)) {
-    throw new DeskError('refused', `${version} is not greater than the current version ${current}.`);
+    throw new DeskError('invalid-version', `${version} is not greater than the current version ${current}.`);
   }
   return version;
 }
@@ -157,13 +158,13 @@ async function notesCommits(
  */
 export async function planRelease(
   core: Core,
-  repoDir: string,
+  repoDir: RepositoryRef,
   request: PlanRequest = {},
 ): Promise<ReleasePlan> {
-  const state = await inspectRepository(repoDir);
+  const state = await repositoryContext(core, repoDir);
+  const { policy, problem } = requireReleasePolicy(state);
   const withChangelog = request.changelog !== false;
-  const [{ policy, problem }, links, template] = await Promise.all([
-    loadReleasePolicy(state.root),
+  const [links, template] = await Promise.all([
     withChangelog ? readRemoteLinks(state.root) : null,
     withChangelog ? loadTemplate(state.root) : null,
   ]);
@@ -231,6 +232,7 @@ export async function planRelease(
     changelog,
     warnings,
     blocked,
+    latestPrerelease: range.latest?.prerelease ? range.latest.name : null,
   };
   return { view, state, policy, range, commits, decision, links, stats: history.stats };
 }

@@ -104,8 +104,11 @@ export async function undoReleaseFiles(plan: ReleasePlan): Promise<string[]> {
   return kept;
 }
 
-/** Puts the repository back exactly as it was: no tag without its commit, no commit without its tag. */
-async function rollback(plan: ReleasePlan, tagCreated: boolean): Promise<void> {
+/**
+ * Undoes a failed release (not a promotion rollback): puts the repository back exactly as it
+ * was, no tag without its commit, no commit without its tag.
+ */
+async function undoRelease(plan: ReleasePlan, tagCreated: boolean): Promise<void> {
   if (tagCreated) await deleteTag(plan.root, plan.tag);
   // The tree was clean before, so a hard reset loses nothing of the user's.
   await resetHard(plan.root, plan.head);
@@ -157,7 +160,7 @@ export async function applyRelease(
     return { sha, pushed: plan.push !== null };
   } catch (error) {
     const reason = (error as Error).message;
-    await rollback(plan, tagCreated);
+    await undoRelease(plan, tagCreated);
     throw new ReleaseStepError(step, reason, error instanceof DeskError ? error.code : 'git-failed');
   }
 }
@@ -188,8 +191,7 @@ async function tagTarget(plan: ReleasePlan): Promise<string | null> {
 }
 
 export type ReleaseResumption =
-  | { kind: 'completed'; sha: string; pushed: boolean; detail: string }
-  | { kind: 'rolled-back'; detail: string };
+  { kind: 'completed'; sha: string; pushed: boolean; detail: string } | { kind: 'undone'; detail: string };
 
 /**
  * After a crash: what git says the release got to, then finish it (tag the release commit, push
@@ -210,11 +212,11 @@ export async function resumeReleaseSteps(
       ? `; left ${kept.join(', ')} as you changed ${kept.length === 1 ? 'it' : 'them'}`
       : '';
     const files = options.filesGone ? 'its worktree was removed' : `the files it wrote were put back${left}`;
-    return { kind: 'rolled-back', detail: `nothing was committed${other}; ${files}` };
+    return { kind: 'undone', detail: `nothing was committed${other}; ${files}` };
   }
   if (tagged !== null && tagged !== commit) {
     return {
-      kind: 'rolled-back',
+      kind: 'undone',
       detail: `the tag ${plan.tag} points at ${tagged.slice(0, 7)}, made by someone else; the release commit ${commit.slice(0, 7)} stays on ${plan.branch} (git reset --hard ${plan.head.slice(0, 7)} drops it)`,
     };
   }

@@ -33,7 +33,7 @@ async function insideRepo(root: string, relative: string): Promise<string> {
   const full = path.resolve(root, relative);
   const real = await realpath(full).catch(() => full);
   if (!isInside(root, full) || !isInside(await realpath(root), real)) {
-    throw new DeskError('refused', `The version file "${relative}" is outside the repository.`);
+    throw new DeskError('version-file-invalid', `The version file "${relative}" is outside the repository.`);
   }
   return full;
 }
@@ -44,10 +44,10 @@ function rewriteJson(text: string, file: string, update: (data: Record<string, u
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new DeskError('refused', `${file} is not valid JSON: ${(error as Error).message}`);
+    throw new DeskError('version-file-invalid', `${file} is not valid JSON: ${(error as Error).message}`);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new DeskError('refused', `${file} does not hold a JSON object.`);
+    throw new DeskError('version-file-invalid', `${file} does not hold a JSON object.`);
   }
   update(data as Record<string, unknown>);
   const indent = /^[{[]\r?\n([ \t]+)/.exec(text)?.[1] ?? '  ';
@@ -67,7 +67,7 @@ function replaceByPattern(text: string, spec: VersionFile, version: string): str
   const span = findVersion(text, spec.pattern, spec.path);
   if (!span) {
     throw new DeskError(
-      'refused',
+      'version-file-invalid',
       `The version pattern for ${spec.path} matches nothing in it: ${spec.pattern}`,
     );
   }
@@ -112,7 +112,8 @@ export async function versionFileChanges(
       .join('/');
     if (changes.some((c) => c.path === relative)) continue;
     const text = await readOptional(path.join(root, relative));
-    if (text === null) throw new DeskError('refused', `The version file ${relative} does not exist.`);
+    if (text === null)
+      throw new DeskError('version-file-invalid', `The version file ${relative} does not exist.`);
     const after = replaceByPattern(text, spec, version);
     changes.push({
       path: relative,

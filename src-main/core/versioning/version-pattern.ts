@@ -46,7 +46,7 @@ function findByRegex(text: string, pattern: string, file: string): [number, numb
   } catch (error) {
     if ((error as { code?: unknown }).code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw error;
     throw new DeskError(
-      'refused',
+      'version-file-invalid',
       `The version pattern for ${file} took over ${REGEX_BUDGET_MS / 1000} s to search it (it backtracks too much): ` +
         `write it with the placeholder instead, e.g. pattern: "VERSION = '${VERSION_PLACEHOLDER}'". Nothing was changed.`,
     );

@@ -62,7 +62,7 @@ describe('a full release train', () => {
     await freezeTrain(core, repo.dir);
     const refusal = await pickOntoTrain(core, repo.dir, [lateFeat]).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(DeskError);
-    expect((refusal as DeskError).code).toBe('refused');
+    expect((refusal as DeskError).code).toBe('pick-not-allowed');
     expect((refusal as DeskError).message).toContain(`${lateFeat.slice(0, 7)} "after the cut" is a feat`);
     expect(repo.git('rev-parse', 'release/1.1')).toBe(sha);
 

@@ -251,7 +251,7 @@ describe('the next version', () => {
     repo.commit('chore: b\n\nRelease-As: 2.5.0');
     expect(await plan(repo)).toMatchObject({ next: '2.5.0' });
     expect(await plan(repo, { releaseAs: '4.0.0' })).toMatchObject({ next: '4.0.0' });
-    await expect(plan(repo, { releaseAs: 'v4' })).rejects.toMatchObject({ code: 'refused' });
+    await expect(plan(repo, { releaseAs: 'v4' })).rejects.toMatchObject({ code: 'invalid-version' });
     await expect(plan(repo, { releaseAs: '0.9.0' })).rejects.toThrow(
       /not greater than the current version 1.0.0/,
     );
