@@ -105,11 +105,11 @@ export async function verifyLedger(core: Core, root: string): Promise<LedgerVeri
   await core.ledger.settle();
   const pending = core.ledger.pending(root);
   const head = await readRef(root, LEDGER_REF);
-  const signers = allowedSigners(root);
+  const signers = await allowedSigners(root);
   const entries = await readLedger(root, { head, allowedSigners: signers.file });
   const policy = await loadPolicy(root).catch(() => null);
   const problems = [
-    ...signatureProblems(entries, requireSigned(policy, root)),
+    ...signatureProblems(entries, requireSigned(policy, root, signers)),
     ...lostLocalEvents(core, root, entries),
   ];
   if (pending.events > 0 && pending.error) {
