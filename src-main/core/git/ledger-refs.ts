@@ -131,6 +131,26 @@ export async function logLedger(
     });
 }
 
+/**
+ * Commits reachable from `head` whose message holds `text` (a fixed string, not a pattern), newest
+ * first, with their messages: finding one event in the ledger without any index.
+ */
+export async function grepLedger(
+  repo: string,
+  head: string,
+  text: string,
+): Promise<{ sha: string; message: string }[]> {
+  const out = await git(repo, ['log', '-F', `--grep=${text}`, '--format=%H%x00%B%x1e', head, '--']);
+  return out
+    .split(RECORD)
+    .map((record) => record.replace(/^\n/, ''))
+    .filter((record) => record.length > 0)
+    .map((record) => {
+      const at = record.indexOf(FIELD);
+      return { sha: record.slice(0, at), message: record.slice(at + 1) };
+    });
+}
+
 /** Whether `ancestor` is reachable from `descendant`. */
 export async function isAncestor(repo: string, ancestor: string, descendant: string): Promise<boolean> {
   const result = await runGit(repo, ['merge-base', '--is-ancestor', ancestor, descendant], {
