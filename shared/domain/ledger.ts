@@ -39,3 +39,21 @@ export interface LedgerVerification {
   remote: string | null;
   unreachable?: string;
 }
+
+/** One event of a repository's shared ledger as `audit list --repo` shows it. */
+export interface LedgerAuditEntry {
+  /** Position in the ledger's order (time, then commit hash), 1 the oldest: the same in every synced clone. */
+  seq: number;
+  /** The ledger commit holding the event: its identity. */
+  commit: string;
+  at: string;
+  actor: string;
+  action: string;
+  repo: string;
+  subject: string | null;
+  details: Record<string, unknown>;
+  /** Copied once from a database from before the ledger. */
+  imported: boolean;
+  /** The allowed signer of a good signature, null when unsigned or not verified. */
+  signer: string | null;
+}

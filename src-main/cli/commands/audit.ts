@@ -3,6 +3,7 @@ import type { CliCommand } from '../command.js';
 import { EXIT_FAILED, EXIT_OK } from '../command.js';
 import { printJson } from '../output.js';
 import { repoOption } from '../repo-option.js';
+import { ledgerAuditList } from '../../core/ledger/ledger-audit.js';
 import { verifyAuditAndLedger } from '../../core/ledger/verify-ledger.js';
 
 export const auditCommand: CliCommand = {
@@ -40,7 +41,14 @@ export const auditCommand: CliCommand = {
       Number.isInteger(limit) && limit > 0,
       `--limit must be a positive integer, got "${limitText}"`,
     );
-    const events = core().audit.list({ repo, limit });
+    // A repository's list is its shared ledger (everyone's events once synced); without one, this database's log.
+    const shared = repo === undefined ? null : await ledgerAuditList(core(), repo, limit);
+    const events = shared ? shared.entries : core().audit.list({ limit });
+    if (shared && shared.pending.events > 0) {
+      io.stderr(
+        `${shared.pending.events} local event(s) not yet in the ledger: ${shared.pending.error ?? 'queued'}\n`,
+      );
+    }
     if (values.json) printJson(io, events);
     else {
       for (const event of events) {

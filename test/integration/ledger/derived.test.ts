@@ -1,6 +1,7 @@
 import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../src-main/cli/run-cli.js';
 import { appendToLedger } from '../../../src-main/core/ledger/append.js';
 import { syncLedger } from '../../../src-main/core/ledger/sync.js';
 import { ledgerStatus } from '../../../src-main/core/ledger/sync-status.js';
@@ -10,6 +11,7 @@ import { releaseSituation } from '../../../src-main/core/promotion/situation.js'
 import { promote } from '../../../src-main/core/promotion/start.js';
 import { cutTrain } from '../../../src-main/core/trains/cut-train.js';
 import { decideGoNoGo } from '../../../src-main/core/trains/train-lifecycle.js';
+import { captureIo } from '../../support/cli-io.js';
 import { testCore } from '../../support/core-fixture.js';
 import { approvalGate, teamSetup } from './team-fixture.js';
 
@@ -184,6 +186,32 @@ describe('state derived from the ledger, never a second truth', () => {
     rmSync(list);
     expect((await ledgerStatus(alice.core, alice.clone.dir)).signing.required).toBe(true);
     expect((await approvalGate(alice.core, alice.clone.dir)).approvals![0]!.counts).toBe(false);
+  });
+
+  it("lists a repository's audit events from the shared ledger: Bob's clone shows Alice's, signed", async () => {
+    team = teamSetup();
+    const { alice, bob } = team;
+    await promote(alice.core, alice.clone.dir, '1.0.0', 'production');
+    // Ledger order is time, then commit hash: the approval comes a minute later.
+    team.advance(60_000);
+    await approve(alice.core, alice.clone.dir, '1.0.0', 'production');
+    await syncLedger(alice.core, alice.clone.dir);
+    await syncLedger(bob.core, bob.clone.dir);
+    const io = captureIo();
+    const args = ['audit', 'list', '--repo', bob.clone.dir, '--json', '--data-dir', bob.core.dataDir];
+    expect(await runCli(args, io.io)).toBe(0);
+    const listed = JSON.parse(io.stdout()) as {
+      seq: number;
+      action: string;
+      actor: string;
+      signer: string | null;
+    }[];
+    expect(listed.map((e) => [e.seq, e.action, e.actor, e.signer])).toEqual([
+      [2, 'approval.given', 'Alice <alice@example.com>', 'alice@example.com'],
+      [1, 'promotion.started', 'Alice <alice@example.com>', null],
+    ]);
+    // Bob's own database never recorded them: the list is the ledger's, not the local log's.
+    expect(bob.core.db.prepare('SELECT COUNT(*) AS n FROM audit_events').get()).toEqual({ n: 0 });
   });
 
   it('shows who signed each go/no-go vote', async () => {
