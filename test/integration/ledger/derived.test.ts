@@ -57,6 +57,67 @@ describe('state derived from the ledger, never a second truth', () => {
     expect(restored.policy_json).toContain('"approval"');
   });
 
+  it("ignores the index's rows edited to make a forged approval count, or made up, and rebuilds it", async () => {
+    team = teamSetup();
+    const { alice } = team;
+    const started = await promote(alice.core, alice.clone.dir, '1.0.0', 'production');
+    await approve(alice.core, alice.clone.dir, '1.0.0', 'production');
+    const sha = alice.clone.git('rev-parse', 'v1.0.0^{commit}');
+    const at = team.clock.now.toISOString();
+    const details = {
+      promotion: started.promotion!.id,
+      environment: 'production',
+      version: '1.0.0',
+      approver: 'bob@example.com',
+      actor: 'Bob <bob@example.com>',
+      decision: 'approved',
+      sha,
+      at,
+      comment: null,
+    };
+    const forged = await appendToLedger(alice.clone.dir, [
+      {
+        sign: false,
+        event: {
+          v: 1,
+          at,
+          actor: 'Bob <bob@example.com>',
+          action: 'approval.given',
+          subject: started.promotion!.id,
+          details,
+          local: null,
+          imported: false,
+        },
+      },
+    ]);
+    expect((await approvalGate(alice.core, alice.clone.dir)).detail).toMatch(/^1 of 2 approvals/);
+    // The database says the forged approval carries Bob's good signature.
+    alice.core.db
+      .prepare("UPDATE ledger_events SET signature = 'G', signer = 'bob@example.com' WHERE commit_sha = ?")
+      .run(forged);
+    const edited = await approvalGate(alice.core, alice.clone.dir);
+    expect(edited.state).toBe('waiting');
+    expect(edited.detail).toMatch(/^1 of 2 approvals/);
+    expect(
+      alice.core.db.prepare('SELECT signature FROM ledger_events WHERE commit_sha = ?').get(forged),
+    ).toEqual({ signature: 'N' });
+
+    // A row made up from nothing, "signed" by Bob: no such commit in the ledger.
+    alice.core.db
+      .prepare(
+        `INSERT INTO ledger_events (repo, commit_sha, at, actor, action, subject, details, imported, local_seq, signature, signer, signing_key)
+         VALUES (?, ?, ?, 'Bob <bob@example.com>', 'approval.given', ?, ?, 0, NULL, 'G', 'bob@example.com', NULL)`,
+      )
+      .run(alice.clone.dir, 'f'.repeat(40), at, started.promotion!.id, JSON.stringify({ ...details, at }));
+    const madeUp = await approvalGate(alice.core, alice.clone.dir);
+    expect(madeUp.detail).toMatch(/^1 of 2 approvals/);
+    expect(
+      alice.core.db
+        .prepare('SELECT COUNT(*) AS n FROM ledger_events WHERE commit_sha = ?')
+        .get('f'.repeat(40)),
+    ).toEqual({ n: 0 });
+  });
+
   it('rebuilds everything that counts from the ledger when the database is deleted', async () => {
     team = teamSetup();
     const { alice } = team;
