@@ -145,9 +145,40 @@ test('two people on two servers approve the same promotion through a shared bare
     // Both ledgers, and origin's, end on the same head.
     const head = (dir: string) =>
       execFileSync('git', ['rev-parse', 'refs/release-desk/ledger'], { cwd: dir, encoding: 'utf8' }).trim();
-    expect(head(path.join(root, 'origin.git'))).toBe(head(alice.clone));
+    // The background sync after the promotion ends pushes its events: origin ends on Alice's head.
+    const apart = () => {
+      const [theirs, ours] = [head(path.join(root, 'origin.git')), head(alice.clone)];
+      return theirs === ours ? null : `origin ${theirs}, Alice ${ours}`;
+    };
+    await expect.poll(apart, { timeout: 20_000 }).toBeNull();
   } finally {
     for (const child of children) child.kill('SIGTERM');
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test('a repository without a remote works locally and says so; missing signing is explained with the commands', async ({
+  page,
+  desk,
+  repo,
+}) => {
+  repo.commit('feat: first feature', {
+    '.release-desk.yml': POLICY,
+    '.release-desk/allowed_signers': 'alice@example.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBob\n',
+  });
+  repo.tag('v1.0.0');
+  await page.goto(desk.url);
+  await page.getByLabel('Repository path').fill(repo.dir);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  // Opening the repository is an event too: it waits in the local ledger.
+  await expect(syncStatus(page)).toHaveText('Offline: 1 not yet shared');
+  const header = page.getByRole('region', { name: 'Current repository' });
+  await expect(header).toContainText(
+    'This repository has no remote: the ledger is kept here and not yet shared.',
+  );
+  await expect(page.getByRole('button', { name: 'Sync', exact: true })).toBeDisabled();
+  const setup = page.getByRole('note', { name: 'Signing is not set up' });
+  await expect(setup).toContainText('git config gpg.format ssh');
+  await expect(setup).toContainText('git config user.signingkey ~/.ssh/id_ed25519.pub');
+  await page.screenshot({ path: 'test-results/ledger-offline.png' });
 });
