@@ -5,13 +5,12 @@ import {
   compareAndSwapRef,
   countEventCommits,
   remoteLedgerRef,
-  fetchLedger,
-  pushLedger,
   readRef,
   LEDGER_REF,
   remoteNames,
 } from '../git/ledger-refs.js';
-import type { TransferProgress } from '../git/ledger-refs.js';
+import { fetchLedger, pushLedger } from '../git/ledger-transfer.js';
+import type { TransferProgress } from '../git/ledger-transfer.js';
 import { assertSafeRefName } from '../git/refs.js';
 import { inspectRepository } from '../git/repository-state.js';
 import { adoptPromotions } from './adopt-promotions.js';

@@ -1,14 +1,8 @@
 import type { AuditVerification } from '../../../shared/domain/audit.js';
 import type { LedgerVerification } from '../../../shared/domain/ledger.js';
 import type { Core } from '../context.js';
-import {
-  fetchLedger,
-  isAncestor,
-  LEDGER_REF,
-  readRef,
-  remoteLedgerRef,
-  verifiedLedgerRef,
-} from '../git/ledger-refs.js';
+import { isAncestor, LEDGER_REF, readRef, remoteLedgerRef, verifiedLedgerRef } from '../git/ledger-refs.js';
+import { fetchLedger } from '../git/ledger-transfer.js';
 import { loadPolicy } from '../policy/load-policy.js';
 import { verifyAuditTrail } from '../promotion/verify-records.js';
 import { allowedSigners, requireSigned } from './allowed-signers.js';
