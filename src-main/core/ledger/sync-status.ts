@@ -46,7 +46,6 @@ async function eventsToPush(core: Core, root: string, remote: string | null): Pr
 /** The header's sync status: read from refs and this process's last sync, without the network. */
 export async function ledgerStatus(core: Core, dir: string): Promise<LedgerStatus> {
   const { root } = await inspectRepository(dir);
-  await core.ledger.settle();
   const remote = await chooseRemote(root).catch(() => null);
   const toPush = await eventsToPush(core, root, remote);
   const last = outcomes.get(core.db)?.get(root);
