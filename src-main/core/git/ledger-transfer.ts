@@ -1,50 +1,20 @@
-import { simpleGit } from 'simple-git';
-import type { SimpleGitProgressEvent } from 'simple-git';
 import { DeskError } from '../errors.js';
+import { runGitTask } from './client.js';
+import type { GitProgress } from './client.js';
 import { deleteRef, LEDGER_REF, readRef, remoteLedgerRef } from './ledger-refs.js';
 import { assertSafeRefName } from './refs.js';
 
 /** git's own progress of a fetch or push (`Receiving objects: 40% (2/5)`), as simple-git reports it. */
 export type TransferProgress = (event: { stage: string; done: number; total: number }) => void;
 
-// Programs a fetch or push never runs; simple-git refuses to pass them on, so they are left out.
-const NOT_FOR_TRANSFERS = /^(editor|visual|git_editor|pager|git_pager|git_external_diff|git_template_dir)$/i;
-
-/**
- * A simple-git for one transfer, with our environment: no prompts, English messages. simple-git
- * guards against environment and options slipped in by untrusted input; what is passed here is
- * the user's own environment (their ssh command, askpass, proxy, config), so it is allowed, while
- * the argv is ours with only a remote name the repository already has.
- */
-function transfer(repo: string, env: NodeJS.ProcessEnv | undefined, onProgress?: TransferProgress) {
-  const full: Record<string, string> = {};
-  for (const [key, value] of Object.entries({ ...process.env, ...env })) {
-    if (value !== undefined && !NOT_FOR_TRANSFERS.test(key)) full[key] = value;
-  }
-  Object.assign(full, { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', LANGUAGE: 'C' });
-  const progress = onProgress
-    ? ({ stage, processed, total }: SimpleGitProgressEvent) => onProgress({ stage, done: processed, total })
+const forward = (onProgress?: TransferProgress) =>
+  onProgress
+    ? ({ stage, processed, total }: GitProgress) => onProgress({ stage, done: processed, total })
     : undefined;
-  return simpleGit({
-    baseDir: repo,
-    allowEnvironment: Object.keys(full),
-    unsafe: {
-      allowUnsafeSshCommand: true,
-      allowUnsafeAskPass: true,
-      allowUnsafeGitProxy: true,
-      allowUnsafeConfigPaths: true,
-      allowUnsafeConfigEnvCount: true,
-      allowUnsafeExec: true,
-    },
-    progress,
-    timeout: { block: 120_000 },
-  }).env(full);
-}
 
-/** The last line git wrote to stderr, which says what went wrong. */
-function lastLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  const lines = text
+/** The line of git's output that says what went wrong. */
+function reasonIn(output: string): string {
+  const lines = output
     .trim()
     .split('\n')
     .filter((line) => line.trim().length > 0);
@@ -63,23 +33,17 @@ export async function fetchLedger(
   onProgress?: TransferProgress,
 ): Promise<string | null> {
   assertSafeRefName(remote, 'remote');
-  try {
-    await transfer(repo, env, onProgress).raw([
-      'fetch',
-      // Before the remote and refspec: simple-git would add it at the end, where it reads as a refspec.
-      '--progress',
-      '--no-tags',
-      '--end-of-options',
-      remote,
-      `+${LEDGER_REF}:${tracking}`,
-    ]);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/couldn't find remote ref/i.test(message)) {
+  const result = await runGitTask(
+    repo,
+    ['fetch', '--progress', '--no-tags', '--end-of-options', remote, `+${LEDGER_REF}:${tracking}`],
+    { env, okExitCodes: [1, 128], onProgress: forward(onProgress) },
+  );
+  if (result.exitCode !== 0) {
+    if (/couldn't find remote ref/i.test(result.stderr)) {
       await deleteRef(repo, tracking);
       return null;
     }
-    throw new DeskError('git-failed', `git fetch ${remote} failed: ${lastLine(error)}`);
+    throw new DeskError('git-failed', `git fetch ${remote} failed: ${reasonIn(result.stderr)}`);
   }
   return readRef(repo, tracking);
 }
@@ -101,8 +65,9 @@ export async function pushLedger(
 ): Promise<PushOutcome> {
   assertSafeRefName(remote, 'remote');
   const lease = `--force-with-lease=${LEDGER_REF}:${expected ?? ''}`;
-  try {
-    await transfer(repo, env, onProgress).raw([
+  const result = await runGitTask(
+    repo,
+    [
       'push',
       '--progress',
       '--no-verify',
@@ -111,19 +76,18 @@ export async function pushLedger(
       '--end-of-options',
       remote,
       `${sha}:${LEDGER_REF}`,
-    ]);
-    return { kind: 'pushed' };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    // The lease failed: the remote's ledger moved since it was fetched. Anything else is a refusal.
-    if (/\[rejected\] .*\((stale info|fetch first|non-fast-forward)\)/.test(message)) {
-      return { kind: 'stale' };
-    }
-    // Another push held or moved the remote's ref at that very moment: also a lost race, not a refusal.
-    if (/\[remote rejected\] .*\((failed to update ref|failed to lock|cannot lock ref)/.test(message)) {
-      return { kind: 'stale' };
-    }
-    const refused = /\[remote rejected\] .*\((.+)\)/.exec(message)?.[1];
-    return { kind: 'rejected', reason: refused ?? lastLine(error) };
+    ],
+    { env, okExitCodes: [1, 128], onProgress: forward(onProgress) },
+  );
+  if (result.exitCode === 0) return { kind: 'pushed' };
+  // --porcelain reports each ref on stdout; git's own errors are on stderr.
+  const output = `${result.stdout}\n${result.stderr}`;
+  // The lease failed: the remote's ledger moved since it was fetched. Anything else is a refusal.
+  if (/\[rejected\] .*\((stale info|fetch first|non-fast-forward)\)/.test(output)) return { kind: 'stale' };
+  // Another push held or moved the remote's ref at that very moment: also a lost race, not a refusal.
+  if (/\[remote rejected\] .*\((failed to update ref|failed to lock|cannot lock ref)/.test(output)) {
+    return { kind: 'stale' };
   }
+  const refused = /\[remote rejected\] .*\((.+)\)/.exec(output)?.[1];
+  return { kind: 'rejected', reason: refused ?? reasonIn(result.stderr) };
 }
