@@ -96,6 +96,8 @@ const syncStatus = (page: Page) => page.getByRole('status', { name: 'Ledger sync
 test('two people on two servers approve the same promotion through a shared bare remote', async ({
   browser,
 }) => {
+  // Two servers, two browsers, git signing and pushes: more than one screen's worth of work.
+  test.setTimeout(180_000);
   const root = tempDir('release-desk-e2e-team-');
   const children: ChildProcess[] = [];
   try {
