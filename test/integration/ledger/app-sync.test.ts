@@ -6,7 +6,7 @@ import { LEDGER_REF } from '../../../src-main/core/git/ledger-refs.js';
 import { syncLedger } from '../../../src-main/core/ledger/sync.js';
 import { ledgerStatus } from '../../../src-main/core/ledger/sync-status.js';
 import { approve } from '../../../src-main/core/promotion/approvals.js';
-import { promote } from '../../../src-main/core/promotion/start.js';
+import { promote } from '../../../src-main/core/promotion/promote.js';
 import { testCore } from '../../support/core-fixture.js';
 import { TestRepo } from '../../support/git-fixture.js';
 import { teamSetup } from './team-fixture.js';

@@ -8,7 +8,7 @@ import { ledgerStatus } from '../../../src-main/core/ledger/sync-status.js';
 import { approve, tick } from '../../../src-main/core/promotion/approvals.js';
 import { promotionDetail } from '../../../src-main/core/promotion/detail.js';
 import { releaseSituation } from '../../../src-main/core/promotion/situation.js';
-import { promote } from '../../../src-main/core/promotion/start.js';
+import { promote } from '../../../src-main/core/promotion/promote.js';
 import { cutTrain } from '../../../src-main/core/trains/cut-train.js';
 import { decideGoNoGo } from '../../../src-main/core/trains/train-lifecycle.js';
 import { captureIo } from '../../support/cli-io.js';
