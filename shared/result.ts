@@ -60,6 +60,8 @@ export type ErrorCode =
   | 'no-identity'
   /** The repository requires signed decisions and git has no signing key set up. */
   | 'signing-not-set-up'
+  /** The remote refused the ledger's push (a hook or a protected ref); the message is its reason. */
+  | 'ledger-rejected'
   /** A git command failed; `details.git` holds git's own message. */
   | 'git-failed'
   /** The data directory's file is not a Release Desk state database. */

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { LedgerSyncResult } from '../domain/ledger.js';
+import type { LedgerAuditList, LedgerStatus, LedgerSyncResult } from '../domain/ledger.js';
 import { channel } from './define.js';
 import { repoPath } from './repository.js';
 
@@ -11,5 +11,15 @@ const remoteName = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'a remote name is letters, digits, ".", "_", "-" and "/"');
 
 export const ledgerChannels = {
+  /**
+   * Shares the ledger through the remote (fetch, join, push). Progress streams as events with kind
+   * `ledger-sync`, job `ledger-sync:<root>`; the outcome, also on failure, shows in `ledger.status`.
+   */
   'ledger.sync': channel<LedgerSyncResult>()(z.object({ path: repoPath, remote: remoteName.optional() })),
+  /** In sync, N to push, offline or rejected, and whether signing is set up. Reads no network. */
+  'ledger.status': channel<LedgerStatus>()(z.object({ path: repoPath })),
+  /** The repository's audit list read from its shared ledger, newest first, and what is not in it yet. */
+  'ledger.audit': channel<LedgerAuditList>()(
+    z.object({ path: repoPath, limit: z.number().int().positive().max(1000).optional() }),
+  ),
 };

@@ -6,6 +6,27 @@ export interface LedgerSyncResult {
   head: string;
 }
 
+/**
+ * Where this clone's ledger stands against its remote: `in-sync` (nothing to push), `to-push`
+ * (events not yet shared), `offline` (no remote, or it could not be reached: the ledger works
+ * locally) or `rejected` (the remote refused the push, e.g. a hook or permissions).
+ */
+export type LedgerSyncState = 'in-sync' | 'to-push' | 'offline' | 'rejected';
+
+export interface LedgerStatus {
+  state: LedgerSyncState;
+  /** The remote shared through, null when the repository has none. */
+  remote: string | null;
+  /** Events here (in the ledger or still queued) that the remote did not hold at the last sync. */
+  toPush: number;
+  /** When this app last synced successfully, ISO 8601; null when it has not yet. */
+  syncedAt: string | null;
+  /** Why it is offline or rejected, in git's words. */
+  message: string | null;
+  /** Whether decisions must be signed here, and whether git has a signing key set up for it. */
+  signing: { required: boolean; configured: boolean };
+}
+
 /** `audit verify`'s findings about the shared ledger, beside the local chain's. */
 export interface LedgerVerification {
   ok: boolean;
@@ -17,4 +38,28 @@ export interface LedgerVerification {
   /** The remote compared against, or null when none was reachable (`unreachable` says why). */
   remote: string | null;
   unreachable?: string;
+}
+
+/** One event of a repository's shared ledger as `audit list --repo` shows it. */
+export interface LedgerAuditEntry {
+  /** Position in the ledger's order (time, then commit hash), 1 the oldest: the same in every synced clone. */
+  seq: number;
+  /** The ledger commit holding the event: its identity. */
+  commit: string;
+  at: string;
+  actor: string;
+  action: string;
+  repo: string;
+  subject: string | null;
+  details: Record<string, unknown>;
+  /** Copied once from a database from before the ledger. */
+  imported: boolean;
+  /** The allowed signer of a good signature, null when unsigned or not verified. */
+  signer: string | null;
+}
+
+export interface LedgerAuditList {
+  entries: LedgerAuditEntry[];
+  /** Local events not yet in the ledger (git refused them) and why: they show once appended. */
+  pending: { events: number; error: string | null };
 }

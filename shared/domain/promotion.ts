@@ -39,7 +39,8 @@ export interface Promotion {
   policyChanged: boolean;
   /** Why it failed or was rejected, in plain words. */
   failure: string | null;
-  windowOverride: { by: string; at: string; reason: string } | null;
+  /** `signer`: who signed the override in the shared ledger (null unsigned; absent until it is there). */
+  windowOverride: { by: string; at: string; reason: string; signer?: string | null } | null;
 }
 
 /** Whether the current identity may do something, and why not. */
@@ -70,6 +71,8 @@ export interface ChecklistTick {
   by: string;
   at: string;
   note: string | null;
+  /** Who signed the tick in the shared ledger; null when unsigned; absent until the ledger holds it. */
+  signer?: string | null;
 }
 
 export type CommandRunState = 'running' | 'passed' | 'failed' | 'timed-out' | 'interrupted';

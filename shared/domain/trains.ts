@@ -54,6 +54,8 @@ export interface GoNoGoDecision {
   sha: string;
   /** False when the branch has moved since (the decision no longer counts). */
   current: boolean;
+  /** Who signed the vote in the shared ledger; null when unsigned; absent until the ledger holds it. */
+  signer?: string | null;
 }
 
 /** The milestones of one train as instants (ISO) and as wall-clock text in the cadence's zone. */

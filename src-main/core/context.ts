@@ -2,6 +2,7 @@ import type { ProgressEvent } from '../../shared/domain/progress.js';
 import type { AuditLog } from './audit/audit-log.js';
 import { CommitCacheStore } from './commits/commit-cache-store.js';
 import { committerIdentity, formatIdentity } from './git/identity.js';
+import { shareAfterActions } from './ledger/auto-share.js';
 import { LedgerOutbox } from './ledger/outbox.js';
 import { SharedAuditLog } from './ledger/shared-audit-log.js';
 import type { Db } from './store/database.js';
@@ -27,6 +28,8 @@ export interface CoreOptions {
   now?: () => Date;
   gitEnv?: NodeJS.ProcessEnv;
   progress?: (event: ProgressEvent) => void;
+  /** The app's faces (desktop, browser mode): sync the ledger in the background after every action. */
+  shareAfterActions?: boolean;
 }
 
 export function createCore(db: Db, options: CoreOptions = {}): Core {
@@ -44,7 +47,7 @@ export function createCore(db: Db, options: CoreOptions = {}): Core {
       finished: true,
     }),
   );
-  return {
+  const core: Core = {
     db,
     commitCache: CommitCacheStore.besideState(db),
     audit: new SharedAuditLog(db, now, ledger),
@@ -53,6 +56,8 @@ export function createCore(db: Db, options: CoreOptions = {}): Core {
     gitEnv,
     progress,
   };
+  if (options.shareAfterActions) shareAfterActions(core);
+  return core;
 }
 
 /** Closes the state database and the commit cache, once the cache's writes have ended. */

@@ -57,6 +57,7 @@ void app.whenReady().then(() => {
 
   const core = createCore(openDatabase(app.getPath('userData')), {
     progress: (event) => mainWindow?.webContents.send(IPC.progress, event),
+    shareAfterActions: true,
   });
   const dispatch = createDispatcher({
     handlers,

@@ -1,5 +1,5 @@
 import { assertUsage, requireSubcommand, stringOption } from '../args.js';
-import type { CliCommand } from '../command.js';
+import type { CliCommand, CliIo } from '../command.js';
 import { EXIT_FAILED, EXIT_OK } from '../command.js';
 import { printJson } from '../output.js';
 import { callApi } from '../api-call.js';
@@ -40,15 +40,31 @@ export const auditCommand: CliCommand = {
       Number.isInteger(limit) && limit > 0,
       `--limit must be a positive integer, got "${limitText}"`,
     );
-    const { events } = await callApi(core(), 'audit.list', { repo, limit, facets: false });
-    if (values.json) printJson(io, events);
-    else {
-      for (const event of events) {
-        io.stdout(
-          `${String(event.seq).padStart(5)}  ${event.at}  ${event.action.padEnd(24)} ${event.actor}  ${event.subject ?? ''}\n`,
+    // A repository's list is its shared ledger (everyone's events once synced); without one, this database's log.
+    if (repo !== undefined) {
+      const shared = await callApi(core(), 'ledger.audit', { path: repo, limit });
+      if (shared.pending.events > 0) {
+        io.stderr(
+          `${shared.pending.events} local event(s) not yet in the ledger: ${shared.pending.error ?? 'queued'}\n`,
         );
       }
+      return printEvents(io, shared.entries, Boolean(values.json));
     }
-    return EXIT_OK;
+    const { events } = await callApi(core(), 'audit.list', { limit, facets: false });
+    return printEvents(io, events, Boolean(values.json));
   },
 };
+
+type Listed = { seq: number; at: string; action: string; actor: string; subject: string | null };
+
+function printEvents(io: CliIo, events: Listed[], json: boolean): number {
+  if (json) printJson(io, events);
+  else {
+    for (const event of events) {
+      io.stdout(
+        `${String(event.seq).padStart(5)}  ${event.at}  ${event.action.padEnd(24)} ${event.actor}  ${event.subject ?? ''}\n`,
+      );
+    }
+  }
+  return EXIT_OK;
+}

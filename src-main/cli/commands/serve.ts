@@ -28,7 +28,10 @@ export const serveCommand: CliCommand = {
     );
 
     let broadcast: (event: Parameters<typeof server.broadcast>[0]) => void = () => undefined;
-    const core = createCore(openDatabase(dataDir), { progress: (event) => broadcast(event) });
+    const core = createCore(openDatabase(dataDir), {
+      progress: (event) => broadcast(event),
+      shareAfterActions: true,
+    });
     const server = await startBrowserServer({
       core,
       dispatch: createDispatcher({

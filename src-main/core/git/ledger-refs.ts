@@ -105,11 +105,36 @@ export async function logLedger(
   exclude: string[],
   allowedSigners: string | null,
 ): Promise<RawLedgerCommit[]> {
+  return readCommits(repo, [head, ...exclude.map((sha) => `^${sha}`)], [], allowedSigners);
+}
+
+/**
+ * Exactly the commits `shas` (no walk), each with git's verdict on its signature: checking what an
+ * index says about them against git itself. A SHA git does not have fails the call.
+ */
+export async function ledgerCommits(
+  repo: string,
+  shas: string[],
+  allowedSigners: string | null,
+): Promise<RawLedgerCommit[]> {
+  for (const sha of shas) {
+    if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha))
+      throw new DeskError('invalid-input', `Not a commit: ${sha}`);
+  }
+  return shas.length ? readCommits(repo, shas, ['--no-walk=unsorted'], allowedSigners) : [];
+}
+
+async function readCommits(
+  repo: string,
+  revisions: string[],
+  options: string[],
+  allowedSigners: string | null,
+): Promise<RawLedgerCommit[]> {
   const config = allowedSigners ? ['-c', `gpg.ssh.allowedSignersFile=${allowedSigners}`] : [];
   const format = allowedSigners
     ? '%H%x00%P%x00%G?%x00%GS%x00%GF%x00%B%x1e'
     : '%H%x00%P%x00N%x00%x00%x00%B%x1e';
-  const args = [...config, 'log', `--format=${format}`, head, ...exclude.map((sha) => `^${sha}`), '--'];
+  const args = [...config, 'log', ...options, `--format=${format}`, ...revisions, '--'];
   const out = await git(repo, args);
   return out
     .split(RECORD)
@@ -126,6 +151,26 @@ export async function logLedger(
         key,
         message: message.join(FIELD),
       };
+    });
+}
+
+/**
+ * Commits reachable from `head` whose message holds `text` (a fixed string, not a pattern), newest
+ * first, with their messages: finding one event in the ledger without any index.
+ */
+export async function grepLedger(
+  repo: string,
+  head: string,
+  text: string,
+): Promise<{ sha: string; message: string }[]> {
+  const out = await git(repo, ['log', '-F', `--grep=${text}`, '--format=%H%x00%B%x1e', head, '--']);
+  return out
+    .split(RECORD)
+    .map((record) => record.replace(/^\n/, ''))
+    .filter((record) => record.length > 0)
+    .map((record) => {
+      const at = record.indexOf(FIELD);
+      return { sha: record.slice(0, at), message: record.slice(at + 1) };
     });
 }
 
@@ -159,50 +204,23 @@ export function verifiedLedgerRef(remote: string): string {
   return assertSafeRefName(`refs/release-desk/verify/${remote}/ledger`, 'remote');
 }
 
-/**
- * Fetches `remote`'s ledger into `tracking` (default: its remote-tracking ref) and returns that
- * commit, or null when the remote has no ledger (then a stale `tracking` is dropped).
- */
-export async function fetchLedger(
+/** The blob and text of `file` in the committed HEAD tree, or null when HEAD has no such file. */
+export async function committedFile(
   repo: string,
-  remote: string,
-  env?: NodeJS.ProcessEnv,
-  tracking = remoteLedgerRef(remote),
-): Promise<string | null> {
-  const result = await runGit(
-    repo,
-    ['fetch', '--no-tags', '--quiet', '--end-of-options', remote, `+${LEDGER_REF}:${tracking}`],
-    { env, okExitCodes: [128] },
-  );
-  if (result.exitCode !== 0) {
-    if (/couldn't find remote ref/i.test(result.stderr)) {
-      await deleteRef(repo, tracking);
-      return null;
-    }
-    throw new DeskError(
-      'git-failed',
-      `git fetch ${remote} failed: ${result.stderr.trim().split('\n').pop() ?? ''}`,
-    );
+  file: string,
+): Promise<{ blob: string; text: string } | null> {
+  if (file === '' || /[\n\r\0]/.test(file) || file.startsWith('/')) {
+    throw new DeskError('invalid-input', `Invalid repository path "${file}".`);
   }
-  return readRef(repo, tracking);
+  const found = await runGit(repo, ['rev-parse', '--verify', '--quiet', `HEAD:${file}`], {
+    okExitCodes: [1, 128],
+  });
+  if (found.exitCode !== 0) return null;
+  const blob = found.stdout.trim();
+  return { blob, text: await git(repo, ['cat-file', 'blob', blob]) };
 }
 
-/**
- * Pushes `sha` as the remote's ledger, only if the remote still has `expected` there (null: none),
- * so a ledger someone else pushed meanwhile is never overwritten. False when the lease failed.
- */
-export async function pushLedger(
-  repo: string,
-  remote: string,
-  sha: string,
-  expected: string | null,
-  env?: NodeJS.ProcessEnv,
-): Promise<boolean> {
-  const lease = `--force-with-lease=${LEDGER_REF}:${expected ?? ''}`;
-  const result = await runGit(
-    repo,
-    ['push', '--quiet', '--no-verify', lease, '--end-of-options', remote, `${sha}:${LEDGER_REF}`],
-    { env, okExitCodes: [1] },
-  );
-  return result.exitCode === 0;
+/** The repository's shared git directory (the same for every worktree), absolute. */
+export async function commonGitDir(repo: string): Promise<string> {
+  return (await git(repo, ['rev-parse', '--path-format=absolute', '--git-common-dir'])).trim();
 }

@@ -20,7 +20,7 @@ interface HeadRow {
 export function refreshLedgerIndex(db: Db, root: string): Promise<LedgerEntry[]> {
   return serial(`ledger:${root}`, async () => {
     const head = await readRef(root, LEDGER_REF);
-    const signers = allowedSigners(root);
+    const signers = await allowedSigners(root);
     const indexed = db.prepare('SELECT head, signers_hash FROM ledger_heads WHERE repo = ?').get(root) as
       HeadRow | undefined;
     if (!head) {

@@ -34,6 +34,9 @@ export interface FlushFailure {
 export class LedgerOutbox {
   private scheduled: Promise<FlushFailure[]> | null = null;
   private lastFailures: FlushFailure[] = [];
+  /** Told after events of a repository landed in its ledger (the app shares them then). */
+  onAppended: (repo: string) => void = () => undefined;
+  private readonly background = new Set<Promise<unknown>>();
 
   constructor(
     private readonly db: Db,
@@ -77,7 +80,14 @@ export class LedgerOutbox {
   /** Waits for a scheduled flush, then reports what is still not in a ledger. */
   async settle(): Promise<FlushFailure[]> {
     if (this.scheduled) await this.scheduled;
+    while (this.background.size > 0) await Promise.all(this.background);
     return this.lastFailures;
+  }
+
+  /** Work on the ledger that runs on its own (a background sync), waited for before the database closes. */
+  track(job: Promise<unknown>): void {
+    this.background.add(job);
+    void job.finally(() => this.background.delete(job));
   }
 
   /** Queued events of `repo` and why the last try failed. */
@@ -130,6 +140,7 @@ export class LedgerOutbox {
       await appendToLedger(repo, entries, env);
       const done = this.db.prepare('DELETE FROM ledger_outbox WHERE audit_seq = ?');
       writeTransaction(this.db, () => rows.forEach((row) => done.run(row.audit_seq)));
+      this.onAppended(repo);
       return null;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

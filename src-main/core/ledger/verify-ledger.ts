@@ -1,14 +1,8 @@
 import type { AuditVerification } from '../../../shared/domain/audit.js';
 import type { LedgerVerification } from '../../../shared/domain/ledger.js';
 import type { Core } from '../context.js';
-import {
-  fetchLedger,
-  isAncestor,
-  LEDGER_REF,
-  readRef,
-  remoteLedgerRef,
-  verifiedLedgerRef,
-} from '../git/ledger-refs.js';
+import { isAncestor, LEDGER_REF, readRef, remoteLedgerRef, verifiedLedgerRef } from '../git/ledger-refs.js';
+import { fetchLedger } from '../git/ledger-transfer.js';
 import { loadPolicy } from '../policy/load-policy.js';
 import { verifyAuditTrail } from '../promotion/verify-records.js';
 import { allowedSigners, requireSigned } from './allowed-signers.js';
@@ -105,11 +99,11 @@ export async function verifyLedger(core: Core, root: string): Promise<LedgerVeri
   await core.ledger.settle();
   const pending = core.ledger.pending(root);
   const head = await readRef(root, LEDGER_REF);
-  const signers = allowedSigners(root);
+  const signers = await allowedSigners(root);
   const entries = await readLedger(root, { head, allowedSigners: signers.file });
   const policy = await loadPolicy(root).catch(() => null);
   const problems = [
-    ...signatureProblems(entries, requireSigned(policy, root)),
+    ...signatureProblems(entries, requireSigned(policy, root, signers)),
     ...lostLocalEvents(core, root, entries),
   ];
   if (pending.events > 0 && pending.error) {

@@ -240,6 +240,8 @@ export async function tick(
   requireOpen(promotion);
   const refusal = cannotActReason(contextOf(core, open));
   if (refusal) throw new DeskError('blocked', refusal);
+  // Ticks count only signed where decisions must be: refuse one that could not be, before recording it.
+  await requireSigning(core, open);
   const row = {
     promotionId: promotion.id,
     item: name,

@@ -2,6 +2,7 @@ import semver from 'semver';
 import type { GateStatus, PromotionDetail } from '../../../shared/domain/promotion.js';
 import type { Core } from '../context.js';
 import { gateContext } from './gate-context.js';
+import { withDecisionSigners } from '../ledger/signers.js';
 import { evaluateGates } from './gates/evaluate.js';
 import { gateRows } from './record-store.js';
 import { isAlive } from './shell.js';
@@ -114,7 +115,7 @@ export function promotionDetail(
   const refusal = promoteRefusal(core, situation, environment, latest ?? undefined);
   const deploy = latest ? latestRuns(core.db, latest.id).deploy : null;
   const pending = latest && isOpen(latest) ? null : downgradeFrom(core, situation, environment);
-  return {
+  return withDecisionSigners(core.db, situation.root, {
     version: situation.release.version,
     tag: situation.release.tag,
     sha: situation.release.sha,
@@ -126,5 +127,5 @@ export function promotionDetail(
     actor: situation.actor,
     downgrade:
       (latest && recordedDowngrade(core, latest)) ?? (pending ? { from: pending.tag, reason: null } : null),
-  };
+  });
 }

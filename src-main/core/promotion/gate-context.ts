@@ -3,7 +3,7 @@ import { requireSigned } from '../ledger/allowed-signers.js';
 import { ledgerApprovalsForCommit, ledgerDecisions } from '../ledger/decisions.js';
 import type { Db } from '../store/database.js';
 import type { GateContext, LiveStretch } from './gates/context.js';
-import { ticksFor } from './record-store.js';
+import { ledgerTicks } from '../ledger/ticks.js';
 import { latestRuns } from './run-store.js';
 import type { RunRecord } from './run-store.js';
 import type { EnvironmentSnapshot } from './snapshot.js';
@@ -39,6 +39,7 @@ export function gateContext(
   const environment = snapshot.environment.name;
   const sha = promotion?.sha ?? situation.release.sha;
   const runs = promotion ? latestRuns(core.db, promotion.id).checks : new Map<number, RunRecord>();
+  const signedOnly = requireSigned(situation.policy, root);
   // Decisions are counted from the shared ledger's index, not from this database's own rows.
   const carried = promotion?.rollback
     ? ledgerApprovalsForCommit(core.db, root, environment, promotion.sha).filter(
@@ -59,10 +60,11 @@ export function gateContext(
     promotion,
     actorEmail: situation.actorEmail,
     checkRuns: runs,
-    ticks: promotion ? ticksFor(core.db, promotion.id) : [],
+    // Ticks count from the shared ledger too: one made in another clone counts after a sync.
+    ticks: promotion ? ledgerTicks(core.db, root, publicId(promotion), signedOnly) : [],
     approvals: promotion ? ledgerDecisions(core.db, root, publicId(promotion)) : [],
     carriedApprovals: carried,
-    requireSigned: requireSigned(situation.policy, root),
+    requireSigned: signedOnly,
     liveIn,
   };
 }

@@ -12,6 +12,8 @@ import { tagCommit } from '../git/tags.js';
 import { trainPlan } from './train-plan.js';
 import { mainLine, trainScope } from './train-scope.js';
 import type { RepositoryRef } from '../repository/repository-context.js';
+import { refreshLocalLedger } from '../ledger/local-ledger.js';
+import { withVoteSigners } from '../ledger/signers.js';
 import { latestDecisions } from './train-store.js';
 
 /** The commit a tag points at, or null when the tag is gone. */
@@ -127,8 +129,15 @@ export async function trainBoard(core: Core, path: RepositoryRef): Promise<Train
   // A shipped train's decisions are read as they stood at the ship, not against a branch that moved on.
   const heads =
     train.state === 'shipped' && train.shippedSha ? await shipHeads(root, train.shippedSha) : null;
-  const decisions = latestDecisions(core.db, train.id, head).map((d) =>
-    heads ? { ...d, current: heads.includes(d.sha) } : d,
+  // Votes show who signed them: the ledger's index is brought up to date first.
+  await refreshLocalLedger(core, root);
+  const decisions = withVoteSigners(
+    core.db,
+    root,
+    train.name,
+    latestDecisions(core.db, train.id, head).map((d) =>
+      heads ? { ...d, current: heads.includes(d.sha) } : d,
+    ),
   );
   return {
     train,

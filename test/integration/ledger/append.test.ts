@@ -45,6 +45,10 @@ for (let n = 0; n < Number(count); n += 1) {
     bundle: true,
     platform: 'node',
     format: 'esm',
+    // Bundled CommonJS dependencies (simple-git) still call require() for Node built-ins, as in the app's build.
+    banner: {
+      js: "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);",
+    },
     outfile,
     logLevel: 'silent',
   });

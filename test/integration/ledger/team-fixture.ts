@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Core } from '../../../src-main/core/context.js';
+import type { Core, CoreOptions } from '../../../src-main/core/context.js';
 import { promotionDetail } from '../../../src-main/core/promotion/detail.js';
 import { releaseSituation } from '../../../src-main/core/promotion/situation.js';
 import { testCore } from '../../support/core-fixture.js';
@@ -56,7 +56,7 @@ export function teamSetup(policy = TEAM_POLICY) {
 
   const clock = { now: new Date('2026-03-03T10:00:00Z') };
   const members: Member[] = [];
-  const join = (name: string, key: string | null): Member => {
+  const join = (name: string, key: string | null, options: CoreOptions = {}): Member => {
     const email = `${name.toLowerCase()}@example.com`;
     const dir = path.join(root, name.toLowerCase());
     execFileSync('git', ['clone', '-q', origin, dir]);
@@ -71,6 +71,7 @@ export function teamSetup(policy = TEAM_POLICY) {
     const core = testCore({
       now: () => clock.now,
       gitEnv: { GIT_COMMITTER_NAME: name, GIT_COMMITTER_EMAIL: email },
+      ...options,
     });
     const member = { name, email, key: key ?? '', clone, core };
     members.push(member);

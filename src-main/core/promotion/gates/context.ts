@@ -1,7 +1,7 @@
 import type { GatePolicy } from '../../../../shared/domain/policy.js';
 import type { GateStatus, PromotableRelease } from '../../../../shared/domain/promotion.js';
 import type { LedgerDecision } from '../../ledger/decisions.js';
-import type { StoredTick } from '../record-store.js';
+import type { LedgerTick } from '../../ledger/ticks.js';
 import type { RunRecord } from '../run-store.js';
 import type { PromotionRecord } from '../store.js';
 
@@ -28,7 +28,7 @@ export interface GateContext {
   /** The current identity's email (lower-cased), null when git has none. */
   actorEmail: string | null;
   checkRuns: Map<number, RunRecord>;
-  ticks: StoredTick[];
+  ticks: LedgerTick[];
   /** Decisions the shared ledger holds for this promotion. */
   approvals: LedgerDecision[];
   /** For a rollback: approvals given to the same commit in earlier promotions into this environment. */
