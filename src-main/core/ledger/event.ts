@@ -64,3 +64,9 @@ export const SIGNED_ACTIONS: ReadonlySet<string> = new Set([
   'train.approved',
   'train.no-go',
 ]);
+
+/**
+ * Events that stay in this machine's audit log: opening a repository changes nothing the team
+ * shares, so merely looking at a repository never writes into it or pushes to its remote.
+ */
+export const LOCAL_ACTIONS: ReadonlySet<string> = new Set(['repository.opened']);

@@ -5,7 +5,7 @@ import type { Db } from '../store/database.js';
 import { writeTransaction } from '../store/write-transaction.js';
 import { appendToLedger } from './append.js';
 import type { PendingEntry } from './append.js';
-import { SIGNED_ACTIONS } from './event.js';
+import { LOCAL_ACTIONS, SIGNED_ACTIONS } from './event.js';
 import { serial } from './serial.js';
 
 interface PendingRow {
@@ -44,9 +44,9 @@ export class LedgerOutbox {
     private readonly onFailure: (failure: FlushFailure) => void = () => undefined,
   ) {}
 
-  /** Queues an event; call inside the action's transaction. Events without a repository stay local. */
+  /** Queues an event; call inside the action's transaction. Events without a repository, or local ones, stay here. */
   enqueue(event: AuditEvent): void {
-    if (!event.repo) return;
+    if (!event.repo || LOCAL_ACTIONS.has(event.action)) return;
     this.db.prepare('INSERT INTO ledger_outbox (audit_seq, repo) VALUES (?, ?)').run(event.seq, event.repo);
     // After the caller's transaction has committed: a rolled-back action leaves nothing to append.
     this.scheduled ??= new Promise((resolve) => setImmediate(resolve))

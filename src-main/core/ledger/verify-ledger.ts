@@ -6,7 +6,7 @@ import { fetchLedger } from '../git/ledger-transfer.js';
 import { loadPolicy } from '../policy/load-policy.js';
 import { verifyAuditTrail } from '../promotion/verify-records.js';
 import { allowedSigners, requireSigned } from './allowed-signers.js';
-import { SIGNED_ACTIONS } from './event.js';
+import { LOCAL_ACTIONS, SIGNED_ACTIONS } from './event.js';
 import { readLedger } from './read.js';
 import type { LedgerEntry } from './read.js';
 import { chooseRemote } from './sync.js';
@@ -48,7 +48,7 @@ function lostLocalEvents(core: Core, root: string, entries: LedgerEntry[]): stri
     )
     .all(root) as { seq: number; action: string; hash: string }[];
   return rows
-    .filter((row) => !inLedger.has(row.hash))
+    .filter((row) => !inLedger.has(row.hash) && !LOCAL_ACTIONS.has(row.action))
     .map((row) => `local audit event ${row.seq} (${row.action}) is missing from the ledger`);
 }
 

@@ -6,6 +6,7 @@ import { LEDGER_REF } from '../../../src-main/core/git/ledger-refs.js';
 import { syncLedger } from '../../../src-main/core/ledger/sync.js';
 import { ledgerStatus } from '../../../src-main/core/ledger/sync-status.js';
 import { approve } from '../../../src-main/core/promotion/approvals.js';
+import { openRepository } from '../../../src-main/core/repository/open-repository.js';
 import { promote } from '../../../src-main/core/promotion/promote.js';
 import { testCore } from '../../support/core-fixture.js';
 import { TestRepo } from '../../support/git-fixture.js';
@@ -94,6 +95,18 @@ describe('the ledger in the app: sync status, and a sync after every action', ()
       message: 'origin rejected the ledger: pre-receive hook declined',
     });
     expect(() => team.originGit('rev-parse', '--verify', '--quiet', LEDGER_REF)).toThrow();
+  });
+
+  it('opening a repository stays on this machine: no ledger commit, nothing pushed, still in the local log', async () => {
+    team = teamSetup();
+    const alice = team.join('Alice3', team.keys.alice, { shareAfterActions: true });
+    const before = alice.clone.git('for-each-ref', 'refs/release-desk');
+    await openRepository(alice.core, alice.clone.dir);
+    await alice.core.ledger.settle();
+    expect(alice.clone.git('for-each-ref', 'refs/release-desk')).toBe(before);
+    expect(team.originGit('for-each-ref', 'refs/release-desk')).toBe(before);
+    expect(alice.core.audit.list({ limit: 5 }).map((event) => event.action)).toContain('repository.opened');
+    expect(await ledgerStatus(alice.core, alice.clone.dir)).toMatchObject({ toPush: 0 });
   });
 
   it('says where signing is required and not set up, and that a repository without a remote is not shared', async () => {
