@@ -114,6 +114,27 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [gitRunners, processes] }] },
   },
   {
+    // One door: a command parses argv and formats output; it reaches the core through the dispatcher.
+    // `serve` starts the server, which owns its own core.
+    files: ['src-main/cli/commands/**/*.ts'],
+    ignores: ['src-main/cli/commands/serve.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            gitRunners,
+            processes,
+            {
+              group: ['**/core/**'],
+              message: 'CLI commands call their channel through callApi (cli/api-call.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src-main/cli/open-browser.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [gitRunners] }] },
   },
