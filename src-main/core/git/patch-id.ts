@@ -33,18 +33,6 @@ export async function patchIds(repo: string, shas: string[]): Promise<Map<string
 }
 
 /**
- * The commits of `head` not in `upstream` whose change `upstream` holds as another commit
- * (`git cherry`: patch-ids, compared by the files touched first, so only likely twins pay for a
- * full diff). Both must be resolved SHAs.
- */
-export async function changesAlreadyIn(repo: string, upstream: string, head: string): Promise<Set<string>> {
-  const out = await git(repo, ['cherry', '--end-of-options', upstream, head]);
-  const found = new Set<string>();
-  for (const line of out.split('\n')) if (line.startsWith('- ')) found.add(line.slice(2).trim());
-  return found;
-}
-
-/**
  * What a commit's diff (against its first parent, as `patchIds` takes it) touches, cheaply: no
  * file's content is read. `paths` is the same for any two commits with one patch-id (it hashes
  * the paths they change); `exact` is the same only for identical diffs (it hashes modes, blob ids

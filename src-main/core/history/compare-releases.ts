@@ -4,11 +4,12 @@ import { changelogForRange } from '../changelog/range-changelog.js';
 import type { Core } from '../context.js';
 import { DeskError } from '../errors.js';
 import { isAncestor } from '../git/branches.js';
-import { changesAlreadyIn } from '../git/patch-id.js';
 import { resolveRelease } from '../promotion/release.js';
 import type { RepoSituation } from '../promotion/situation.js';
 import { repoSituation, requirePolicy } from '../promotion/situation.js';
 import { currentIn } from '../promotion/store.js';
+import { loadHistory } from '../commits/commit-cache.js';
+import { leaveOutReleasedOnLine } from '../versioning/released-on-line.js';
 import type { RepositoryRef } from '../repository/repository-context.js';
 
 type Direction = ReleaseComparison['direction'];
@@ -59,6 +60,16 @@ function leadOf(direction: Direction, from: string, to: string, copies: number):
 }
 
 /**
+ * The commits `newer` brings whose change `older`'s line shipped already as a cherry-pick: the
+ * same rule (trailers, then same-subject patch-ids) the release plan applies on a line.
+ */
+async function pickedOnto(core: Core, root: string, older: string, newer: string): Promise<Set<string>> {
+  const { commits } = await loadHistory(core, root, { from: older, to: newer });
+  const split = await leaveOutReleasedOnLine(core, root, newer, older, commits);
+  return new Set(split.released.map((commit) => commit.sha));
+}
+
+/**
  * What changed between two releases, or between what is live in two environments: the range
  * notes of `release-desk changelog --from A --to B`, grouped like the changelog. When `to` is
  * behind `from` (a rollback, production ahead of staging) the notes are those of `to..from`,
@@ -87,7 +98,7 @@ export async function compareReleases(
   }
   const [older, newer] = direction === 'backward' ? [to, from] : [from, to];
   const leaveOut =
-    direction === 'apart' ? await changesAlreadyIn(situation.root, older.sha, newer.sha) : undefined;
+    direction === 'apart' ? await pickedOnto(core, situation.root, older.sha, newer.sha) : undefined;
   // No `version`: the notes are headed by the newer release's own tag and date.
   const notes = await changelogForRange(core, situation.root, { from: older.tag, to: newer.tag, leaveOut });
   const document = notes.documents[0]!;

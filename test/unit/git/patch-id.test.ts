@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { changesAlreadyIn, cherryPickedFrom, patchIds } from '../../../src-main/core/git/patch-id.js';
+import { cherryPickedFrom, patchIds } from '../../../src-main/core/git/patch-id.js';
 import { TestRepo } from '../../support/git-fixture.js';
 
 describe('patch-id', () => {
@@ -26,16 +26,6 @@ describe('patch-id', () => {
     expect(ids.get(fix)).toMatch(/^[0-9a-f]{40}$/);
     expect(ids.has(merge)).toBe(false);
     expect(await patchIds(repo.dir, [])).toEqual(new Map());
-  });
-
-  it('finds the commits whose change the upstream holds as another commit', async () => {
-    const fix = repo.commit('fix: a bug', { 'fix.txt': 'fixed\n' });
-    const other = repo.commit('fix: another', { 'other.txt': 'x\n' });
-    repo.checkout('release/1.0');
-    repo.cherryPick(fix);
-    const upstream = repo.head();
-    const held = await changesAlreadyIn(repo.dir, upstream, other);
-    expect(held).toEqual(new Set([fix]));
   });
 
   it('reads the origins a message names in -x trailers', () => {
