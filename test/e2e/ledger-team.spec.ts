@@ -137,6 +137,12 @@ test('two people on two servers approve the same promotion through a shared bare
     await expect(bobGate.getByRole('img', { name: 'Signed by bob@example.com' })).toBeVisible();
     await expect(syncStatus(bobPage)).toHaveText('In sync');
 
+    // Bob's approval finished the promotion; its deploy events reach origin by his background sync.
+    const ledgerHead = (dir: string) =>
+      execFileSync('git', ['rev-parse', 'refs/release-desk/ledger'], { cwd: dir, encoding: 'utf8' }).trim();
+    await expect
+      .poll(() => ledgerHead(path.join(root, 'origin.git')) === ledgerHead(bob.clone), { timeout: 20_000 })
+      .toBe(true);
     // Alice syncs: Bob's approval arrives, and the promotion goes through from her side.
     await alicePage.getByRole('button', { name: 'Sync', exact: true }).click();
     await expect(aliceGate).toContainText('2 of 2 approvals (alice@example.com, bob@example.com)');
