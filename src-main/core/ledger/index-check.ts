@@ -6,21 +6,10 @@ import type { Db } from '../store/database.js';
 import { writeTransaction } from '../store/write-transaction.js';
 import { allowedSigners } from './allowed-signers.js';
 import { decodeEvent, SIGNED_ACTIONS } from './event.js';
-
-interface IndexRow {
-  commit_sha: string;
-  at: string;
-  actor: string;
-  action: string;
-  subject: string | null;
-  details: string;
-  imported: number;
-  signature: string;
-  signer: string | null;
-}
+import type { IndexedRow } from './ledger-index.js';
 
 /** Whether the index row says exactly what its commit says, signature verdict included. */
-function matches(row: IndexRow, raw: RawLedgerCommit | undefined): boolean {
+function matches(row: IndexedRow, raw: RawLedgerCommit | undefined): boolean {
   const event = raw ? decodeEvent(raw.message) : null;
   if (!raw || !event) return false;
   return (
@@ -50,7 +39,7 @@ export async function dropTamperedIndex(db: Db, root: string): Promise<boolean> 
        WHERE e.repo = ? AND p.state IN ('pending', 'in-progress')
          AND e.action IN (${actions.map(() => '?').join(', ')})`,
     )
-    .all(root, ...actions) as IndexRow[];
+    .all(root, ...actions) as IndexedRow[];
   if (rows.length === 0) return false;
   const head = await readRef(root, LEDGER_REF);
   let intact = head !== null;

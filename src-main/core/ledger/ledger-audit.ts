@@ -2,18 +2,11 @@ import type { LedgerAuditList } from '../../../shared/domain/ledger.js';
 import type { Core } from '../context.js';
 import { repositoryContext } from '../repository/repository-context.js';
 import type { RepositoryRef } from '../repository/repository-context.js';
+import type { IndexedRow } from './ledger-index.js';
 import { refreshLocalLedger } from './local-ledger.js';
 
-interface Row {
-  commit_sha: string;
-  at: string;
-  actor: string;
-  action: string;
-  subject: string | null;
-  details: string;
-  imported: number;
-  signature: string;
-  signer: string | null;
+/** An index row with its place in the ledger's order. */
+interface Row extends IndexedRow {
   position: number;
 }
 

@@ -85,7 +85,8 @@ export interface IndexedEvent {
   signature: { status: string; signer: string | null; key: string | null };
 }
 
-interface IndexedRow {
+/** One row of the `ledger_events` index, as SQLite returns it. */
+export interface IndexedRow {
   commit_sha: string;
   at: string;
   actor: string;
