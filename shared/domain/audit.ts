@@ -45,6 +45,8 @@ export interface AuditRecord {
   source: AuditSource;
   /** The ledger commit holding it; null while it is only local. */
   commit: string | null;
+  /** A decision people sign (approval, rejection, tick, window override, go/no-go). */
+  decision: boolean;
   /** Copied once from a database from before the ledger (then never signed). */
   imported: boolean;
   /** git's verdict on the ledger commit's signature (%G?: G good and allowed, N unsigned, U unknown key, B bad, …); null when local. */

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { AuditLog } from '../../src-main/core/audit/audit-log.js';
+import { appendToLedger } from '../../src-main/core/ledger/append.js';
+import { LedgerOutbox } from '../../src-main/core/ledger/outbox.js';
+import { SharedAuditLog } from '../../src-main/core/ledger/shared-audit-log.js';
 import { openDatabase } from '../../src-main/core/store/database.js';
 import { expect, test } from './support/fixtures.js';
 import type { DeskServer } from './support/fixtures.js';
@@ -8,13 +10,18 @@ import type { DeskServer } from './support/fixtures.js';
 const ADA = 'Ada <ada@example.com>';
 const BOB = 'Bob <bob@example.com>';
 
+const DAY_AGO = Date.now() - 86_400_000;
+
 /**
- * 150 events written by the app's own audit log into the server's data dir: releases by Ada,
- * promotions to staging by Ada and production window overrides by Bob, one release line per ten events.
+ * 150 events written by the app's own audit log into the server's data dir and appended to the
+ * repository's shared ledger, a second apart: releases by Ada, promotions to staging by Ada and
+ * production window overrides by Bob, one release line per ten events.
  */
-function seed(desk: DeskServer, root: string) {
+async function seed(desk: DeskServer, root: string) {
   const db = openDatabase(desk.dataDir);
-  const audit = new AuditLog(db);
+  let clock = DAY_AGO;
+  const outbox = new LedgerOutbox(db, {});
+  const audit = new SharedAuditLog(db, () => new Date((clock += 1000)), outbox);
   try {
     for (let i = 1; i <= 150; i += 1) {
       const version = `1.${Math.floor(i / 10)}.0`;
@@ -39,6 +46,8 @@ function seed(desk: DeskServer, root: string) {
         });
       }
     }
+    expect(await outbox.flush(root)).toEqual([]);
+    await outbox.settle();
   } finally {
     db.close();
   }
@@ -69,7 +78,7 @@ async function openAudit(page: Page, desk: DeskServer, dir: string) {
 test('filter, search, page, expand and export the audit log', async ({ page, desk, repo }) => {
   repo.commit('feat: first feature');
   const root = repo.git('rev-parse', '--show-toplevel');
-  seed(desk, root);
+  await seed(desk, root);
   await openAudit(page, desk, repo.dir);
 
   const rows = page.getByRole('table').getByRole('row');
@@ -110,7 +119,9 @@ test('filter, search, page, expand and export the audit log', async ({ page, des
   const csv = readFileSync(await (await download).path(), 'utf8')
     .trim()
     .split('\r\n');
-  expect(csv[0]).toBe('seq,at,actor,action,repo,subject,details,prevHash,hash');
+  expect(csv[0]).toBe(
+    'seq,at,actor,action,repo,subject,details,prevHash,hash,source,commit,signature,signer,imported',
+  );
   expect(csv.slice(1).map((line) => line.split(',')[0])).toEqual(['79', '76', '73', '70']);
 
   const json = page.waitForEvent('download');
@@ -122,7 +133,7 @@ test('filter, search, page, expand and export the audit log', async ({ page, des
 test('a broken chain shows the broken event, marked and scrolled to', async ({ page, desk, repo }) => {
   await page.setViewportSize({ width: 1024, height: 700 });
   repo.commit('feat: first feature');
-  seed(desk, repo.git('rev-parse', '--show-toplevel'));
+  await seed(desk, repo.git('rev-parse', '--show-toplevel'));
   await openAudit(page, desk, repo.dir);
   await page.getByRole('button', { name: 'Verify chain' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Chain verified: 151 events' })).toBeVisible();

@@ -20,7 +20,9 @@ export const repositoryHandlers: HandlerGroup<keyof typeof repositoryChannels> =
   'repository.releases': async ({ path }, { core }) => releaseTags(await repositoryOf(core, path)),
   // Events are keyed by the working tree's top level: a path inside it names the same repository.
   'audit.list': async ({ repo, ...query }, { core }) =>
-    repo === undefined ? core.audit.page(query) : repositoryAuditPage(core, await repositoryOf(core, repo), query),
+    repo === undefined
+      ? core.audit.page(query)
+      : repositoryAuditPage(core, await repositoryOf(core, repo), query),
   'audit.verify': async ({ repo }, { core }) =>
     verifyAuditAndLedger(core, repo ? (await repositoryOf(core, repo)).root : null),
   // No actor here: who acts is read per repository (the server's own directory may be another one).

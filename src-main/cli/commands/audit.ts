@@ -57,7 +57,8 @@ function printEvents(io: CliIo, events: AuditRecord[], json: boolean): number {
   if (json) printJson(io, events);
   else {
     for (const event of events) {
-      const mark = event.source === 'pending' ? '  (not yet shared)' : event.signer ? `  signed by ${event.signer}` : '';
+      const mark =
+        event.source === 'pending' ? '  (not yet shared)' : event.signer ? `  signed by ${event.signer}` : '';
       io.stdout(
         `${String(event.seq).padStart(5)}  ${event.at}  ${event.action.padEnd(24)} ${event.actor}  ${event.subject ?? ''}${mark}\n`,
       );

@@ -1,4 +1,5 @@
 import type { AuditRecord, AuditSource } from '../../../shared/domain/audit.js';
+import { SIGNED_ACTIONS } from '../ledger/event.js';
 import { readDetails } from './audit-row.js';
 
 /**
@@ -80,6 +81,7 @@ export function toRecord(row: FeedRow): AuditRecord {
     subject: row.subject,
     details: readDetails(row.details),
     source: row.source,
+    decision: SIGNED_ACTIONS.has(row.action),
     commit: row.commit_sha,
     imported: row.imported === 1,
     signature: row.signature,

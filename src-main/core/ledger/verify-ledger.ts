@@ -36,7 +36,8 @@ function signatureProblems(entries: LedgerEntry[], signedOnly: boolean): Finding
     if (status === 'B') found(entry, `event ${describe(entry)} has a signature that does not verify`);
     if (!signedOnly || entry.event.imported || !SIGNED_ACTIONS.has(entry.event.action)) continue;
     if (status === 'N') found(entry, `decision ${describe(entry)} is not signed`);
-    else if (status === 'U') found(entry, `decision ${describe(entry)} is signed by a key not in the allowed signers`);
+    else if (status === 'U')
+      found(entry, `decision ${describe(entry)} is signed by a key not in the allowed signers`);
     else if (status === 'G' && signer?.toLowerCase() !== emailOf(entry.event.actor)) {
       found(entry, `decision ${describe(entry)} is signed by ${signer ?? 'someone else'}, not by its actor`);
     }
