@@ -3,7 +3,7 @@ import type { LedgerVerification } from '../../../shared/domain/ledger.js';
 import type { Core } from '../context.js';
 import { isAncestor, LEDGER_REF, readRef, remoteLedgerRef, verifiedLedgerRef } from '../git/ledger-refs.js';
 import { fetchLedger } from '../git/ledger-transfer.js';
-import { loadPolicy } from '../policy/load-policy.js';
+import { loadRepositoryPolicy } from '../policy/committed-policy.js';
 import { verifyAuditTrail } from '../promotion/verify-records.js';
 import { allowedSigners, requireSigned } from './allowed-signers.js';
 import { LOCAL_ACTIONS, SIGNED_ACTIONS } from './event.js';
@@ -115,7 +115,11 @@ export async function verifyLedger(core: Core, root: string): Promise<LedgerVeri
   const head = await readRef(root, LEDGER_REF);
   const signers = await allowedSigners(root);
   const entries = await readLedger(root, { head, allowedSigners: signers.file });
-  const policy = await loadPolicy(root).catch(() => null);
+  // `requireSigned` as committed at HEAD: an uncommitted edit never turns it off.
+  const policy = await loadRepositoryPolicy(root).then(
+    (loaded) => loaded.policy,
+    () => null,
+  );
   const findings = [
     ...signatureProblems(entries, requireSigned(policy, root, signers)),
     ...lostLocalEvents(core, root, entries),
