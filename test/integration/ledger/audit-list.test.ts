@@ -6,7 +6,9 @@ import { appendToLedger } from '../../../src-main/core/ledger/append.js';
 import { syncLedger } from '../../../src-main/core/ledger/sync.js';
 import { ledgerStatus } from '../../../src-main/core/ledger/sync-status.js';
 import { approve } from '../../../src-main/core/promotion/approvals.js';
+import { promotionDetail } from '../../../src-main/core/promotion/detail.js';
 import { promote } from '../../../src-main/core/promotion/promote.js';
+import { releaseSituation } from '../../../src-main/core/promotion/situation.js';
 import { openRepository } from '../../../src-main/core/repository/open-repository.js';
 import { readRepositoryContext } from '../../../src-main/core/repository/repository-context.js';
 import { UNCOMMITTED_POLICY } from '../../../src-main/core/policy/committed-policy.js';
@@ -26,7 +28,7 @@ async function auditList(core: Core, input: Record<string, unknown>): Promise<Au
   const ctx = { core, caller: { kind: 'test' as const, trusted: true }, mode: 'browser' as const };
   const answer = await dispatch('audit.list', input, ctx);
   if (!answer.ok) throw new Error(answer.error.message);
-  return answer.value;
+  return answer.value as AuditPage;
 }
 
 describe("a repository's audit list read from its shared ledger (the Audit screen's channel)", () => {
@@ -125,13 +127,17 @@ describe('the policy a promotion uses comes from HEAD', () => {
       expect.objectContaining({ approver: 'carol@example.com', counts: false }),
     ]);
     expect((await ledgerStatus(carol.core, carol.clone.dir)).signing.required).toBe(true);
-    // Said where the policy is shown: the repository's warnings.
+    // Said where the policy is shown and used: the repository's warnings, the promotion.
     expect((await openRepository(carol.core, carol.clone.dir)).warnings).toContain(UNCOMMITTED_POLICY);
+    const situation = await releaseSituation(carol.core, carol.clone.dir, '1.0.0');
+    expect(promotionDetail(carol.core, situation, 'production').policyNote).toBe(UNCOMMITTED_POLICY);
 
     // The same edit committed is the policy (so the checks above could fail).
     carol.clone.commit('chore: approvals need no signature', { '.release-desk.yml': relaxed });
     expect((await approvalGate(carol.core, carol.clone.dir)).detail).toMatch(/^1 of 2 approvals/);
     expect((await openRepository(carol.core, carol.clone.dir)).warnings).not.toContain(UNCOMMITTED_POLICY);
+    const committed = await releaseSituation(carol.core, carol.clone.dir, '1.0.0');
+    expect(promotionDetail(carol.core, committed, 'production').policyNote).toBeUndefined();
   });
 
   it('reads versioning keys from the working tree and names the broken file at HEAD', async () => {
