@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { LedgerAuditList, LedgerStatus, LedgerSyncResult } from '../domain/ledger.js';
+import type { LedgerStatus, LedgerSyncResult } from '../domain/ledger.js';
 import { channel } from './define.js';
 import { repoPath } from './repository.js';
 
@@ -18,8 +18,4 @@ export const ledgerChannels = {
   'ledger.sync': channel<LedgerSyncResult>()(z.object({ path: repoPath, remote: remoteName.optional() })),
   /** In sync, N to push, offline or rejected, and whether signing is set up. Reads no network. */
   'ledger.status': channel<LedgerStatus>()(z.object({ path: repoPath })),
-  /** The repository's audit list read from its shared ledger, newest first, and what is not in it yet. */
-  'ledger.audit': channel<LedgerAuditList>()(
-    z.object({ path: repoPath, limit: z.number().int().positive().max(1000).optional() }),
-  ),
 };

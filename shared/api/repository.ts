@@ -13,6 +13,7 @@ export const repositoryChannels = {
   'repository.summary': channel<RepositorySummary>()(z.object({ path: repoPath })),
   'repository.recent': channel<RecentRepository[]>()(z.object({})),
   'repository.releases': channel<PromotableRelease[]>()(z.object({ path: repoPath })),
+  /** A repository's shared ledger and its local-only events (with `repo`), else this machine's log; newest first. */
   'audit.list': channel<AuditPage>()(
     z.object({
       repo: repoPath.optional(),
@@ -24,7 +25,7 @@ export const repositoryChannels = {
       excludeActions: z.array(filterText).max(50).optional(),
       offset: z.number().int().nonnegative().optional(),
       limit: z.number().int().positive().max(1000).optional(),
-      around: z.number().int().positive().optional(),
+      around: z.string().min(1).max(100).optional(),
       facets: z.boolean().optional(),
     }),
   ),

@@ -35,31 +35,9 @@ export interface LedgerVerification {
   head: string | null;
   /** Each problem as one sentence naming the event (commit and action) it concerns. */
   problems: string[];
+  /** The ledger commit of the first problem about an event this ledger holds (the one the Audit screen marks). */
+  brokenAt: string | null;
   /** The remote compared against, or null when none was reachable (`unreachable` says why). */
   remote: string | null;
   unreachable?: string;
-}
-
-/** One event of a repository's shared ledger as `audit list --repo` shows it. */
-export interface LedgerAuditEntry {
-  /** Position in the ledger's order (time, then commit hash), 1 the oldest: the same in every synced clone. */
-  seq: number;
-  /** The ledger commit holding the event: its identity. */
-  commit: string;
-  at: string;
-  actor: string;
-  action: string;
-  repo: string;
-  subject: string | null;
-  details: Record<string, unknown>;
-  /** Copied once from a database from before the ledger. */
-  imported: boolean;
-  /** The allowed signer of a good signature, null when unsigned or not verified. */
-  signer: string | null;
-}
-
-export interface LedgerAuditList {
-  entries: LedgerAuditEntry[];
-  /** Local events not yet in the ledger (git refused them) and why: they show once appended. */
-  pending: { events: number; error: string | null };
 }

@@ -132,6 +132,8 @@ export interface PromotionDetail {
    * promotion (e.g. "All gates passed — deployed v2.1.0 to staging"), or found it finished already.
    */
   finished?: string;
+  /** Set while the working tree's `.release-desk.yml` differs from HEAD's: promotions use HEAD's until it is committed. */
+  policyNote?: string;
 }
 
 export interface EnvironmentColumn {

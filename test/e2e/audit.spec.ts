@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { AuditLog } from '../../src-main/core/audit/audit-log.js';
+import { appendToLedger } from '../../src-main/core/ledger/append.js';
+import { LedgerOutbox } from '../../src-main/core/ledger/outbox.js';
+import { SharedAuditLog } from '../../src-main/core/ledger/shared-audit-log.js';
 import { openDatabase } from '../../src-main/core/store/database.js';
 import { expect, test } from './support/fixtures.js';
 import type { DeskServer } from './support/fixtures.js';
@@ -8,14 +10,15 @@ import type { DeskServer } from './support/fixtures.js';
 const ADA = 'Ada <ada@example.com>';
 const BOB = 'Bob <bob@example.com>';
 
+const DAY_AGO = Date.now() - 86_400_000;
+
 /**
- * 150 events written by the app's own audit log into the server's data dir: releases by Ada,
- * promotions to staging by Ada and production window overrides by Bob, one release line per ten events.
+ * 150 events written by the app's own audit log into the server's data dir and appended to the
+ * repository's shared ledger, a second apart: releases by Ada, promotions to staging by Ada and
+ * production window overrides by Bob, one release line per ten events.
  */
-function seed(desk: DeskServer, root: string) {
-  const db = openDatabase(desk.dataDir);
-  const audit = new AuditLog(db);
-  try {
+async function seed(desk: DeskServer, root: string) {
+  await record(desk, root, (audit) => {
     for (let i = 1; i <= 150; i += 1) {
       const version = `1.${Math.floor(i / 10)}.0`;
       const kind = i % 3;
@@ -39,6 +42,18 @@ function seed(desk: DeskServer, root: string) {
         });
       }
     }
+  });
+}
+
+/** Events recorded by the app's own audit log in the server's data dir, a second apart, then appended to the ledger. */
+async function record(desk: DeskServer, root: string, write: (audit: SharedAuditLog) => void) {
+  const db = openDatabase(desk.dataDir);
+  let clock = DAY_AGO;
+  const outbox = new LedgerOutbox(db, {});
+  try {
+    write(new SharedAuditLog(db, () => new Date((clock += 1000)), outbox));
+    expect(await outbox.flush(root)).toEqual([]);
+    await outbox.settle();
   } finally {
     db.close();
   }
@@ -69,7 +84,7 @@ async function openAudit(page: Page, desk: DeskServer, dir: string) {
 test('filter, search, page, expand and export the audit log', async ({ page, desk, repo }) => {
   repo.commit('feat: first feature');
   const root = repo.git('rev-parse', '--show-toplevel');
-  seed(desk, root);
+  await seed(desk, root);
   await openAudit(page, desk, repo.dir);
 
   const rows = page.getByRole('table').getByRole('row');
@@ -110,7 +125,9 @@ test('filter, search, page, expand and export the audit log', async ({ page, des
   const csv = readFileSync(await (await download).path(), 'utf8')
     .trim()
     .split('\r\n');
-  expect(csv[0]).toBe('seq,at,actor,action,repo,subject,details,prevHash,hash');
+  expect(csv[0]).toBe(
+    'seq,at,actor,action,repo,subject,details,prevHash,hash,source,commit,signature,signer,imported',
+  );
   expect(csv.slice(1).map((line) => line.split(',')[0])).toEqual(['79', '76', '73', '70']);
 
   const json = page.waitForEvent('download');
@@ -122,7 +139,7 @@ test('filter, search, page, expand and export the audit log', async ({ page, des
 test('a broken chain shows the broken event, marked and scrolled to', async ({ page, desk, repo }) => {
   await page.setViewportSize({ width: 1024, height: 700 });
   repo.commit('feat: first feature');
-  seed(desk, repo.git('rev-parse', '--show-toplevel'));
+  await seed(desk, repo.git('rev-parse', '--show-toplevel'));
   await openAudit(page, desk, repo.dir);
   await page.getByRole('button', { name: 'Verify chain' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Chain verified: 151 events' })).toBeVisible();
@@ -146,4 +163,77 @@ test('a broken chain shows the broken event, marked and scrolled to', async ({ p
   expect(
     await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
   ).toBeLessThanOrEqual(0);
+});
+
+test("the ledger's events from another clone are listed and filtered; verify marks a forged decision", async ({
+  page,
+  desk,
+  repo,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  // A committed allowed-signers list: decisions must be signed by an allowed key to count.
+  repo.commit('feat: first feature', {
+    '.release-desk/allowed_signers': 'bob@example.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExampleKeyOnly\n',
+  });
+  const root = repo.git('rev-parse', '--show-toplevel');
+  // 30 releases by Ada, recorded here (no decisions among them).
+  await record(desk, root, (audit) => {
+    for (let i = 1; i <= 30; i += 1) {
+      const details = { version: `1.${i}.0`, tag: `v1.${i}.0` };
+      audit.append({ actor: ADA, action: 'release.created', repo: root, subject: `v1.${i}.0`, details });
+    }
+  });
+  // Bob's events as a sync brings them from his clone: in the ledger, never in this machine's log.
+  const at = (minutes: number) => new Date(DAY_AGO + 3_600_000 + minutes * 60_000).toISOString();
+  const bobs = (action: string, subject: string, details: Record<string, unknown>, minutes: number) => ({
+    event: {
+      v: 1 as const,
+      at: at(minutes),
+      actor: BOB,
+      action,
+      subject,
+      details,
+      local: null,
+      imported: false,
+    },
+    sign: false,
+  });
+  await appendToLedger(root, [
+    bobs('promotion.started', 'v9.0.0@qa#1', { environment: 'qa', version: '9.0.0' }, 1),
+    bobs('approval.given', 'v9.0.0@qa#1', { environment: 'qa', version: '9.0.0', comment: 'lgtm' }, 2),
+  ]);
+  await openAudit(page, desk, repo.dir);
+
+  const filters = page.getByRole('form', { name: 'Filter audit events' });
+  await expect(filters.getByLabel('Log')).toHaveValue('repository');
+  await expect(page.getByText('Events 1–32 of 32')).toBeVisible();
+  await filters.getByLabel('Environment').selectOption('qa');
+  await expect(page.getByText('Events 1–2 of 2')).toBeVisible();
+  const approval = page.getByRole('row').filter({ hasText: 'approval.given' });
+  await expect(approval).toContainText(BOB);
+  await expect(approval.getByRole('img', { name: 'Not signed' })).toBeVisible();
+  await approval.getByRole('button', { name: 'Details of event 32', exact: true }).click();
+  await expect(page.locator('#audit-details-32')).toContainText('not signed');
+  await expect(page.locator('#audit-details-32')).toContainText('Ledger commit');
+
+  // This machine's own log holds only what it recorded: Bob's events are not in it.
+  await filters.getByLabel('Log').selectOption('machine');
+  await expect(page.getByText('No events match these filters.')).toBeVisible();
+  await filters.getByLabel('Log').selectOption('repository');
+  await filters.getByRole('button', { name: 'Clear filters' }).click();
+  await filters.getByLabel('Person').selectOption(ADA);
+  await expect(page.getByText('Events 1–30 of 30')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Verify chain' }).click();
+  const status = page.getByRole('status').filter({ hasText: 'Shared ledger: 1 problem(s)' });
+  await expect(status).toBeVisible();
+  await expect(status).toContainText('Local chain verified: 31 events');
+  await expect(status).toContainText(/decision [0-9a-f]{12} \(approval\.given v9\.0\.0@qa#1 by Bob/);
+  const marked = page.getByRole('row').filter({ hasText: 'Problem found here' });
+  await expect(marked).toHaveCount(1);
+  await expect(marked).toContainText('approval.given');
+  await expect(marked.getByRole('button', { name: 'Details of event 32', exact: true })).toBeFocused();
+  await expect(marked).toBeInViewport();
+  await expect(filters.getByLabel('Person')).toHaveValue('');
+  await page.screenshot({ path: '/tmp/audit-ledger-1024-light.png', fullPage: false });
 });

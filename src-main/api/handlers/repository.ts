@@ -6,6 +6,7 @@ import {
 } from '../../core/repository/open-repository.js';
 import { expandHome } from '../../core/repository/home-path.js';
 import { releaseTags } from '../../core/repository/release-tags.js';
+import { repositoryAuditPage } from '../../core/ledger/ledger-audit.js';
 import { verifyAuditAndLedger } from '../../core/ledger/verify-ledger.js';
 import type { HandlerGroup } from '../handler-types.js';
 import { repositoryOf } from '../repository-of.js';
@@ -19,10 +20,9 @@ export const repositoryHandlers: HandlerGroup<keyof typeof repositoryChannels> =
   'repository.releases': async ({ path }, { core }) => releaseTags(await repositoryOf(core, path)),
   // Events are keyed by the working tree's top level: a path inside it names the same repository.
   'audit.list': async ({ repo, ...query }, { core }) =>
-    core.audit.page({
-      ...query,
-      repo: repo === undefined ? undefined : (await repositoryOf(core, repo)).root,
-    }),
+    repo === undefined
+      ? core.audit.page(query)
+      : repositoryAuditPage(core, await repositoryOf(core, repo), query),
   'audit.verify': async ({ repo }, { core }) =>
     verifyAuditAndLedger(core, repo ? (await repositoryOf(core, repo)).root : null),
   // No actor here: who acts is read per repository (the server's own directory may be another one).

@@ -1,3 +1,4 @@
+import type { AuditRecord } from '../../../shared/domain/audit.js';
 import { assertUsage, requireSubcommand, stringOption } from '../args.js';
 import type { CliCommand, CliIo } from '../command.js';
 import { EXIT_FAILED, EXIT_OK } from '../command.js';
@@ -40,29 +41,26 @@ export const auditCommand: CliCommand = {
       Number.isInteger(limit) && limit > 0,
       `--limit must be a positive integer, got "${limitText}"`,
     );
-    // A repository's list is its shared ledger (everyone's events once synced); without one, this database's log.
-    if (repo !== undefined) {
-      const shared = await callApi(core(), 'ledger.audit', { path: repo, limit });
-      if (shared.pending.events > 0) {
-        io.stderr(
-          `${shared.pending.events} local event(s) not yet in the ledger: ${shared.pending.error ?? 'queued'}\n`,
-        );
-      }
-      return printEvents(io, shared.entries, Boolean(values.json));
+    // A repository's list is its shared ledger (everyone's events once synced) and what only this
+    // machine holds of it; without one, this database's whole log.
+    const page = await callApi(core(), 'audit.list', { repo, limit, facets: false });
+    if (page.pending && page.pending.events > 0) {
+      io.stderr(
+        `${page.pending.events} local event(s) not yet in the ledger: ${page.pending.error ?? 'queued'}\n`,
+      );
     }
-    const { events } = await callApi(core(), 'audit.list', { limit, facets: false });
-    return printEvents(io, events, Boolean(values.json));
+    return printEvents(io, page.events, Boolean(values.json));
   },
 };
 
-type Listed = { seq: number; at: string; action: string; actor: string; subject: string | null };
-
-function printEvents(io: CliIo, events: Listed[], json: boolean): number {
+function printEvents(io: CliIo, events: AuditRecord[], json: boolean): number {
   if (json) printJson(io, events);
   else {
     for (const event of events) {
+      const mark =
+        event.source === 'pending' ? '  (not yet shared)' : event.signer ? `  signed by ${event.signer}` : '';
       io.stdout(
-        `${String(event.seq).padStart(5)}  ${event.at}  ${event.action.padEnd(24)} ${event.actor}  ${event.subject ?? ''}\n`,
+        `${String(event.seq).padStart(5)}  ${event.at}  ${event.action.padEnd(24)} ${event.actor}  ${event.subject ?? ''}${mark}\n`,
       );
     }
   }

@@ -32,6 +32,7 @@ export const promoteCommand: CliCommand = {
         `release-desk promote: ${detail.promotion!.id} was interrupted during deploy; it may have half-deployed, so it does not run again unless you ask: release-desk promote ${detail.version} --to ${environment} --retry-deploy\n`,
       );
     }
+    if (detail.policyNote) ctx.io.stderr(`warning: ${detail.policyNote}\n`);
     // Promoting a release that is live already only says so.
     if (detail.finished) ctx.io.stderr(`release-desk promote: ${detail.finished}\n`);
     return reportOutcome(ctx.io, detail, Boolean(values.json), 'promote');

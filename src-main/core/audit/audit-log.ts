@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { AuditEvent, AuditPage, AuditQuery, AuditVerification } from '../../../shared/domain/audit.js';
 import type { Db } from '../store/database.js';
-import { queryAudit } from './audit-query.js';
+import { machineFeed } from './audit-feed.js';
+import { queryFeed } from './audit-query.js';
 import type { AuditRow } from './audit-row.js';
 import { toEvent } from './audit-row.js';
 import { canonicalJson } from './canonical-json.js';
@@ -74,9 +75,9 @@ export class AuditLog {
     return rows.map(toEvent);
   }
 
-  /** One filtered page, newest first (the Audit screen). */
+  /** One filtered page of this machine's log, newest first; `repo` narrows it to that repository's rows. */
   page(query: AuditQuery = {}): AuditPage {
-    return queryAudit(this.db, query);
+    return { ...queryFeed(this.db, machineFeed(query.repo ?? null), query), pending: null };
   }
 
   /** Events about one subject (e.g. a release), oldest first. */

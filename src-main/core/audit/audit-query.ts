@@ -1,7 +1,7 @@
-import type { AuditFacets, AuditPage, AuditQuery } from '../../../shared/domain/audit.js';
+import type { AuditFacets, AuditPage, AuditQuery, AuditRecord } from '../../../shared/domain/audit.js';
 import type { Db } from '../store/database.js';
-import type { AuditRow } from './audit-row.js';
-import { toEvent } from './audit-row.js';
+import type { AuditFeed, FeedRow } from './audit-feed.js';
+import { toRecord } from './audit-feed.js';
 
 export const DEFAULT_PAGE = 100;
 
@@ -13,15 +13,16 @@ function likeText(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** The WHERE clause and its parameters for a query's filters (paging aside). */
+/** The WHERE clause and its parameters for a query's filters (paging and scope aside). */
 function where(query: AuditQuery): { sql: string; params: Record<string, unknown> } {
-  const clauses = ['(@repo IS NULL OR repo = @repo)'];
-  const params: Record<string, unknown> = { repo: query.repo ?? null };
+  const clauses = ['1'];
+  const params: Record<string, unknown> = {};
   // Cheap text tests first: SQLite checks terms in order and the JSON ones parse every row.
   if (query.search) {
     clauses.push(
       `(action LIKE @search ESCAPE '\\' OR actor LIKE @search ESCAPE '\\'
-        OR subject LIKE @search ESCAPE '\\' OR details LIKE @search ESCAPE '\\')`,
+        OR subject LIKE @search ESCAPE '\\' OR details LIKE @search ESCAPE '\\'
+        OR signer LIKE @search ESCAPE '\\' OR commit_sha LIKE @search ESCAPE '\\')`,
     );
     params.search = likeText(query.search);
   }
@@ -55,14 +56,14 @@ function where(query: AuditQuery): { sql: string; params: Record<string, unknown
   return { sql: clauses.join(' AND '), params };
 }
 
-/** The actions, people and environments in the log (or one repository's part of it), in one scan. */
-function facets(db: Db, repo: string | null): AuditFacets {
+/** The actions, people and environments of the feed, in one scan. */
+function facets(db: Db, feed: AuditFeed): AuditFacets {
   const rows = db
     .prepare(
-      `SELECT action, actor, ${detail('environment')} AS environment FROM audit_events
-       WHERE (@repo IS NULL OR repo = @repo) GROUP BY 1, 2, 3`,
+      `WITH feed AS (${feed.sql}) SELECT action, actor, ${detail('environment')} AS environment FROM feed
+       GROUP BY 1, 2, 3`,
     )
-    .all({ repo }) as { action: string; actor: string; environment: unknown }[];
+    .all(feed.params) as { action: string; actor: string; environment: unknown }[];
   const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
   return {
     actions: sorted(rows.map((row) => row.action)),
@@ -72,30 +73,34 @@ function facets(db: Db, repo: string | null): AuditFacets {
 }
 
 /**
- * One page of the audit log, newest first, narrowed by the query's filters. Reads only; `around`
- * finds the page that holds a given event (the one a broken chain names) under the same filters.
+ * One page of a feed (this machine's log, or a repository's ledger with its local-only events),
+ * newest first, narrowed by the query's filters. Reads only; `around` finds the page that holds a
+ * given event (the one `audit verify` names) under the same filters.
  */
-export function queryAudit(db: Db, query: AuditQuery = {}): AuditPage {
-  const { sql, params } = where(query);
+export function queryFeed(db: Db, feed: AuditFeed, query: AuditQuery = {}): Omit<AuditPage, 'pending'> {
+  const filtered = where(query);
+  const params = { ...feed.params, ...filtered.params };
+  const from = `WITH feed AS (${feed.sql}) SELECT * FROM feed WHERE ${filtered.sql}`;
   const limit = query.limit ?? DEFAULT_PAGE;
-  const total = (
-    db.prepare(`SELECT count(*) AS n FROM audit_events WHERE ${sql}`).get(params) as { n: number }
-  ).n;
+  const total = (db.prepare(`SELECT count(*) AS n FROM (${from})`).get(params) as { n: number }).n;
   let offset = query.offset ?? 0;
   if (query.around !== undefined) {
     const newer = db
-      .prepare(`SELECT count(*) AS n FROM audit_events WHERE ${sql} AND seq > @around`)
+      .prepare(
+        `SELECT count(*) AS n FROM (${from}) WHERE ord > (SELECT ord FROM (${from}) WHERE id = @around)`,
+      )
       .get({ ...params, around: query.around }) as { n: number };
     offset = Math.floor(newer.n / limit) * limit;
   }
   const rows = db
-    .prepare(`SELECT * FROM audit_events WHERE ${sql} ORDER BY seq DESC LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit, offset }) as AuditRow[];
+    .prepare(`${from} ORDER BY ord DESC LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit, offset }) as FeedRow[];
+  const events: AuditRecord[] = rows.map(toRecord);
   return {
-    events: rows.map(toEvent),
+    events,
     total,
     offset,
     limit,
-    facets: query.facets === false ? null : facets(db, query.repo ?? null),
+    facets: query.facets === false ? null : facets(db, feed),
   };
 }

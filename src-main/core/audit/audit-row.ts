@@ -14,7 +14,7 @@ export interface AuditRow {
 }
 
 /** Reading must survive a damaged row (verify names it; the list still has to show it). */
-function readDetails(text: string): Record<string, unknown> {
+export function readDetails(text: string): Record<string, unknown> {
   try {
     const parsed: unknown = JSON.parse(text);
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))

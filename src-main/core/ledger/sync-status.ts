@@ -9,7 +9,7 @@ import {
 } from '../git/ledger-refs.js';
 import { repositoryContext } from '../repository/repository-context.js';
 import type { RepositoryRef } from '../repository/repository-context.js';
-import { loadPolicy } from '../policy/load-policy.js';
+import { loadRepositoryPolicy } from '../policy/committed-policy.js';
 import type { Db } from '../store/database.js';
 import { allowedSigners, requireSigned } from './allowed-signers.js';
 import { chooseRemote } from './sync.js';
@@ -50,7 +50,11 @@ export async function ledgerStatus(core: Core, dir: RepositoryRef): Promise<Ledg
   const remote = await chooseRemote(root).catch(() => null);
   const toPush = await eventsToPush(core, root, remote);
   const last = outcomes.get(core.db)?.get(root);
-  const policy = await loadPolicy(root).catch(() => null);
+  // `requireSigned` as committed at HEAD: an uncommitted edit never turns it off.
+  const policy = await loadRepositoryPolicy(root).then(
+    (loaded) => loaded.policy,
+    () => null,
+  );
   const signers = await allowedSigners(root);
   const signing = {
     required: requireSigned(policy, root, signers),

@@ -3,7 +3,7 @@ import type { LedgerVerification } from '../../../shared/domain/ledger.js';
 import type { Core } from '../context.js';
 import { isAncestor, LEDGER_REF, readRef, remoteLedgerRef, verifiedLedgerRef } from '../git/ledger-refs.js';
 import { fetchLedger } from '../git/ledger-transfer.js';
-import { loadPolicy } from '../policy/load-policy.js';
+import { loadRepositoryPolicy } from '../policy/committed-policy.js';
 import { verifyAuditTrail } from '../promotion/verify-records.js';
 import { allowedSigners, requireSigned } from './allowed-signers.js';
 import { LOCAL_ACTIONS, SIGNED_ACTIONS } from './event.js';
@@ -21,25 +21,32 @@ function emailOf(actor: string): string {
   return (/<([^>]*)>\s*$/.exec(actor)?.[1] ?? actor).trim().toLowerCase();
 }
 
+/** A problem, and the ledger commit it is about when the local ledger holds that event. */
+interface Finding {
+  commit: string | null;
+  problem: string;
+}
+
 /** Every decision's signature against the allowed signers; a bad signature anywhere is a finding. */
-function signatureProblems(entries: LedgerEntry[], signedOnly: boolean): string[] {
-  const problems: string[] = [];
+function signatureProblems(entries: LedgerEntry[], signedOnly: boolean): Finding[] {
+  const findings: Finding[] = [];
+  const found = (entry: LedgerEntry, problem: string) => findings.push({ commit: entry.commit, problem });
   for (const entry of entries) {
     const { status, signer } = entry.signature;
-    if (status === 'B') problems.push(`event ${describe(entry)} has a signature that does not verify`);
+    if (status === 'B') found(entry, `event ${describe(entry)} has a signature that does not verify`);
     if (!signedOnly || entry.event.imported || !SIGNED_ACTIONS.has(entry.event.action)) continue;
-    if (status === 'N') problems.push(`decision ${describe(entry)} is not signed`);
+    if (status === 'N') found(entry, `decision ${describe(entry)} is not signed`);
     else if (status === 'U')
-      problems.push(`decision ${describe(entry)} is signed by a key not in the allowed signers`);
+      found(entry, `decision ${describe(entry)} is signed by a key not in the allowed signers`);
     else if (status === 'G' && signer?.toLowerCase() !== emailOf(entry.event.actor)) {
-      problems.push(`decision ${describe(entry)} is signed by ${signer ?? 'someone else'}, not by its actor`);
+      found(entry, `decision ${describe(entry)} is signed by ${signer ?? 'someone else'}, not by its actor`);
     }
   }
-  return problems;
+  return findings;
 }
 
 /** Local audit events of `root` that are neither queued nor in the ledger: the ledger lost them. */
-function lostLocalEvents(core: Core, root: string, entries: LedgerEntry[]): string[] {
+function lostLocalEvents(core: Core, root: string, entries: LedgerEntry[]): Finding[] {
   const inLedger = new Set(entries.flatMap((e) => (e.event.local ? [e.event.local.hash] : [])));
   const rows = core.db
     .prepare(
@@ -49,13 +56,16 @@ function lostLocalEvents(core: Core, root: string, entries: LedgerEntry[]): stri
     .all(root) as { seq: number; action: string; hash: string }[];
   return rows
     .filter((row) => !inLedger.has(row.hash) && !LOCAL_ACTIONS.has(row.action))
-    .map((row) => `local audit event ${row.seq} (${row.action}) is missing from the ledger`);
+    .map((row) => ({
+      commit: null,
+      problem: `local audit event ${row.seq} (${row.action}) is missing from the ledger`,
+    }));
 }
 
 interface RemoteFindings {
   remote: string | null;
   unreachable?: string;
-  problems: string[];
+  problems: Finding[];
 }
 
 /**
@@ -75,20 +85,24 @@ async function compareWithRemote(core: Core, root: string, local: string | null)
   } catch (error) {
     return { remote: null, unreachable: `${remote}: ${(error as Error).message}`, problems: [] };
   }
-  const problems: string[] = [];
+  const problems: Finding[] = [];
   const synced = await readRef(root, remoteLedgerRef(remote));
   if (synced && !(fetched && (await isAncestor(root, synced, fetched)))) {
     const dropped = await readLedger(root, { head: synced, exclude: fetched ? [fetched] : [] });
     for (const entry of dropped) {
-      problems.push(`${remote}'s ledger was rewritten: it no longer holds event ${describe(entry)}`);
+      problems.push({
+        commit: entry.commit,
+        problem: `${remote}'s ledger was rewritten: it no longer holds event ${describe(entry)}`,
+      });
     }
   }
   if (fetched) {
     const behind = await readLedger(root, { head: fetched, exclude: local ? [local] : [] });
     for (const entry of behind) {
-      problems.push(
-        `the local ledger lacks event ${describe(entry)} that ${remote} holds (run release-desk sync)`,
-      );
+      problems.push({
+        commit: null,
+        problem: `the local ledger lacks event ${describe(entry)} that ${remote} holds (run release-desk sync)`,
+      });
     }
   }
   return { remote, problems };
@@ -101,21 +115,30 @@ export async function verifyLedger(core: Core, root: string): Promise<LedgerVeri
   const head = await readRef(root, LEDGER_REF);
   const signers = await allowedSigners(root);
   const entries = await readLedger(root, { head, allowedSigners: signers.file });
-  const policy = await loadPolicy(root).catch(() => null);
-  const problems = [
+  // `requireSigned` as committed at HEAD: an uncommitted edit never turns it off.
+  const policy = await loadRepositoryPolicy(root).then(
+    (loaded) => loaded.policy,
+    () => null,
+  );
+  const findings = [
     ...signatureProblems(entries, requireSigned(policy, root, signers)),
     ...lostLocalEvents(core, root, entries),
   ];
   if (pending.events > 0 && pending.error) {
-    problems.push(`${pending.events} local event(s) are not yet in the ledger: ${pending.error}`);
+    findings.push({
+      commit: null,
+      problem: `${pending.events} local event(s) are not yet in the ledger: ${pending.error}`,
+    });
   }
   const remote = await compareWithRemote(core, root, head);
-  problems.push(...remote.problems);
+  findings.push(...remote.problems);
+  const held = new Set(entries.map((entry) => entry.commit));
   const result: LedgerVerification = {
-    ok: problems.length === 0,
+    ok: findings.length === 0,
     events: entries.length,
     head,
-    problems,
+    problems: findings.map((finding) => finding.problem),
+    brokenAt: findings.find((finding) => finding.commit !== null && held.has(finding.commit))?.commit ?? null,
     remote: remote.remote,
   };
   if (remote.unreachable) result.unreachable = remote.unreachable;

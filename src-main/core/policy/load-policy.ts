@@ -150,14 +150,21 @@ export function defaultPolicy(): Policy {
   return policySchema.parse({});
 }
 
-/** The repository's policy from its working tree; defaults when the file does not exist. */
-export async function loadPolicy(repoDir: string): Promise<Policy> {
-  let text: string;
+/** The working tree's `.release-desk.yml`, or null when there is none. */
+export async function readPolicyText(repoDir: string): Promise<string | null> {
   try {
-    text = await readFile(path.join(repoDir, POLICY_FILE), 'utf8');
+    return await readFile(path.join(repoDir, POLICY_FILE), 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return defaultPolicy();
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new PolicyError(`${POLICY_FILE} cannot be read: ${(error as Error).message}`, '', null);
   }
-  return parsePolicy(text);
+}
+
+/**
+ * The working tree's policy file alone; defaults when it does not exist. What Release Desk acts
+ * on is `loadRepositoryPolicy` (core/policy/committed-policy.ts): promotions read HEAD's copy.
+ */
+export async function loadPolicy(repoDir: string): Promise<Policy> {
+  const text = await readPolicyText(repoDir);
+  return text === null ? defaultPolicy() : parsePolicy(text);
 }

@@ -127,5 +127,6 @@ export function promotionDetail(
     actor: situation.actor,
     downgrade:
       (latest && recordedDowngrade(core, latest)) ?? (pending ? { from: pending.tag, reason: null } : null),
+    ...(situation.policyNote ? { policyNote: situation.policyNote } : {}),
   });
 }

@@ -15,6 +15,7 @@ export async function summarizeRepository(dir: RepositoryRef): Promise<Repositor
   // A broken policy file must not lock the user out of the repo: it is reported, and actions
   // that need the policy refuse with the full error.
   if (state.policyError) warnings.push(state.policyError.message);
+  if (state.policyNote) warnings.push(state.policyNote);
   const [{ latest }, remotes] = await Promise.all([
     resolveReleaseRange(state.root, state.head, state.tagPrefix, {}),
     remoteNames(state.root),

@@ -4,7 +4,7 @@ import { DeskError } from '../errors.js';
 import { committerIdentity, formatIdentity } from '../git/identity.js';
 import { inspectRepository } from '../git/repository-state.js';
 import type { RepositoryState } from '../git/repository-state.js';
-import { loadPolicy } from '../policy/load-policy.js';
+import { loadRepositoryPolicy } from '../policy/committed-policy.js';
 import { PolicyError } from '../policy/policy-error.js';
 import type { ReleasePolicy } from '../policy/policy-error.js';
 
@@ -14,9 +14,14 @@ import type { ReleasePolicy } from '../policy/policy-error.js';
  * prefix and the acting person.
  */
 export interface RepositoryContext extends RepositoryState {
-  /** Null when `.release-desk.yml` is invalid right now; `policyError` says why. */
+  /**
+   * Null when `.release-desk.yml` is invalid right now; `policyError` says why. Promotion keys
+   * are HEAD's, versioning keys the working tree's (core/policy/committed-policy.ts).
+   */
   policy: Policy | null;
   policyError: PolicyError | null;
+  /** Set while the working tree's policy file differs from HEAD's, whose promotion keys are the ones used. */
+  policyNote: string | null;
   /** The policy's tag prefix; while the policy is invalid, its release sections' or `v`. */
   tagPrefix: string;
   /**
@@ -60,18 +65,18 @@ export async function refreshRepositoryContext(repo: RepositoryContext): Promise
   Object.assign(repo, state, policy);
 }
 
-type PolicyPart = Pick<RepositoryContext, 'policy' | 'policyError' | 'tagPrefix'>;
+type PolicyPart = Pick<RepositoryContext, 'policy' | 'policyError' | 'policyNote' | 'tagPrefix'>;
 
 async function readStateAndPolicy(dir: string): Promise<[RepositoryState, PolicyPart]> {
   const state = await inspectRepository(dir);
   try {
-    const policy = await loadPolicy(state.root);
-    return [state, { policy, policyError: null, tagPrefix: policy.versioning.tagPrefix }];
+    const { policy, note } = await loadRepositoryPolicy(state.root);
+    return [state, { policy, policyError: null, policyNote: note, tagPrefix: policy.versioning.tagPrefix }];
   } catch (error) {
     // Kept, not thrown: an open promotion keeps its starting policy, the header still opens.
     if (!(error instanceof PolicyError)) throw error;
     const tagPrefix = error.release?.versioning.tagPrefix ?? 'v';
-    return [state, { policy: null, policyError: error, tagPrefix }];
+    return [state, { policy: null, policyError: error, policyNote: null, tagPrefix }];
   }
 }
 

@@ -1,11 +1,11 @@
-import type { AuditEvent, AuditQuery } from '../../../shared/domain/audit.js';
+import type { AuditQuery, AuditRecord } from '../../../shared/domain/audit.js';
 import { call } from '../../lib/api-client.js';
 
 const EXPORT_PAGE = 1000;
 
 /** Every event the filters match, across all pages, newest first. */
-export async function allMatching(query: AuditQuery): Promise<AuditEvent[]> {
-  const events: AuditEvent[] = [];
+export async function allMatching(query: AuditQuery): Promise<AuditRecord[]> {
+  const events: AuditRecord[] = [];
   for (let offset = 0; ; offset += EXPORT_PAGE) {
     const page = await call('audit.list', { ...query, offset, limit: EXPORT_PAGE, facets: false });
     events.push(...page.events);
@@ -13,7 +13,23 @@ export async function allMatching(query: AuditQuery): Promise<AuditEvent[]> {
   }
 }
 
-const COLUMNS = ['seq', 'at', 'actor', 'action', 'repo', 'subject', 'details', 'prevHash', 'hash'] as const;
+// The local chain's columns first (as exports before the ledger had them), then where the event lives and who signed it.
+const COLUMNS = [
+  'seq',
+  'at',
+  'actor',
+  'action',
+  'repo',
+  'subject',
+  'details',
+  'prevHash',
+  'hash',
+  'source',
+  'commit',
+  'signature',
+  'signer',
+  'imported',
+] as const;
 
 /**
  * RFC 4180 quoting; a cell a spreadsheet would run as a formula (=, +, -, @) gets a leading
@@ -30,13 +46,13 @@ function cell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function auditCsv(events: AuditEvent[]): string {
+export function auditCsv(events: AuditRecord[]): string {
   const lines = [COLUMNS.join(',')];
   for (const event of events) lines.push(COLUMNS.map((column) => cell(event[column])).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 
-export function auditJson(events: AuditEvent[]): string {
+export function auditJson(events: AuditRecord[]): string {
   return `${JSON.stringify(events, null, 2)}\n`;
 }
 

@@ -1,5 +1,12 @@
 import type { AuditQuery } from '../../../shared/domain/audit.js';
 
+/**
+ * Which log the screen lists: the open repository's shared ledger (everyone's events once synced,
+ * with this machine's not-yet-shared and local-only ones), or this machine's own hash-chained log
+ * of every repository (where `audit verify`'s local chain lives).
+ */
+export type AuditScope = 'repository' | 'machine';
+
 /** What the Audit screen's filter bar holds; empty text means "any". */
 export interface AuditFilterValues {
   action: string;
@@ -9,7 +16,7 @@ export interface AuditFilterValues {
   search: string;
   /** `repository.opened` is most of a log and rarely what anyone looks for: hidden unless asked. */
   showOpens: boolean;
-  onlyThisRepo: boolean;
+  scope: AuditScope;
 }
 
 export const NO_FILTERS: AuditFilterValues = {
@@ -19,7 +26,7 @@ export const NO_FILTERS: AuditFilterValues = {
   environment: '',
   search: '',
   showOpens: false,
-  onlyThisRepo: true,
+  scope: 'repository',
 };
 
 export const OPENED = 'repository.opened';
@@ -27,7 +34,7 @@ export const OPENED = 'repository.opened';
 /** The API query for the filters; blank fields are left out so they narrow nothing. */
 export function auditQuery(filters: AuditFilterValues, repo: string | null): AuditQuery {
   const query: AuditQuery = {};
-  if (filters.onlyThisRepo && repo) query.repo = repo;
+  if (filters.scope === 'repository' && repo) query.repo = repo;
   for (const key of ['action', 'actor', 'release', 'environment', 'search'] as const) {
     const value = filters[key].trim();
     if (value) query[key] = value;

@@ -254,7 +254,10 @@ describe('a release through staging to production', () => {
     setup = promotionSetup();
     const { core, repo } = setup;
     await promote(core, repo.dir, '1.0.0', 'staging');
-    repo.write('.release-desk.yml', POLICY.replace('Database migration reviewed', 'Something else'));
+    // Committed: promotions read the policy at HEAD (an uncommitted edit is not used).
+    repo.commit('chore: another checklist item', {
+      '.release-desk.yml': POLICY.replace('Database migration reviewed', 'Something else'),
+    });
     let detail = await promote(core, repo.dir, '1.0.0', 'staging');
     expect(detail.promotion?.policyChanged).toBe(true);
     expect(detail.gates[1]?.name).toBe(ITEM);
@@ -264,7 +267,7 @@ describe('a release through staging to production', () => {
     expect(changes[0]?.details).toMatchObject({ startedWith: detail.promotion?.policyHash });
 
     // Even a policy that no longer parses does not stop the open promotion.
-    repo.write('.release-desk.yml', 'environments: [');
+    repo.commit('chore: break the policy', { '.release-desk.yml': 'environments: [' });
     await tick(core, repo.dir, '1.0.0', 'staging', ITEM);
     detail = await promote(core, repo.dir, '1.0.0', 'staging');
     expect(detail.promotion?.state).toBe('succeeded');

@@ -97,10 +97,10 @@ describe('the audit query: filters and pages read only', () => {
 
   it('finds the page holding an event under the same filters', () => {
     seed(250);
-    const page = core.audit.page({ around: 42, limit: 100 });
+    const page = core.audit.page({ around: 'local-42', limit: 100 });
     expect(page.offset).toBe(200);
     expect(page.events.some((e) => e.seq === 42)).toBe(true);
-    expect(core.audit.page({ around: 250, limit: 100 }).offset).toBe(0);
+    expect(core.audit.page({ around: 'local-250', limit: 100 }).offset).toBe(0);
   });
 
   it('still lists and filters a row whose details were damaged', () => {
@@ -109,7 +109,7 @@ describe('the audit query: filters and pages read only', () => {
     core.db.prepare('UPDATE audit_events SET details = ? WHERE seq = 4').run('{not json');
     const page = core.audit.page({ environment: 'staging' });
     expect(page.events.map((e) => e.seq)).toEqual([1]);
-    expect(core.audit.page({ around: 4 }).events.find((e) => e.seq === 4)?.details).toEqual({
+    expect(core.audit.page({ around: 'local-4' }).events.find((e) => e.seq === 4)?.details).toEqual({
       unreadable: '{not json',
     });
     expect(core.audit.verify()).toMatchObject({ ok: false, brokenAt: 4 });
