@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { appendToLedger } from '../../../src-main/core/ledger/append.js';
 import { syncLedger } from '../../../src-main/core/ledger/sync.js';
 import { finishHotfix } from '../../../src-main/core/hotfix/finish-hotfix.js';
 import { currentHotfix } from '../../../src-main/core/hotfix/hotfix-scope.js';
@@ -210,5 +211,63 @@ describe('trains and hotfixes derived from the shared ledger', () => {
     bob.core.db.prepare('DELETE FROM hotfixes').run();
     expect(await currentHotfix(bob.core, bob.clone.dir)).toBeNull();
     expect(bob.core.db.prepare(`SELECT ${columns} FROM hotfixes`).all()).toEqual(aliceRows);
+  });
+
+  it('reads events recorded before they named the tag, base version or carries', async () => {
+    team = teamSetup();
+    const { alice } = team;
+    const dir = alice.clone.dir;
+    const base = alice.clone.git('rev-parse', 'v1.0.0^{commit}');
+    const at = (minutes: number) =>
+      new Date(Date.parse('2026-03-03T10:00:00Z') + minutes * MINUTE).toISOString();
+    const event = (minutes: number, action: string, subject: string, details: Record<string, unknown>) => ({
+      sign: false,
+      event: {
+        v: 1 as const,
+        at: at(minutes),
+        actor: 'Ada <ada@example.com>',
+        action,
+        subject,
+        details,
+        local: null,
+        imported: true,
+      },
+    });
+    await appendToLedger(dir, [
+      event(1, 'train.cut', 'train-1.1.0', {
+        branch: 'release/1.1',
+        version: '1.1.0',
+        sha: base,
+        previousTag: 'v1.0.0',
+        scheduledShip: null,
+      }),
+      event(2, 'hotfix.started', 'hotfix/1.0.1', {
+        baseTag: 'v1.0.0',
+        sha: base,
+        version: '1.0.1',
+        returnTo: 'main',
+      }),
+      event(3, 'hotfix.finished', 'hotfix/1.0.1', {
+        tag: 'v1.0.1',
+        version: '1.0.1',
+        sha: base,
+        baseTag: 'v1.0.0',
+        picks: [],
+      }),
+      event(3, 'hotfix.carried', 'v1.0.1', { branch: 'main', status: 'applied', sha: base, files: [] }),
+    ]);
+    expect((await trainBoard(alice.core, dir)).train).toMatchObject({
+      name: 'train-1.1.0',
+      tag: 'v1.1.0',
+      cutBy: 'Ada <ada@example.com>',
+    });
+    expect(alice.core.db.prepare('SELECT base_version, tag, state, carried FROM hotfixes').all()).toEqual([
+      {
+        base_version: '1.0.0',
+        tag: 'v1.0.1',
+        state: 'finished',
+        carried: JSON.stringify([{ branch: 'main', sha: base, status: 'applied', detail: '', files: [] }]),
+      },
+    ]);
   });
 });
