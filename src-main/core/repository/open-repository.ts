@@ -53,7 +53,11 @@ export async function openRepository(core: Core, dir: RepositoryRef): Promise<Re
       details: { branch: summary.branch, latestTag: summary.latestTag, warnings: summary.warnings },
     });
   });
-  // A state database replaced at start-up is said once, with the first repository opened.
+  return withDatabaseNotice(core, summary);
+}
+
+/** A state database replaced at start-up is said once, with the first repository opened or read again. */
+export function withDatabaseNotice(core: Core, summary: RepositorySummary): RepositorySummary {
   const notice = takeDatabaseNotice(core.db);
   return notice ? { ...summary, warnings: [...summary.warnings, notice] } : summary;
 }
