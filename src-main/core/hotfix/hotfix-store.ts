@@ -91,14 +91,22 @@ export type ProjectedHotfix = Omit<HotfixRecord, 'id' | 'repo'>;
 /**
  * Makes the repository's hotfix rows exactly `hotfixes`: a row is kept (same id, which intents
  * refer to) when its branch and base commit match a projected hotfix, and rewritten where it
- * differs; rows nothing projects are removed, missing ones inserted. Call inside a write transaction.
+ * differs; rows nothing projects are removed, missing ones inserted. With `write` false it only
+ * looks. Returns whether anything differed. Call inside a write transaction to write.
  */
-export function reconcileHotfixes(db: Db, repo: string, hotfixes: ProjectedHotfix[]): void {
+export function reconcileHotfixes(
+  db: Db,
+  repo: string,
+  hotfixes: ProjectedHotfix[],
+  write: boolean,
+): boolean {
   const rows = db.prepare('SELECT * FROM hotfixes WHERE repo = ? ORDER BY id').all(repo) as HotfixRow[];
   const pairs = hotfixes.map((hotfix) => {
     const index = rows.findIndex((row) => row.branch === hotfix.branch && row.base_sha === hotfix.baseSha);
     return { hotfix, row: index < 0 ? null : rows.splice(index, 1)[0]! };
   });
+  if (!write && (rows.length > 0 || pairs.some((pair) => pair.row === null))) return true;
+  let differed = rows.length > 0;
   for (const row of rows) db.prepare('DELETE FROM hotfixes WHERE id = ?').run(row.id);
   // Ended ones first: at most one started hotfix per repository at every step (a unique index).
   pairs.sort((a, b) => Number(a.hotfix.state === 'started') - Number(b.hotfix.state === 'started'));
@@ -114,10 +122,16 @@ export function reconcileHotfixes(db: Db, repo: string, hotfixes: ProjectedHotfi
   );
   for (const { hotfix, row } of pairs) {
     const values = { ...hotfix, repo, carried: JSON.stringify(hotfix.carried) };
-    if (!row) insert.run(values);
-    else {
-      const { id, repo: _repo, ...stored } = toRecord(row);
-      if (canonicalJson(stored) !== canonicalJson(hotfix)) update.run({ ...values, id });
+    if (!row) {
+      insert.run(values);
+      differed = true;
+      continue;
     }
+    const { id, repo: _repo, ...stored } = toRecord(row);
+    if (canonicalJson(stored) === canonicalJson(hotfix)) continue;
+    if (!write) return true;
+    update.run({ ...values, id });
+    differed = true;
   }
+  return differed;
 }

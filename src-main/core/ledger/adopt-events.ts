@@ -13,9 +13,9 @@ export interface WorkEvent {
 }
 
 /**
- * Where an event stands among others with the same timestamp (clocks are milliseconds, and a
- * fixed test clock gives many the same): what begins a train or hotfix before what changes it,
- * before what ends it, before what follows its end.
+ * Where an event stands among others with the same timestamp and no writer's order between
+ * them (clocks are milliseconds; a fixed test clock gives many the same): what begins a train
+ * or hotfix before what changes it, before what ends it, before what follows its end.
  */
 const RANK: Record<string, number> = {
   'train.cut': 0,
@@ -80,19 +80,25 @@ export function workEvents(db: Db, root: string, actions: string[]): WorkEvent[]
 }
 
 /**
- * Runs `project` (in one transaction) when the index holds the ledger's head: between an append
- * leaving the queue and the index reading it, an event is in neither, and a projection then
- * would drop its row. Under the ledger's lock no append of this process runs meanwhile; when
- * the index is behind, the next refresh projects. Returns whether it ran.
+ * Runs `project`, which says whether the rows differ from the events (`write` false: it only
+ * looks) or rewrites them (`write` true). The look needs no lock; a rewrite runs in one write
+ * transaction, and only when the index holds the ledger's head: between an append leaving the
+ * queue and the index reading it, an event is in neither, and a projection then would drop its
+ * row. Under the ledger's lock no append of this process runs meanwhile; when the index is
+ * behind, the next refresh projects. Returns whether rows were rewritten.
  */
-export function whenIndexed(db: Db, root: string, project: () => void): Promise<boolean> {
+export async function whenIndexed(
+  db: Db,
+  root: string,
+  project: (write: boolean) => boolean,
+): Promise<boolean> {
+  if (!project(false)) return false;
   return serial(`ledger:${root}`, async () => {
     const head = await readRef(root, LEDGER_REF);
     const indexed = db.prepare('SELECT head FROM ledger_heads WHERE repo = ?').pluck().get(root) as
       string | undefined;
     if (head !== (indexed ?? null)) return false;
-    writeTransaction(db, project);
-    return true;
+    return writeTransaction(db, () => project(true));
   });
 }
 

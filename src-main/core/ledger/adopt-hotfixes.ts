@@ -97,9 +97,9 @@ export function projectHotfixes(events: WorkEvent[]): ProjectedHotfix[] {
 /**
  * The `hotfixes` rows of `root` made to say what the events say: a pure projection (rows are
  * rewritten, never trusted), so a hotfix started or finished in another clone arrives with a
- * sync, and a row edited or deleted here is put back at the next refresh. Call inside a write
- * transaction.
+ * sync, and a row edited or deleted here is put back at the next refresh. With `write` false it
+ * only looks; returns whether the rows differ(ed). Call inside a write transaction to write.
  */
-export function adoptHotfixes(db: Db, root: string): void {
-  reconcileHotfixes(db, root, projectHotfixes(workEvents(db, root, HOTFIX_ACTIONS)));
+export function adoptHotfixes(db: Db, root: string, write: boolean): boolean {
+  return reconcileHotfixes(db, root, projectHotfixes(workEvents(db, root, HOTFIX_ACTIONS)), write);
 }

@@ -101,11 +101,12 @@ export function projectTrains(events: WorkEvent[]): ProjectedTrain[] {
 }
 
 /**
- * The `trains` and `train_decisions` rows of `root` made to say what the events say: a pure
- * projection (rows are rewritten, never trusted), so a train cut, frozen or shipped in another
- * clone arrives with a sync, and a row edited or deleted here is put back at the next refresh.
- * Call inside a write transaction.
+ * The `trains` and `train_decisions` rows of `root` made to say what the events say: a train
+ * cut, frozen or shipped in another clone arrives with a sync, and a row edited or deleted here
+ * is put back at the next refresh. A pure projection, not adopt-once: adopting only what is
+ * missing would leave an edited row standing as a second truth. With `write` false it only
+ * looks; returns whether the rows differ(ed). Call inside a write transaction to write.
  */
-export function adoptTrains(db: Db, root: string): void {
-  reconcileTrains(db, root, projectTrains(workEvents(db, root, TRAIN_ACTIONS)));
+export function adoptTrains(db: Db, root: string, write: boolean): boolean {
+  return reconcileTrains(db, root, projectTrains(workEvents(db, root, TRAIN_ACTIONS)), write);
 }

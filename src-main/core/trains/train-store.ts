@@ -178,15 +178,16 @@ function sameVotes(db: Db, trainId: number, votes: VoteRecord[]): boolean {
 /**
  * Makes the repository's train rows (and their votes) exactly `trains`: a row is kept (same id,
  * which intents refer to) when its name and cut commit match a projected train, and rewritten
- * where it differs; rows nothing projects are removed, missing ones inserted. Call inside a
- * write transaction.
+ * where it differs; rows nothing projects are removed, missing ones inserted. With `write` false
+ * it only looks. Returns whether anything differed. Call inside a write transaction to write.
  */
-export function reconcileTrains(db: Db, repo: string, trains: ProjectedTrain[]): void {
+export function reconcileTrains(db: Db, repo: string, trains: ProjectedTrain[], write: boolean): boolean {
   const rows = db.prepare('SELECT * FROM trains WHERE repo = ? ORDER BY id').all(repo) as TrainRow[];
   const pairs = trains.map((train) => {
     const index = rows.findIndex((row) => row.name === train.name && row.cut_sha === train.cutSha);
     return { train, row: index < 0 ? null : rows.splice(index, 1)[0]! };
   });
+  if (!write && (rows.length > 0 || pairs.some((pair) => pair.row === null))) return true;
   for (const row of rows) {
     db.prepare('DELETE FROM train_decisions WHERE train_id = ?').run(row.id);
     db.prepare('DELETE FROM trains WHERE id = ?').run(row.id);
@@ -206,6 +207,7 @@ export function reconcileTrains(db: Db, repo: string, trains: ProjectedTrain[]):
      VALUES (@repo, @name, @state, @version, @branch, @tag, @cutSha, @previousTag, @scheduledShip,
        @cutAt, @cutBy, @frozenAt, @shippedAt, @shippedSha, @cancelledAt, @cancelReason)`,
   );
+  let differed = rows.length > 0;
   for (const { train, row } of pairs) {
     const { decisions, tagKnown, ...fields } = train;
     const values = { ...fields, repo, tag: !tagKnown && row ? row.tag : train.tag };
@@ -216,11 +218,19 @@ export function reconcileTrains(db: Db, repo: string, trains: ProjectedTrain[]):
       const changed = (Object.keys(values) as (keyof typeof values)[]).some(
         (key) => key !== 'repo' && now[key] !== values[key],
       );
+      if (changed && !write) return true;
       if (changed) update.run({ ...values, id });
-    } else id = Number(insert.run(values).lastInsertRowid);
+      differed ||= changed;
+    } else {
+      id = Number(insert.run(values).lastInsertRowid);
+      differed = true;
+    }
     if (!sameVotes(db, id, decisions)) {
+      if (!write) return true;
       db.prepare('DELETE FROM train_decisions WHERE train_id = ?').run(id);
       for (const vote of decisions) insertDecision(db, id, vote);
+      differed = true;
     }
   }
+  return differed;
 }
