@@ -1,7 +1,7 @@
 import { DeskError } from '../core/errors.js';
 import { closeCore, createCore } from '../core/context.js';
 import type { Core } from '../core/context.js';
-import { openDatabase } from '../core/store/database.js';
+import { openDatabase, takeDatabaseNotice } from '../core/store/database.js';
 import { resolveDataDir } from '../core/store/data-dir.js';
 import { APP_VERSION } from '../app-version.js';
 import { parseCommandArgs, stringOption } from './args.js';
@@ -52,7 +52,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT_OK;
     }
     const dataDir = resolveDataDir(stringOption(args.values, 'data-dir'), io.env);
-    const openCore = () => (core ??= createCore(openDatabase(dataDir), { gitEnv: {} }));
+    const openCore = () => {
+      if (core) return core;
+      const db = openDatabase(dataDir);
+      const notice = takeDatabaseNotice(db);
+      if (notice) io.stderr(`release-desk: ${notice}\n`);
+      return (core = createCore(db, { gitEnv: {} }));
+    };
     if ('repo' in command.options) await resumeBeforeCommand(openCore, args.values, io, name, dataDir);
     return await command.run(args, { io, dataDir, core: openCore });
   } catch (error) {

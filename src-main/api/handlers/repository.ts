@@ -3,6 +3,7 @@ import {
   openRepository,
   recentRepositories,
   summarizeRepository,
+  withDatabaseNotice,
 } from '../../core/repository/open-repository.js';
 import { expandHome } from '../../core/repository/home-path.js';
 import { releaseTags } from '../../core/repository/release-tags.js';
@@ -15,7 +16,8 @@ import { APP_VERSION } from '../../app-version.js';
 export const repositoryHandlers: HandlerGroup<keyof typeof repositoryChannels> = {
   'repository.open': async ({ path }, { core }) =>
     openRepository(core, await repositoryOf(core, expandHome(path.trim()))),
-  'repository.summary': async ({ path }, { core }) => summarizeRepository(await repositoryOf(core, path)),
+  'repository.summary': async ({ path }, { core }) =>
+    withDatabaseNotice(core, await summarizeRepository(await repositoryOf(core, path))),
   'repository.recent': async (_input, { core }) => recentRepositories(core),
   'repository.releases': async ({ path }, { core }) => releaseTags(await repositoryOf(core, path)),
   // Events are keyed by the working tree's top level: a path inside it names the same repository.

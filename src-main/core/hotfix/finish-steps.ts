@@ -91,7 +91,14 @@ export async function completeHotfixFinish(
         action: 'hotfix.finished',
         repo: root,
         subject: plan.branch,
-        details: { tag: plan.tag, version: plan.version, sha, baseTag: plan.baseTag, picks: plan.picks },
+        details: {
+          tag: plan.tag,
+          version: plan.version,
+          sha,
+          baseTag: plan.baseTag,
+          picks: plan.picks,
+          carried,
+        },
       });
       for (const carry of carried) {
         core.audit.append({

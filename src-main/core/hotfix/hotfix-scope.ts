@@ -11,6 +11,7 @@ import { repositoryContext, requirePolicy } from '../repository/repository-conte
 import type { RepositoryContext, RepositoryRef } from '../repository/repository-context.js';
 import type { HotfixRecord } from './hotfix-store.js';
 import { startedHotfix } from './hotfix-store.js';
+import { refreshLocalLedger } from '../ledger/local-ledger.js';
 
 /** What every hotfix action starts from: the repository context with a valid policy, and the hotfix in progress. */
 export interface HotfixScope extends RepositoryContext {
@@ -20,7 +21,10 @@ export interface HotfixScope extends RepositoryContext {
 
 export async function hotfixScope(core: Core, ref: RepositoryRef): Promise<HotfixScope> {
   const repo = await repositoryContext(core, ref);
-  return { ...repo, policy: requirePolicy(repo), hotfix: startedHotfix(core.db, repo.root) };
+  const policy = requirePolicy(repo);
+  // Hotfixes are rebuilt from the shared ledger: one started in another clone counts here.
+  await refreshLocalLedger(core, repo.root);
+  return { ...repo, policy, hotfix: startedHotfix(core.db, repo.root) };
 }
 
 /** Refuses to move the checkout when that could lose or tangle the user's work. */

@@ -1,4 +1,5 @@
 import type { CarryResult, Hotfix, HotfixState } from '../../../shared/domain/hotfix.js';
+import { canonicalJson } from '../audit/canonical-json.js';
 import type { Db } from '../store/database.js';
 
 /** A hotfix as the database keeps it; picks and conflicts are read from git, its source of truth. */
@@ -82,4 +83,55 @@ export function markFinished(
        release_sha = @releaseSha, carried = @carried WHERE id = @id`,
   ).run({ ...finish, carried: JSON.stringify(finish.carried), id });
   return hotfixById(db, id);
+}
+
+/** A hotfix as its events describe it (see ledger/adopt-hotfixes.ts). */
+export type ProjectedHotfix = Omit<HotfixRecord, 'id' | 'repo'>;
+
+/**
+ * Makes the repository's hotfix rows exactly `hotfixes`: a row is kept (same id, which intents
+ * refer to) when its branch and base commit match a projected hotfix, and rewritten where it
+ * differs; rows nothing projects are removed, missing ones inserted. With `write` false it only
+ * looks. Returns whether anything differed. Call inside a write transaction to write.
+ */
+export function reconcileHotfixes(
+  db: Db,
+  repo: string,
+  hotfixes: ProjectedHotfix[],
+  write: boolean,
+): boolean {
+  const rows = db.prepare('SELECT * FROM hotfixes WHERE repo = ? ORDER BY id').all(repo) as HotfixRow[];
+  const pairs = hotfixes.map((hotfix) => {
+    const index = rows.findIndex((row) => row.branch === hotfix.branch && row.base_sha === hotfix.baseSha);
+    return { hotfix, row: index < 0 ? null : rows.splice(index, 1)[0]! };
+  });
+  if (!write && (rows.length > 0 || pairs.some((pair) => pair.row === null))) return true;
+  let differed = rows.length > 0;
+  for (const row of rows) db.prepare('DELETE FROM hotfixes WHERE id = ?').run(row.id);
+  // Ended ones first: at most one started hotfix per repository at every step (a unique index).
+  pairs.sort((a, b) => Number(a.hotfix.state === 'started') - Number(b.hotfix.state === 'started'));
+  const columns = `base_tag = @baseTag, base_version = @baseVersion, base_sha = @baseSha, branch = @branch,
+    version = @version, tag = @tag, state = @state, return_to = @returnTo, started_by = @startedBy,
+    started_at = @startedAt, finished_at = @finishedAt, release_sha = @releaseSha, carried = @carried`;
+  const update = db.prepare(`UPDATE hotfixes SET ${columns} WHERE id = @id`);
+  const insert = db.prepare(
+    `INSERT INTO hotfixes (repo, base_tag, base_version, base_sha, branch, version, tag, state, return_to,
+       started_by, started_at, finished_at, release_sha, carried)
+     VALUES (@repo, @baseTag, @baseVersion, @baseSha, @branch, @version, @tag, @state, @returnTo,
+       @startedBy, @startedAt, @finishedAt, @releaseSha, @carried)`,
+  );
+  for (const { hotfix, row } of pairs) {
+    const values = { ...hotfix, repo, carried: JSON.stringify(hotfix.carried) };
+    if (!row) {
+      insert.run(values);
+      differed = true;
+      continue;
+    }
+    const { id, repo: _repo, ...stored } = toRecord(row);
+    if (canonicalJson(stored) === canonicalJson(hotfix)) continue;
+    if (!write) return true;
+    update.run({ ...values, id });
+    differed = true;
+  }
+  return differed;
 }

@@ -61,7 +61,14 @@ export async function startHotfix(core: Core, path: RepositoryRef, from: string)
         action: 'hotfix.started',
         repo: root,
         subject: branch,
-        details: { baseTag: base.name, sha: base.sha, version, returnTo },
+        details: {
+          baseTag: base.name,
+          baseVersion: base.version,
+          sha: base.sha,
+          version,
+          tag: `${prefix}${version}`,
+          returnTo,
+        },
       });
       return inserted;
     });

@@ -13,6 +13,7 @@ import { fetchLedger, pushLedger } from '../git/ledger-transfer.js';
 import type { TransferProgress } from '../git/ledger-transfer.js';
 import { assertSafeRefName } from '../git/refs.js';
 import { adoptPromotions } from './adopt-promotions.js';
+import { adoptTrainsAndHotfixes } from './adopt-work.js';
 import { joinLedger } from './join.js';
 import { refreshLedgerIndex } from './ledger-index.js';
 import { repositoryContext } from '../repository/repository-context.js';
@@ -117,6 +118,7 @@ async function syncWith(
     }
     const added = await refreshLedgerIndex(core.db, root);
     if (added.length) await adoptPromotions(core.db, root, added);
+    await adoptTrainsAndHotfixes(core.db, root);
     return {
       remote,
       fetched: fetched ? await countEventCommits(root, fetched, before) : 0,

@@ -6,6 +6,7 @@ import { SHALLOW_WARNING } from '../git/repository-state.js';
 import { repositoryContext, requireActor } from './repository-context.js';
 import type { RepositoryRef } from './repository-context.js';
 import { resolveReleaseRange } from '../versioning/release-range.js';
+import { takeDatabaseNotice } from '../store/database.js';
 import { writeTransaction } from '../store/write-transaction.js';
 
 /** Header facts about a repository; validates it and writes nothing. */
@@ -53,7 +54,13 @@ export async function openRepository(core: Core, dir: RepositoryRef): Promise<Re
       details: { branch: summary.branch, latestTag: summary.latestTag, warnings: summary.warnings },
     });
   });
-  return summary;
+  return withDatabaseNotice(core, summary);
+}
+
+/** A state database replaced at start-up is said once, with the first repository opened or read again. */
+export function withDatabaseNotice(core: Core, summary: RepositorySummary): RepositorySummary {
+  const notice = takeDatabaseNotice(core.db);
+  return notice ? { ...summary, warnings: [...summary.warnings, notice] } : summary;
 }
 
 export function recentRepositories(core: Core, limit = 10): RecentRepository[] {

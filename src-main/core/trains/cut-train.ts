@@ -100,6 +100,7 @@ export async function cutTrain(core: Core, path: RepositoryRef, at?: string): Pr
         details: {
           branch,
           version,
+          tag,
           sha: cutSha,
           previousTag: inserted.previousTag,
           scheduledShip: inserted.scheduledShip,

@@ -12,7 +12,6 @@ import { tagCommit } from '../git/tags.js';
 import { trainPlan } from './train-plan.js';
 import { mainLine, trainScope } from './train-scope.js';
 import type { RepositoryRef } from '../repository/repository-context.js';
-import { refreshLocalLedger } from '../ledger/local-ledger.js';
 import { withVoteSigners } from '../ledger/signers.js';
 import { latestDecisions } from './train-store.js';
 
@@ -75,12 +74,18 @@ export async function picksOf(root: string, train: Train, head: string): Promise
 function blockingOf(
   train: Train,
   head: string | null,
+  cutHere: boolean,
   board: Pick<TrainBoard, 'decisions' | 'approvalsRequired'>,
 ): string[] {
   if (train.state === 'shipped') return [];
   if (train.state === 'cancelled') return ['the train was cancelled'];
   const blocking: string[] = [];
-  if (head === null) blocking.push(`branch ${train.branch} no longer exists`);
+  if (!cutHere)
+    blocking.push(`the cut commit ${train.cutSha!.slice(0, 7)} is not in this clone (git fetch origin)`);
+  if (head === null)
+    blocking.push(
+      `branch ${train.branch} is not in this clone (git fetch origin ${train.branch}:${train.branch})`,
+    );
   if (train.state === 'cut') blocking.push('train is not frozen');
   const goes = board.decisions.filter((d) => d.decision === 'go' && d.current).length;
   if (goes < board.approvalsRequired)
@@ -120,17 +125,24 @@ export async function trainBoard(core: Core, path: RepositoryRef): Promise<Train
   }
   const links = await readRemoteLinks(root);
   const head = await branchHead(root, train.branch!);
+  // A train cut in another clone from a commit this one has not fetched yet: the ledger says
+  // what the train is; its commits show once main is fetched.
+  const cutHere = await resolveCommit(root, train.cutSha!).then(
+    () => true,
+    () => false,
+  );
   const previous = await tagSha(root, train.previousTag);
-  const onBoard = await listSummaries(root, previous ? [train.cutSha!, `^${previous}`] : [train.cutSha!], {
-    links,
-  });
+  const onBoard = cutHere
+    ? await listSummaries(root, previous ? [train.cutSha!, `^${previous}`] : [train.cutSha!], { links })
+    : [];
   const shipped = train.state === 'shipped' ? train.shippedAt : null;
-  const missed = await commitsNotOnBranch(root, { cutSha: train.cutSha! }, head, links, shipped);
+  const missed = cutHere
+    ? await commitsNotOnBranch(root, { cutSha: train.cutSha! }, head, links, shipped)
+    : [];
   // A shipped train's decisions are read as they stood at the ship, not against a branch that moved on.
   const heads =
     train.state === 'shipped' && train.shippedSha ? await shipHeads(root, train.shippedSha) : null;
-  // Votes show who signed them: the ledger's index is brought up to date first.
-  await refreshLocalLedger(core, root);
+  // Votes show who signed them (the scope brought the ledger's index up to date).
   const decisions = withVoteSigners(
     core.db,
     root,
@@ -143,8 +155,8 @@ export async function trainBoard(core: Core, path: RepositoryRef): Promise<Train
     train,
     onBoard: onBoard.map(plainSummary),
     missed: missed.map(plainSummary),
-    picked: head ? await picksOf(root, train, head) : [],
-    blocking: blockingOf(train, head, { decisions, approvalsRequired }),
+    picked: head && cutHere ? await picksOf(root, train, head) : [],
+    blocking: blockingOf(train, head, cutHere, { decisions, approvalsRequired }),
     decisions,
     approvalsRequired,
     approvalsGiven: decisions.filter((d) => d.decision === 'go' && d.current).length,

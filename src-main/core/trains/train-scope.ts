@@ -6,6 +6,7 @@ import { branchHead, defaultBranch } from '../git/branches.js';
 import { repositoryContext, requirePolicy } from '../repository/repository-context.js';
 import type { RepositoryContext, RepositoryRef } from '../repository/repository-context.js';
 import { latestTrain } from './train-store.js';
+import { refreshLocalLedger } from '../ledger/local-ledger.js';
 
 /** What every train action starts from: the repository context with a valid policy, and its latest train. */
 export interface TrainScope extends RepositoryContext {
@@ -15,7 +16,10 @@ export interface TrainScope extends RepositoryContext {
 
 export async function trainScope(core: Core, ref: RepositoryRef): Promise<TrainScope> {
   const repo = await repositoryContext(core, ref);
-  return { ...repo, policy: requirePolicy(repo), train: latestTrain(core.db, repo.root) };
+  const policy = requirePolicy(repo);
+  // Trains are rebuilt from the shared ledger: a train cut or shipped in another clone counts here.
+  await refreshLocalLedger(core, repo.root);
+  return { ...repo, policy, train: latestTrain(core.db, repo.root) };
 }
 
 /** The train in progress (cut or frozen), or a refusal saying what to do instead. */
@@ -33,6 +37,15 @@ export function activeTrain(
   return train as Train & { branch: string; version: string; tag: string; cutSha: string };
 }
 
+/** A train's branch this clone lacks: deleted here, or cut in another clone and not fetched yet. */
+export function missingBranch(train: { name: string; branch: string }): string {
+  return `The branch ${train.branch} of ${train.name} is not in this clone`;
+}
+
+function fetchOrRestore(train: { branch: string }): string {
+  return `fetch it (git fetch origin ${train.branch}:${train.branch}) or restore it`;
+}
+
 /** The train's release branch head; refused when the branch was deleted outside Release Desk. */
 export async function trainBranchHead(
   root: string,
@@ -42,7 +55,7 @@ export async function trainBranchHead(
   if (head === null) {
     throw new DeskError(
       'not-found',
-      `The branch ${train.branch} of ${train.name} no longer exists: restore it or cancel the train.`,
+      `${missingBranch(train)}: ${fetchOrRestore(train)}, or cancel the train.`,
     );
   }
   return head;

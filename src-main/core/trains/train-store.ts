@@ -50,16 +50,19 @@ function toTrain(row: TrainRow): Train {
   };
 }
 
+// Newest by cut time, not by id: a row put back from the ledger gets a new id.
+const NEWEST_FIRST = 'ORDER BY cut_at DESC, id DESC';
+
 /** The most recent train of the repository, whatever its state. */
 export function latestTrain(db: Db, repo: string): Train | null {
-  const row = db.prepare('SELECT * FROM trains WHERE repo = ? ORDER BY id DESC LIMIT 1').get(repo) as
+  const row = db.prepare(`SELECT * FROM trains WHERE repo = ? ${NEWEST_FIRST} LIMIT 1`).get(repo) as
     TrainRow | undefined;
   return row ? toTrain(row) : null;
 }
 
 /** Every train of the repository, newest first. */
 export function listTrains(db: Db, repo: string): Train[] {
-  return (db.prepare('SELECT * FROM trains WHERE repo = ? ORDER BY id DESC').all(repo) as TrainRow[]).map(
+  return (db.prepare(`SELECT * FROM trains WHERE repo = ? ${NEWEST_FIRST}`).all(repo) as TrainRow[]).map(
     toTrain,
   );
 }
@@ -136,4 +139,98 @@ export function latestDecisions(db: Db, trainId: number, head: string | null): G
     byActor.set(row.actor, row);
   }
   return [...byActor.values()].map((row) => ({ ...row, current: row.sha === head }));
+}
+
+/** A go/no-go vote as the ledger records it. */
+export type VoteRecord = DecisionRow;
+
+/** A train as its events describe it (see ledger/adopt-trains.ts). */
+export interface ProjectedTrain extends Omit<
+  Train,
+  'id' | 'state' | 'version' | 'branch' | 'tag' | 'cutSha'
+> {
+  state: TrainRow['state'];
+  version: string;
+  branch: string;
+  tag: string;
+  /** False for a cut recorded before its event named the tag: then a row's own tag is kept. */
+  tagKnown: boolean;
+  cutSha: string;
+  cutAt: string;
+  cutBy: string;
+  decisions: VoteRecord[];
+}
+
+const isOpen = (state: string): boolean => state === 'cut' || state === 'frozen';
+
+function sameVotes(db: Db, trainId: number, votes: VoteRecord[]): boolean {
+  const rows = db
+    .prepare('SELECT actor, decision, comment, sha, at FROM train_decisions WHERE train_id = ? ORDER BY id')
+    .all(trainId) as DecisionRow[];
+  return (
+    JSON.stringify(rows) ===
+    JSON.stringify(
+      votes.map(({ actor, decision, comment, sha, at }) => ({ actor, decision, comment, sha, at })),
+    )
+  );
+}
+
+/**
+ * Makes the repository's train rows (and their votes) exactly `trains`: a row is kept (same id,
+ * which intents refer to) when its name and cut commit match a projected train, and rewritten
+ * where it differs; rows nothing projects are removed, missing ones inserted. With `write` false
+ * it only looks. Returns whether anything differed. Call inside a write transaction to write.
+ */
+export function reconcileTrains(db: Db, repo: string, trains: ProjectedTrain[], write: boolean): boolean {
+  const rows = db.prepare('SELECT * FROM trains WHERE repo = ? ORDER BY id').all(repo) as TrainRow[];
+  const pairs = trains.map((train) => {
+    const index = rows.findIndex((row) => row.name === train.name && row.cut_sha === train.cutSha);
+    return { train, row: index < 0 ? null : rows.splice(index, 1)[0]! };
+  });
+  if (!write && (rows.length > 0 || pairs.some((pair) => pair.row === null))) return true;
+  for (const row of rows) {
+    db.prepare('DELETE FROM train_decisions WHERE train_id = ?').run(row.id);
+    db.prepare('DELETE FROM trains WHERE id = ?').run(row.id);
+  }
+  // Closed ones first: at most one open train per repository at every step (a unique index).
+  pairs.sort((a, b) => Number(isOpen(a.train.state)) - Number(isOpen(b.train.state)));
+  const update = db.prepare(
+    `UPDATE trains SET state = @state, version = @version, branch = @branch, tag = @tag,
+       previous_tag = @previousTag, scheduled_ship = @scheduledShip, cut_at = @cutAt, cut_by = @cutBy,
+       frozen_at = @frozenAt, shipped_at = @shippedAt, shipped_sha = @shippedSha,
+       cancelled_at = @cancelledAt, cancel_reason = @cancelReason
+     WHERE id = @id`,
+  );
+  const insert = db.prepare(
+    `INSERT INTO trains (repo, name, state, version, branch, tag, cut_sha, previous_tag, scheduled_ship,
+       cut_at, cut_by, frozen_at, shipped_at, shipped_sha, cancelled_at, cancel_reason)
+     VALUES (@repo, @name, @state, @version, @branch, @tag, @cutSha, @previousTag, @scheduledShip,
+       @cutAt, @cutBy, @frozenAt, @shippedAt, @shippedSha, @cancelledAt, @cancelReason)`,
+  );
+  let differed = rows.length > 0;
+  for (const { train, row } of pairs) {
+    const { decisions, tagKnown, ...fields } = train;
+    const values = { ...fields, repo, tag: !tagKnown && row ? row.tag : train.tag };
+    let id: number;
+    if (row) {
+      id = row.id;
+      const now = toTrain(row);
+      const changed = (Object.keys(values) as (keyof typeof values)[]).some(
+        (key) => key !== 'repo' && now[key] !== values[key],
+      );
+      if (changed && !write) return true;
+      if (changed) update.run({ ...values, id });
+      differed ||= changed;
+    } else {
+      id = Number(insert.run(values).lastInsertRowid);
+      differed = true;
+    }
+    if (!sameVotes(db, id, decisions)) {
+      if (!write) return true;
+      db.prepare('DELETE FROM train_decisions WHERE train_id = ?').run(id);
+      for (const vote of decisions) insertDecision(db, id, vote);
+      differed = true;
+    }
+  }
+  return differed;
 }

@@ -1,8 +1,13 @@
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { APPLICATION_ID, DATABASE_FILE, openDatabase } from '../../../src-main/core/store/database.js';
+import {
+  APPLICATION_ID,
+  DATABASE_FILE,
+  openDatabase,
+  takeDatabaseNotice,
+} from '../../../src-main/core/store/database.js';
 import { migrations } from '../../../src-main/core/store/migrations/index.js';
 import { tempDir, TestRepo } from '../../support/git-fixture.js';
 import { buildCli, runBuiltCli } from './built-cli.js';
@@ -73,11 +78,42 @@ describe('a file that is not our state database', () => {
       ),
     );
 
-  it('is refused when empty, and left empty', () => {
+  it('is replaced when empty (0 bytes hold nothing), saying so once, and its stale WAL is not replayed', () => {
     fresh();
+    // A WAL the truncated database left behind: replayed into the new file, it would corrupt it.
+    const old = new Database(path.join(dir, 'old.sqlite'));
+    old.pragma('journal_mode = WAL');
+    old.exec('CREATE TABLE notes (text); INSERT INTO notes VALUES (1)');
+    writeFileSync(`${file}-wal`, readFileSync(path.join(dir, 'old.sqlite-wal')));
+    old.close();
     writeFileSync(file, '');
+    const db = openDatabase(dir);
+    expect(takeDatabaseNotice(db)).toBe(
+      `${file} was empty (0 bytes), so it was replaced by a new state database: promotions, approvals, ` +
+        "trains and hotfixes are rebuilt from each repository's ledger when it is next opened.",
+    );
+    expect(takeDatabaseNotice(db)).toBeNull();
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST);
+    expect(tables(db)).toEqual(expect.arrayContaining(['trains', 'hotfixes', 'ledger_events']));
+    expect(tables(db)).not.toContain('notes');
+    db.close();
+    expect(readdirSync(dir).filter((name) => name.includes('.new') || name.endsWith('.replacing'))).toEqual(
+      [],
+    );
+    // Opened again, it is simply ours: nothing to say.
+    const again = openDatabase(dir);
+    expect(takeDatabaseNotice(again)).toBeNull();
+    again.close();
+  });
+
+  it('is refused when it is an empty file behind a symlink, and left empty', () => {
+    fresh();
+    const target = path.join(dir, 'elsewhere');
+    writeFileSync(target, '');
+    symlinkSync(target, file);
     refused(/it is empty: 0 bytes\)\. Nothing was changed/);
-    expect(statSync(file).size).toBe(0);
+    expect(statSync(target).size).toBe(0);
   });
 
   it("is refused when it is another application's database, and left as it was", () => {
@@ -122,6 +158,26 @@ describe('many processes at once', () => {
     built.remove();
     repo.remove();
   });
+
+  it('meeting one 0-byte database all open it, and exactly one replaces it and says so', async () => {
+    for (let round = 0; round < 3; round++) {
+      fresh();
+      writeFileSync(file, '');
+      const runs = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          runBuiltCli(built.cli, ['audit', 'verify', '--data-dir', dir], { cwd: repo.dir }),
+        ),
+      );
+      expect(runs.filter((run) => run.code !== 0)).toEqual([]);
+      expect(
+        runs.filter((run) => run.stderr.includes('was empty (0 bytes), so it was replaced')),
+      ).toHaveLength(1);
+      const db = new Database(file, { readonly: true });
+      expect(db.pragma('user_version', { simple: true })).toBe(LATEST);
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('opening one fresh data dir all migrate it exactly once', async () => {
     const rounds = 6;
