@@ -40,6 +40,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`release-desk: unknown command "${name}"\n\n${helpText()}`);
     return EXIT_USAGE;
   }
+  // Browser mode stays long enough for zod's compiled parsers to pay.
+  if (name !== 'serve') (await import('./schema-mode.js')).interpretSchemas();
   const command = await entry.load();
   let core: Core | null = null;
   try {
