@@ -3,6 +3,7 @@
 // takes CommonJS. Electron main is ESM (dependencies stay external, loaded from node_modules); the
 // preload is one CommonJS file because sandboxed preloads cannot import other files.
 import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -28,6 +29,29 @@ const cjsImportMetaUrl = {
   },
 };
 
+// better-sqlite3's JavaScript is bundled with the CLI, so V8's code cache holds it too; its
+// native build stays in its package, loaded by path. The `bindings` package it would use instead
+// searches a dozen places for the file on every start, reading stack traces to find its caller.
+const sqliteBinding = {
+  name: 'sqlite-binding',
+  setup(builder) {
+    builder.onResolve({ filter: /^bindings$/ }, (args) =>
+      args.importer.includes(`${path.sep}better-sqlite3${path.sep}`)
+        ? { path: 'bindings', namespace: 'sqlite-binding' }
+        : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'sqlite-binding' }, () => ({
+      loader: 'js',
+      contents: `
+const path = require('node:path');
+const load = require('node:module').createRequire(__filename);
+module.exports = (file) =>
+  load(path.join(path.dirname(load.resolve('better-sqlite3/package.json')), 'build', 'Release', file));
+`,
+    }));
+  },
+};
+
 await build({
   ...common,
   ...cjsImportMetaUrl,
@@ -35,10 +59,10 @@ await build({
   outdir: DIST,
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
-  // Everything but the native module is bundled: resolving hundreds of small files (zod, yaml)
-  // cost more than all the CLI's own work. Commands stay lazy: a dynamic import of a bundled
-  // module becomes a call that runs its code on first use.
-  external: ['better-sqlite3'],
+  // Everything is bundled: resolving hundreds of small files (zod, yaml) cost more than all the
+  // CLI's own work. Commands stay lazy: a dynamic import of a bundled module becomes a call that
+  // runs its code on first use.
+  plugins: [sqliteBinding],
   // Less source to read and hash at every start; names stay, so stack traces still read
   // (RD_NO_MINIFY=1 keeps the layout too, for CPU profiles that point at lines).
   minifyWhitespace: !process.env.RD_NO_MINIFY,

@@ -1,11 +1,11 @@
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/api.js';
 import { createDispatcher, parseInput } from '../api/dispatch.js';
-import { handlers } from '../api/handlers.js';
 import type { Core } from '../core/context.js';
 import { DeskError } from '../core/errors.js';
+import { cliHandlers } from './cli-handlers.js';
 import { UsageError } from './command.js';
 
-const dispatch = createDispatcher({ handlers, isTrusted: (caller) => caller.kind === 'cli' });
+const dispatch = createDispatcher({ handlers: cliHandlers, isTrusted: (caller) => caller.kind === 'cli' });
 
 /**
  * Calls one API channel through the dispatcher, as the app's windows do: the channel's schema

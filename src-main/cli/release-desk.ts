@@ -49,14 +49,17 @@ function readCache(file: string): Buffer | undefined {
   }
 }
 
-/** Written whole under a temporary name, then renamed: a concurrent run never reads half a file. */
-function writeCache(dir: string, file: string, data: Buffer): void {
+/**
+ * Written whole under a temporary name, then renamed: a concurrent run never reads half a file.
+ * Caches of other bundles (`program-<bundle>…`) are removed; other commands' of this one stay.
+ */
+function writeCache(dir: string, file: string, bundle: string, data: Buffer): void {
   try {
     const temporary = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, data, { mode: 0o600 });
     fs.renameSync(temporary, file);
     for (const name of fs.readdirSync(dir)) {
-      if (name.startsWith('program-') && name !== path.basename(file))
+      if (name.startsWith('program-') && !name.startsWith(`program-${bundle}`))
         fs.rmSync(path.join(dir, name), { force: true });
     }
   } catch {
@@ -64,19 +67,35 @@ function writeCache(dir: string, file: string, data: Buffer): void {
   }
 }
 
+/** The command a cache is kept for: a name as commands are named, any other first argument alike. */
+function commandName(first: string | undefined): string {
+  return first !== undefined && /^[a-z][a-z-]{0,31}$/.test(first) ? first : '';
+}
+
 function launch(): void {
   const bytes = fs.readFileSync(PROGRAM);
   const source = bytes.toString('utf8');
   const base = cacheDirectory(process.env);
   const dir = base === null ? null : privateDirectory(base);
-  const key = createHash('sha256').update(process.version).update(process.arch).update(bytes).digest('hex');
-  const file = dir === null ? null : path.join(dir, `program-${key.slice(0, 32)}.v8`);
+  const bundle = createHash('sha256')
+    .update(process.version)
+    .update(process.arch)
+    .update(bytes)
+    .digest('hex')
+    .slice(0, 16);
+  // One cache per command: V8 keeps in it the functions the run that made it compiled, so a cache
+  // made by `--version` would leave `changelog` compiling most of its code at every start.
+  const command = createHash('sha256').update(commandName(process.argv[2])).digest('hex').slice(0, 16);
+  const file = dir === null ? null : path.join(dir, `program-${bundle}${command}.v8`);
   const cachedData = file === null ? undefined : readCache(file);
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new vm.Script(wrapped, { filename: PROGRAM, cachedData });
   if (dir !== null && file !== null && (cachedData === undefined || script.cachedDataRejected)) {
-    // Made at exit, so it also holds the functions this run compiled lazily.
-    process.once('exit', () => writeCache(dir, file, script.createCachedData()));
+    // Made at exit, so it also holds the functions this run compiled lazily; only after a
+    // success, so a mistyped command name leaves no cache of its own behind.
+    process.once('exit', (code) => {
+      if (code === 0) writeCache(dir, file, bundle, script.createCachedData());
+    });
   }
   const module = { exports: {} };
   const run = script.runInThisContext() as (...args: unknown[]) => void;

@@ -1,14 +1,11 @@
 import { DeskError } from '../core/errors.js';
-import { closeCore, createCore } from '../core/context.js';
 import type { Core } from '../core/context.js';
-import { openDatabase, takeDatabaseNotice } from '../core/store/database.js';
 import { resolveDataDir } from '../core/store/data-dir.js';
 import { APP_VERSION } from '../app-version.js';
 import { parseCommandArgs, stringOption } from './args.js';
 import type { CliIo } from './command.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './command.js';
 import { commands } from './commands/index.js';
-import { resumeBeforeCommand } from './resume-notices.js';
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -43,6 +40,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`release-desk: unknown command "${name}"\n\n${helpText()}`);
     return EXIT_USAGE;
   }
+  // Browser mode stays long enough for zod's compiled parsers to pay.
+  if (name !== 'serve') (await import('./schema-mode.js')).interpretSchemas();
   const command = await entry.load();
   let core: Core | null = null;
   try {
@@ -52,6 +51,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT_OK;
     }
     const dataDir = resolveDataDir(stringOption(args.values, 'data-dir'), io.env);
+    // Loaded only by a command that runs: `--version`, `--help` and usage errors start without
+    // the core, the state database's driver and its migrations.
+    const [{ createCore }, { openDatabase, takeDatabaseNotice }, { resumeBeforeCommand }] = await Promise.all(
+      [import('../core/context.js'), import('../core/store/database.js'), import('./resume-notices.js')],
+    );
     const openCore = () => {
       if (core) return core;
       const db = openDatabase(dataDir);
@@ -73,8 +77,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const opened = core as Core | null;
     // The command's answer stands: a cache that could not be written is only parsed again next time.
     if (opened)
-      await closeCore(opened).catch((error: unknown) =>
-        io.stderr(`release-desk ${name}: warning: the commit cache was not saved: ${String(error)}\n`),
-      );
+      await (
+        await import('../core/context.js')
+      )
+        .closeCore(opened)
+        .catch((error: unknown) =>
+          io.stderr(`release-desk ${name}: warning: the commit cache was not saved: ${String(error)}\n`),
+        );
   }
 }

@@ -73,6 +73,26 @@ describe.skipIf(process.platform === 'win32')('the release-desk executable and i
     expect(cacheFiles(dir)).toEqual([file]);
   });
 
+  it('keeps a cache per command, and writes none for a run that failed', () => {
+    const dir = scratch('release-desk-cache-');
+    nextVersion({ RELEASE_DESK_COMPILE_CACHE: dir });
+    const [first] = cacheFiles(dir);
+    const written = statSync(path.join(dir, first!)).mtimeMs;
+    const env = { ...process.env, RELEASE_DESK_COMPILE_CACHE: dir };
+    expect(execFileSync(process.execPath, [cli, '--version'], { env, encoding: 'utf8' })).toMatch(
+      /^\d+\.\d+/,
+    );
+    const both = cacheFiles(dir);
+    expect(both).toHaveLength(2);
+    // Both from the same bundle: the same first half of the name.
+    expect(new Set(both.map((name) => name.slice(0, 'program-'.length + 16))).size).toBe(1);
+    expect(statSync(path.join(dir, first!)).mtimeMs).toBe(written);
+    expect(() =>
+      execFileSync(process.execPath, [cli, 'no-such-command'], { env, stdio: 'ignore' }),
+    ).toThrow();
+    expect(cacheFiles(dir).sort()).toEqual([...both].sort());
+  });
+
   it('replaces a cache V8 rejects, and still gives the right answer', () => {
     const dir = scratch('release-desk-cache-');
     nextVersion({ RELEASE_DESK_COMPILE_CACHE: dir });
