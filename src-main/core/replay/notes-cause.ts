@@ -173,9 +173,9 @@ export function compareNotes(args: {
   const rolledUp = prerelease === null ? [] : extra.filter(([, entry]) => prerelease.shas.has(entry.sha));
   if (rolledUp.length > 0) {
     parts.push({
-      cause: 'notes counted from the last stable release, not the last prerelease',
+      cause: 'notes roll up the prereleases (changelog.rollUpPrereleases)',
       size: rolledUp.length,
-      text: `Release Desk's notes count from the last stable release and list ${plural(rolledUp.length, 'entry', 'entries')} ${prerelease!.name} released already; the shipped notes start after it`,
+      text: `Release Desk's notes roll up the release's prereleases (changelog.rollUpPrereleases, on by default) and list ${plural(rolledUp.length, 'entry', 'entries')} ${prerelease!.name} released already; the shipped notes start after it (the project's choice: set rollUpPrereleases: false to match)`,
     });
   }
   const others = extra.filter((item) => !rolledUp.includes(item));

@@ -9,7 +9,7 @@ import { DeskError } from '../errors.js';
 import { readFileAtCommits } from '../git/files-at.js';
 import { repositoryContext, requireReleasePolicy } from '../repository/repository-context.js';
 import type { RepositoryRef } from '../repository/repository-context.js';
-import { planRelease } from '../versioning/plan-release.js';
+import { notesCommits, planRelease } from '../versioning/plan-release.js';
 import type { Ancestry } from '../git/ancestry.js';
 import { readAncestry } from '../git/ancestry.js';
 import type { ReleaseRange } from '../versioning/release-range.js';
@@ -246,7 +246,15 @@ async function replayOne(
   }
   if (shipped === null) return { versionAgreed, notesAgreed: null, disagreements };
 
-  const document = buildChangelog(commits, policy.versioning, {
+  // The notes' own commits, as the Release screen would list them (a prerelease's start after
+  // the one before it).
+  const listed = await notesCommits(core, root, {
+    range: plan.range,
+    next: release.version,
+    commits,
+    policy,
+  });
+  const document = buildChangelog(listed, policy.versioning, {
     version: release.version,
     date: changelogDate(new Date(release.created * 1000)),
   });

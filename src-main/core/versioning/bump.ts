@@ -141,27 +141,37 @@ function increment(version: string, bump: BumpLevel, preMajor: boolean): string 
 
 /**
  * The next `<target>-<id>.N` counter: 1 + the highest among `versions` (counters are never
- * reused), else where the repository's own prerelease tags start counting (`-next.0`, `-rc.0`:
- * 0), else 1.
+ * reused), else where the repository's newest series of prereleases started counting — of
+ * this id when it has one, else of any id (`-next.0`, `-rc.0`: 0) — else 1. The newest series
+ * decides because projects change their style: Vue's 3.0.0-alpha.0 came before years of `.1`.
  */
 function prereleaseCounter(target: string, id: string, versions: string[]): number {
   let highest = -1;
-  let startsAtZero = false;
-  let sameIdSeen = false;
-  let sameIdAtZero = false;
+  // The newest series (main version) seen, of this id and of any, and its lowest counter.
+  let sameId: { main: semver.SemVer; lowest: number } | null = null;
+  let anyId: { main: semver.SemVer; lowest: number } | null = null;
+  const note = (
+    series: { main: semver.SemVer; lowest: number } | null,
+    parsed: semver.SemVer,
+    counter: number,
+  ): { main: semver.SemVer; lowest: number } => {
+    const order = series === null ? 1 : parsed.compareMain(series.main);
+    if (series === null || order > 0) return { main: parsed, lowest: counter };
+    if (order === 0) series.lowest = Math.min(series.lowest, counter);
+    return series;
+  };
   for (const candidate of versions) {
     const parsed = semver.parse(candidate);
     if (!parsed) continue;
     const [name, counter, ...more] = parsed.prerelease;
     if (typeof counter !== 'number' || more.length > 0) continue;
-    if (counter === 0) startsAtZero = true;
+    anyId = note(anyId, parsed, counter);
     if (name !== id) continue;
-    sameIdSeen = true;
-    if (counter === 0) sameIdAtZero = true;
+    sameId = note(sameId, parsed, counter);
     if (parsed.compareMain(target) === 0) highest = Math.max(highest, counter);
   }
   if (highest >= 0) return highest + 1;
-  return (sameIdSeen ? sameIdAtZero : startsAtZero) ? 0 : 1;
+  return (sameId ?? anyId)?.lowest === 0 ? 0 : 1;
 }
 
 /** The newest prerelease above the current release, and whether it is the target's own. */

@@ -132,19 +132,23 @@ function pendingPrerelease(range: ReleaseRange): PendingPrerelease | null {
 }
 
 /**
- * The commits of a stable release's notes when the policy does not roll its prereleases up:
- * only those after its last prerelease (on the target's own line, of the same version).
+ * The commits a release's notes list. A prerelease's notes start after the prerelease before
+ * it on the target's own line (`-next.5` lists what is new since `-next.4`, as every peer
+ * writes them); a stable release's roll its prereleases up unless the policy says otherwise,
+ * then they start after its last prerelease of the same version.
  */
-async function notesCommits(
+export async function notesCommits(
   core: Core,
   root: string,
   plan: { range: ReleaseRange; next: string | null; commits: CommitRecord[]; policy: ReleasePolicy },
 ): Promise<CommitRecord[]> {
   const { range, next, commits, policy } = plan;
-  const latest = range.latest;
-  if (policy.changelog.rollUpPrereleases || next === null || semver.prerelease(next) !== null) return commits;
-  if (latest === null || !latest.prerelease || range.latestOnLine) return commits;
-  if (semver.coerce(latest.version)?.version !== next) return commits;
+  const pending = pendingPrerelease(range);
+  if (next === null || pending === null || pending.onLine) return commits;
+  const prerelease = semver.prerelease(next) !== null;
+  if (!prerelease && (policy.changelog.rollUpPrereleases || semver.coerce(pending.version)?.version !== next))
+    return commits;
+  const latest = range.latest!;
   const after = new Set(
     (await loadHistory(core, root, { from: latest.sha, to: range.to })).commits.map((commit) => commit.sha),
   );

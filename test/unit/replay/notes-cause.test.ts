@@ -89,9 +89,9 @@ describe('compareNotes', () => {
       'a',
     ]);
     expect(result.cause).toEqual({
-      cause: 'notes counted from the last stable release, not the last prerelease',
+      cause: 'notes roll up the prereleases (changelog.rollUpPrereleases)',
       reason:
-        "Release Desk's notes count from the last stable release and list 1 entry v1.3.0-rc.1 released already; the shipped notes start after it; Release Desk lists 1 entry the shipped notes leave out (1 fix(deps); e.g. “bump z”)",
+        "Release Desk's notes roll up the release's prereleases (changelog.rollUpPrereleases, on by default) and list 1 entry v1.3.0-rc.1 released already; the shipped notes start after it (the project's choice: set rollUpPrereleases: false to match); Release Desk lists 1 entry the shipped notes leave out (1 fix(deps); e.g. “bump z”)",
     });
   });
 });

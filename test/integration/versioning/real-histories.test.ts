@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { planRelease } from '../../../src-main/core/versioning/plan-release.js';
+import { testCore } from '../../support/core-fixture.js';
+import { TestRepo } from '../../support/git-fixture.js';
+
+/** Shapes `release-desk replay` found on real histories (Vue, Angular CLI, conventional-changelog). */
+
+let core: ReturnType<typeof testCore>;
+const repos: TestRepo[] = [];
+beforeEach(() => {
+  core = testCore({ now: () => new Date('2026-02-03T09:00:00Z') });
+});
+afterEach(async () => {
+  await core.dispose();
+  for (const repo of repos.splice(0)) repo.remove();
+});
+
+function newRepo(): TestRepo {
+  const repo = new TestRepo();
+  repos.push(repo);
+  return repo;
+}
+
+async function plan(repo: TestRepo, request: Parameters<typeof planRelease>[2] = {}) {
+  return (await planRelease(core, repo.dir, request)).view;
+}
+
+describe('prerelease notes', () => {
+  it('list what is new since the prerelease before it, not everything since the last stable release', async () => {
+    const repo = newRepo();
+    repo.commit('feat: base');
+    repo.tag('v3.5.0');
+    repo.commit('feat(vapor): in beta 1');
+    repo.tag('v3.6.0-beta.1');
+    repo.commit('fix(vapor): after beta 1');
+    const view = await plan(repo, { prerelease: 'beta' });
+    expect(view).toMatchObject({ current: '3.5.0', next: '3.6.0-beta.2' });
+    expect(view.changelog).toContain('after beta 1');
+    expect(view.changelog).not.toContain('in beta 1');
+    // The bump still counts from the stable release: the feature of beta 1 keeps it a minor.
+    expect(view.reasons.map((reason) => reason.subject)).toEqual(['in beta 1', 'after beta 1']);
+
+    // The stable release rolls them up (changelog.rollUpPrereleases, on by default).
+    const stable = await plan(repo);
+    expect(stable.next).toBe('3.6.0');
+    expect(stable.changelog).toContain('in beta 1');
+    expect(stable.changelog).toContain('after beta 1');
+  });
+});
+
+describe('prerelease counters', () => {
+  it('start where the newest series of the repository started (Vue: 3.0.0-alpha.0, then years of .1)', async () => {
+    const repo = newRepo();
+    repo.commit('feat: one');
+    repo.tag('v3.0.0-alpha.0');
+    repo.commit('feat: two');
+    repo.tag('v3.0.0');
+    repo.commit('feat: three');
+    repo.tag('v3.4.0-alpha.1');
+    repo.commit('feat: four');
+    repo.tag('v3.4.0');
+    repo.commit('feat: five');
+    expect((await plan(repo, { prerelease: 'alpha', changelog: false })).next).toBe('3.5.0-alpha.1');
+    // A channel never used follows the newest series of any channel.
+    expect((await plan(repo, { prerelease: 'rc', changelog: false })).next).toBe('3.5.0-rc.1');
+  });
+});
