@@ -15,8 +15,8 @@ import type { Ancestry } from '../git/ancestry.js';
 import { readAncestry } from '../git/ancestry.js';
 import type { ReleaseRange } from '../versioning/release-range.js';
 import { compareNotes } from './notes-cause.js';
-import type { NoteEntry } from './notes-section.js';
-import { noteEntries, versionSection } from './notes-section.js';
+import type { LinkedNoteEntry } from './notes-section.js';
+import { linkedNoteEntries, versionSection } from './notes-section.js';
 import type { Timeline, TimelineRelease } from './tag-timeline.js';
 import { prereleaseChannel, releaseTimeline } from './tag-timeline.js';
 import { versionCause } from './version-cause.js';
@@ -69,15 +69,15 @@ async function shippedNotes(
   root: string,
   releases: TimelineRelease[],
   prefix: string,
-): Promise<(NoteEntry[] | null)[]> {
-  const notes: (NoteEntry[] | null)[] = releases.map(() => null);
+): Promise<(LinkedNoteEntry[] | null)[]> {
+  const notes: (LinkedNoteEntry[] | null)[] = releases.map(() => null);
   await readFileAtCommits(
     root,
     CHANGELOG_FILE,
     releases.map((release) => release.sha),
     (index, text) => {
       const section = text === null ? null : versionSection(text, releases[index]!.version, prefix);
-      notes[index] = section === null ? null : noteEntries(section);
+      notes[index] = section === null ? null : linkedNoteEntries(section);
     },
   );
   return notes;
@@ -240,7 +240,7 @@ async function replayOne(
   { root, ancestry, prefix, otherPrefixed }: ReplayedHistory,
   timeline: TimelineRelease[],
   index: number,
-  shipped: NoteEntry[] | null,
+  shipped: LinkedNoteEntry[] | null,
 ): Promise<Outcome> {
   const release = timeline[index]!;
   const earlier = timeline.slice(0, index);
@@ -289,6 +289,7 @@ async function replayOne(
     shipped,
     document,
     commits,
+    listed,
     decision,
     policy: policy.versioning,
     range: `${from?.name ?? 'the start of history'}..${release.name}`,

@@ -269,7 +269,7 @@ export function versionCause(run: VersionReplay): Cause {
     }
     return {
       cause: `${what} released as ${article(shipped)}`,
-      reason: `${what} released as ${article(shipped)}: ${describeReasons(decisive)}`,
+      reason: `the project released ${what} as ${article(shipped)} (its own choice): ${describeReasons(decisive)}; Release Desk gives ${got}`,
     };
   }
   const claimed = claimedPast(run, from.version, effective, got);

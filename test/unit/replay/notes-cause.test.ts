@@ -4,7 +4,7 @@ import { buildChangelog } from '../../../src-main/core/changelog/build-changelog
 import { parseCommitMessage } from '../../../src-main/core/commits/parse-message.js';
 import { defaultPolicy } from '../../../src-main/core/policy/load-policy.js';
 import { compareNotes } from '../../../src-main/core/replay/notes-cause.js';
-import { noteEntries } from '../../../src-main/core/replay/notes-section.js';
+import { linkedNoteEntries } from '../../../src-main/core/replay/notes-section.js';
 import { decideBump } from '../../../src-main/core/versioning/bump.js';
 
 const policy = defaultPolicy().versioning;
@@ -24,7 +24,7 @@ function commit(sha: string, message: string): CommitRecord {
 function compare(messages: Record<string, string>, shipped: string, prerelease: string[] | null = null) {
   const commits = Object.entries(messages).map(([sha, message]) => commit(sha, message));
   return compareNotes({
-    shipped: noteEntries(shipped),
+    shipped: linkedNoteEntries(shipped),
     document: buildChangelog(commits, policy, { version: '1.3.0', date: '2026-01-05' }),
     commits,
     decision: decideBump(commits, policy),
@@ -78,7 +78,7 @@ describe('compareNotes', () => {
         "the shipped notes list 1 entry of types Release Desk's notes leave out (1 docs; versioning.sections)",
         'the shipped notes list 1 breaking-change note as an entry (Release Desk lists them under breaking changes only)',
         'the shipped notes list 1 change Release Desk leaves out as released already in v1.2.1 (picked onto its line)',
-        'the shipped notes list 1 entry with no commit in v1.2.0..v1.3.0 (e.g. “a change from elsewhere”)',
+        'the shipped notes list 1 entry that names no commit of v1.2.0..v1.3.0 (written by hand or taken from elsewhere; e.g. “a change from elsewhere”)',
         'Release Desk lists 1 entry the shipped notes leave out (1 perf; e.g. “faster”)',
       ].join('; '),
     });
@@ -91,7 +91,7 @@ describe('compareNotes', () => {
     expect(result.cause).toEqual({
       cause: 'notes roll up the prereleases (changelog.rollUpPrereleases)',
       reason:
-        "Release Desk's notes roll up the release's prereleases (changelog.rollUpPrereleases, on by default) and list 1 entry v1.3.0-rc.1 released already; the shipped notes start after it (the project's choice: set rollUpPrereleases: false to match); Release Desk lists 1 entry the shipped notes leave out (1 fix(deps); e.g. “bump z”)",
+        "Release Desk's notes roll up the release's prereleases (changelog.rollUpPrereleases, on by default) and list 1 entry v1.3.0-rc.1 released already; the shipped notes start after it (the project's choice: set rollUpPrereleases: false to match); the shipped notes leave out 1 dependency update Release Desk lists (the project's choice; e.g. “bump z”)",
     });
   });
 });

@@ -75,12 +75,15 @@ describe('versionCause', () => {
       cause({ expected: '1.2.1', got: '1.3.0', from: '1.2.0', messages: ['fix: b', 'feat(api): add x'] }),
     ).toEqual({
       cause: 'a feature released as a patch',
-      reason: 'a feature released as a patch: `feat(api): add x` (0000002)',
+      reason:
+        'the project released a feature as a patch (its own choice): `feat(api): add x` (0000002); Release Desk gives 1.3.0',
     });
     expect(
       cause({ expected: '1.3.0', got: '2.0.0', from: '1.2.0', messages: ['feat!: drop y', 'feat: z'] })
         .reason,
-    ).toBe('a breaking change released as a minor: `feat!: drop y` (0000001)');
+    ).toBe(
+      'the project released a breaking change as a minor (its own choice): `feat!: drop y` (0000001); Release Desk gives 2.0.0',
+    );
     expect(cause({ expected: '1.0.0', got: '0.5.0', from: '0.4.0', messages: ['feat!: drop y'] }).cause).toBe(
       'a breaking change before 1.0.0',
     );
