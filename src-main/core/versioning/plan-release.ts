@@ -21,6 +21,7 @@ import { decideBump, nextVersion } from './bump.js';
 import type { ReleaseRange } from './release-range.js';
 import { resolveReleaseRange } from './release-range.js';
 import { leaveOutReleasedOnLine, releasedOnLineWarning } from './released-on-line.js';
+import { remadeReleaseRange } from './remade-release.js';
 
 export interface PlanRequest {
   from?: string;
@@ -172,8 +173,14 @@ export async function planRelease(
     withChangelog ? readRemoteLinks(state.root) : null,
     withChangelog ? loadTemplate(state.root) : null,
   ]);
-  const range = await resolveReleaseRange(state.root, state.head, policy.versioning.tagPrefix, request);
-  const history = await loadHistory(core, state.root, { from: range.fromSha, to: range.to });
+  let range = await resolveReleaseRange(state.root, state.head, policy.versioning.tagPrefix, request);
+  let history = await loadHistory(core, state.root, { from: range.fromSha, to: range.to });
+  const remade =
+    request.from === undefined ? await remadeReleaseRange(state.root, range, history.commits) : null;
+  if (remade !== null) {
+    range = remade;
+    history = await loadHistory(core, state.root, { from: range.fromSha, to: range.to });
+  }
   const warnings = state.shallow ? [SHALLOW_WARNING] : [];
   // Broken promotion or train keys do not change a release; they are still said, not hidden.
   if (problem)

@@ -65,3 +65,53 @@ describe('prerelease counters', () => {
     expect((await plan(repo, { prerelease: 'rc', changelog: false })).next).toBe('3.5.0-rc.1');
   });
 });
+
+describe('a release whose tagged commit was made again (amended or rebased after the tag)', () => {
+  it('on main: counts from that release as reached, no line bump (conventional-changelog 0.0.5 → 0.0.6)', async () => {
+    const repo = newRepo();
+    repo.commit('feat: create the module');
+    repo.tag('v0.0.4');
+    repo.commit('refactor: split code into modules');
+    repo.commit('chore(release): v0.0.5', { 'CHANGELOG.md': '### 0.0.5\n' });
+    repo.tag('v0.0.5');
+    // Amended 21 s later: same author and author date, another commit; the tag stays behind.
+    repo.write('package.json', '{"version":"0.0.5"}\n');
+    repo.git('add', '-A');
+    repo.git('commit', '-q', '--amend', '--no-edit');
+    repo.commit('fix(git): sort tags by date');
+    const view = await plan(repo, { changelog: false });
+    expect(view).toMatchObject({ from: 'v0.0.5', current: '0.0.5', next: '0.0.6', commitCount: 1 });
+  });
+
+  it('on a release branch: counts from it rather than the release before (Angular CLI 1.4.2 → 1.4.3)', async () => {
+    const repo = newRepo();
+    repo.commit('feat: one');
+    repo.tag('v1.4.1');
+    repo.checkout('1.4.x', true);
+    repo.commit('fix: for #7615');
+    const release = repo.commit('release: 1.4.2');
+    repo.tag('v1.4.2');
+    // The branch was rebuilt: the release commit picked again onto its parent (author date kept).
+    repo.git('reset', '-q', '--hard', 'HEAD~1');
+    repo.git('cherry-pick', release);
+    repo.commit('fix: allow trailing commas in lint rules');
+    repo.checkout('main');
+    repo.commit('feat: on main meanwhile');
+    repo.checkout('1.4.x');
+    const view = await plan(repo, { changelog: false });
+    expect(view).toMatchObject({ from: 'v1.4.2', current: '1.4.2', next: '1.4.3', commitCount: 1 });
+  });
+
+  it('a fix carried to main with `-x` is a pick, not the release made again: main still moves past the line', async () => {
+    const repo = newRepo();
+    repo.commit('feat: one');
+    repo.tag('v1.2.0');
+    repo.checkout('hotfix/1.2.1', true);
+    const fix = repo.commit('fix: crash');
+    repo.tag('v1.2.1');
+    repo.checkout('main');
+    repo.git('cherry-pick', '-x', fix);
+    repo.commit('fix: another');
+    expect(await plan(repo, { changelog: false })).toMatchObject({ from: 'v1.2.1', next: '1.3.0' });
+  });
+});
