@@ -125,15 +125,18 @@ function claimedPast(
  * does not see them, which explains a version counted from a release long before.
  */
 export function releasesBehindOtherPrefix(
-  run: Pick<VersionReplay, 'expected' | 'from' | 'otherEarlier' | 'tagPrefix'>,
+  run: Pick<VersionReplay, 'expected' | 'from' | 'earlier' | 'otherEarlier' | 'tagPrefix'>,
 ): (TimelineRelease & { prefix: string })[] {
   const prefix = run.tagPrefix ?? 'v';
   // Only the prefix's plain variants: another package's tags in a monorepo are not this project's.
   const variants = new Set([prefix.replace(/v$/, ''), `${prefix.replace(/v$/, '')}v`, '']);
   variants.delete(prefix);
+  // A version tagged both ways (`1.0.0-beta.9` beside `v1.0.0-beta.9`) is seen all the same.
+  const seen = new Set(run.earlier.map((release) => release.version));
   return (run.otherEarlier ?? []).filter(
     (tag) =>
       variants.has(tag.prefix) &&
+      !seen.has(tag.version) &&
       semver.lt(tag.version, run.expected) &&
       (run.from === null || semver.gt(tag.version, run.from.version)),
   );

@@ -64,6 +64,21 @@ describe('prerelease counters', () => {
     // A channel never used follows the newest series of any channel.
     expect((await plan(repo, { prerelease: 'rc', changelog: false })).next).toBe('3.5.0-rc.1');
   });
+
+  it('pass over a series whose first tags are gone (Angular CLI tagged 21.1.0-next.0 and .1 without the prefix)', async () => {
+    const repo = newRepo();
+    repo.commit('feat: one');
+    repo.tag('v21.0.0-next.0');
+    repo.commit('feat: two');
+    repo.tag('v21.0.0');
+    repo.commit('feat: three');
+    repo.tag('21.1.0-next.1');
+    repo.tag('v21.1.0-next.2');
+    repo.commit('feat: four');
+    repo.tag('v21.1.0');
+    repo.commit('feat: five');
+    expect((await plan(repo, { prerelease: 'next', changelog: false })).next).toBe('21.2.0-next.0');
+  });
 });
 
 describe('a release whose tagged commit was made again (amended or rebased after the tag)', () => {

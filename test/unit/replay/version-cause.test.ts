@@ -179,6 +179,17 @@ describe('versionCause', () => {
       reason:
         'the project tagged 2 releases before 19.0.0 without the tag prefix "v" (e.g. 18.2.0), which Release Desk does not see (versioning.tagPrefix): it counts from v12.1.0 and gives 13.0.0',
     });
+    // A version tagged both ways is seen: it hides nothing.
+    expect(
+      cause({
+        expected: '1.0.0-beta.10',
+        got: '1.1.0-beta.0',
+        from: '0.1.0',
+        messages: ['feat: x'],
+        earlier: ['0.1.0', '1.0.0-beta.9'],
+        other: [['', '1.0.0-beta.9']],
+      }).cause,
+    ).not.toBe('releases tagged with another prefix');
     expect(
       cause({
         expected: '16.2.2',
