@@ -119,6 +119,8 @@ export function compareNotes(args: {
   range: string;
   /** Commits of the range Release Desk left out as released already on another line (picks). */
   releasedOnLine: { tag: string; commits: CommitRecord[] } | null;
+  /** Releases tagged behind another prefix inside the range (see `releasesBehindOtherPrefix`). */
+  hidden?: { count: number; example: string; prefix: string };
   /** A prerelease inside that range, with the commits it had released: shipped notes often start there. */
   prerelease: { name: string; shas: ReadonlySet<string> } | null;
 }): NotesComparison {
@@ -266,6 +268,15 @@ export function compareNotes(args: {
       cause: 'Release Desk lists entries the shipped notes leave out',
       size: others.length,
       text: `Release Desk lists ${plural(others.length, 'entry', 'entries')} the shipped notes leave out (${tally(others.map(([, entry]) => entry.type))}; e.g. “${others[0]![1].subject}”)`,
+    });
+  }
+  if (args.hidden !== undefined && extra.length > 0) {
+    const { count, example, prefix } = args.hidden;
+    // First: it explains why the range, and so the notes, run long.
+    parts.unshift({
+      cause: 'releases tagged with another prefix',
+      size: extra.length,
+      text: `${args.range} spans ${plural(count, 'release')} the project tagged without the tag prefix "${prefix}" (e.g. ${example}), which Release Desk does not see (versioning.tagPrefix)`,
     });
   }
   const main = [...parts].sort((a, b) => b.size - a.size)[0]!;

@@ -19,7 +19,8 @@ import type { LinkedNoteEntry } from './notes-section.js';
 import { linkedNoteEntries, versionSection } from './notes-section.js';
 import type { Timeline, TimelineRelease } from './tag-timeline.js';
 import { prereleaseChannel, releaseTimeline } from './tag-timeline.js';
-import { versionCause } from './version-cause.js';
+import type { VersionReplay } from './version-cause.js';
+import { releasesBehindOtherPrefix, versionCause } from './version-cause.js';
 
 export interface ReplayRequest {
   /** Start at this release tag (and go on to older ones). */
@@ -293,6 +294,7 @@ async function replayOne(
     decision,
     policy: policy.versioning,
     range: `${from?.name ?? 'the start of history'}..${release.name}`,
+    hidden: hiddenReleases({ expected: release.version, from, earlier, otherEarlier, tagPrefix: prefix }),
     prerelease: await prereleaseInRange(core, root, plan.range),
     releasedOnLine: await releasedOnLine(core, root, plan.range, commits),
   });
@@ -306,6 +308,16 @@ async function replayOne(
     });
   }
   return { versionAgreed, notesAgreed: notes.agreed, disagreements };
+}
+
+/** The releases behind another prefix in a replayed range, as the notes' cause names them. */
+function hiddenReleases(
+  run: Pick<VersionReplay, 'expected' | 'from' | 'earlier' | 'otherEarlier' | 'tagPrefix'>,
+): { count: number; example: string; prefix: string } | undefined {
+  const hidden = releasesBehindOtherPrefix(run);
+  if (hidden.length === 0) return undefined;
+  const newest = hidden.reduce((a, b) => (semver.gt(b.version, a.version) ? b : a));
+  return { count: hidden.length, example: newest.name, prefix: run.tagPrefix ?? 'v' };
 }
 
 const entries = (n: number): string => `${n} ${n === 1 ? 'note entry' : 'note entries'}`;

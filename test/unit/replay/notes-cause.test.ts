@@ -94,4 +94,24 @@ describe('compareNotes', () => {
         "Release Desk's notes roll up the release's prereleases (changelog.rollUpPrereleases, on by default) and list 1 entry v1.3.0-rc.1 released already; the shipped notes start after it (the project's choice: set rollUpPrereleases: false to match); the shipped notes leave out 1 dependency update Release Desk lists (the project's choice; e.g. “bump z”)",
     });
   });
+
+  it('names releases tagged behind another prefix first when the range runs long because of them', () => {
+    const commits = [commit('a', 'feat: x'), commit('b', 'fix: y')];
+    const result = compareNotes({
+      shipped: linkedNoteEntries('### Bug Fixes\n\n* y\n'),
+      document: buildChangelog(commits, policy, { version: '21.0.3', date: '2026-01-05' }),
+      commits,
+      decision: decideBump(commits, policy),
+      policy,
+      range: 'the start of history..v21.0.3',
+      hidden: { count: 640, example: '21.0.2', prefix: 'v' },
+      prerelease: null,
+      releasedOnLine: null,
+    });
+    expect(result.cause).toEqual({
+      cause: 'releases tagged with another prefix',
+      reason:
+        'the start of history..v21.0.3 spans 640 releases the project tagged without the tag prefix "v" (e.g. 21.0.2), which Release Desk does not see (versioning.tagPrefix); Release Desk lists 1 entry the shipped notes leave out (1 feat; e.g. “x”)',
+    });
+  });
 });
