@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import semver from 'semver';
 import type { CommitRecord } from '../../../shared/domain/commits.js';
 import type { ReplayDisagreement, ReplayReport } from '../../../shared/domain/replay.js';
 import { buildChangelog, changelogDate } from '../changelog/build-changelog.js';
@@ -19,8 +18,8 @@ import type { LinkedNoteEntry } from './notes-section.js';
 import { linkedNoteEntries, versionSection } from './notes-section.js';
 import type { Timeline, TimelineRelease } from './tag-timeline.js';
 import { prereleaseChannel, releaseTimeline } from './tag-timeline.js';
-import type { VersionReplay } from './version-cause.js';
-import { releasesBehindOtherPrefix, versionCause } from './version-cause.js';
+import { hiddenReleases, madeBefore } from './other-prefix.js';
+import { versionCause } from './version-cause.js';
 
 export interface ReplayRequest {
   /** Start at this release tag (and go on to older ones). */
@@ -227,14 +226,6 @@ interface ReplayedHistory {
   otherPrefixed: Timeline['otherPrefixed'];
 }
 
-/** Whether a tag was made before a release (in the same second: a lower version first). */
-function madeBefore(tag: TimelineRelease, release: TimelineRelease): boolean {
-  return (
-    tag.created < release.created ||
-    (tag.created === release.created && semver.lt(tag.version, release.version))
-  );
-}
-
 /** One release replayed: the plan of its commit with only the tags made before it. */
 async function replayOne(
   core: Core,
@@ -308,16 +299,6 @@ async function replayOne(
     });
   }
   return { versionAgreed, notesAgreed: notes.agreed, disagreements };
-}
-
-/** The releases behind another prefix in a replayed range, as the notes' cause names them. */
-function hiddenReleases(
-  run: Pick<VersionReplay, 'expected' | 'from' | 'earlier' | 'otherEarlier' | 'tagPrefix'>,
-): { count: number; example: string; prefix: string } | undefined {
-  const hidden = releasesBehindOtherPrefix(run);
-  if (hidden.length === 0) return undefined;
-  const newest = hidden.reduce((a, b) => (semver.gt(b.version, a.version) ? b : a));
-  return { count: hidden.length, example: newest.name, prefix: run.tagPrefix ?? 'v' };
 }
 
 const entries = (n: number): string => `${n} ${n === 1 ? 'note entry' : 'note entries'}`;

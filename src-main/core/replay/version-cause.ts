@@ -3,6 +3,7 @@ import type { BumpLevel, CommitRecord } from '../../../shared/domain/commits.js'
 import type { VersioningPolicy } from '../../../shared/domain/policy.js';
 import type { BumpDecision } from '../versioning/bump.js';
 import { countLabel, countedCommits, describeRange, describeReasons } from './evidence.js';
+import { otherPrefixCause, releasesBehindOtherPrefix } from './other-prefix.js';
 import type { TimelineRelease } from './tag-timeline.js';
 
 /** What Release Desk saw and decided for one past release. */
@@ -119,39 +120,6 @@ function claimedPast(
   return best;
 }
 
-/**
- * Releases the project tagged behind another prefix between the release counted from and the
- * shipped one (Angular CLI tagged 13.x–18.x as `18.2.0`, before and after as `v…`): Release Desk
- * does not see them, which explains a version counted from a release long before.
- */
-export function releasesBehindOtherPrefix(
-  run: Pick<VersionReplay, 'expected' | 'from' | 'earlier' | 'otherEarlier' | 'tagPrefix'>,
-): (TimelineRelease & { prefix: string })[] {
-  const prefix = run.tagPrefix ?? 'v';
-  // Only the prefix's plain variants: another package's tags in a monorepo are not this project's.
-  const variants = new Set([prefix.replace(/v$/, ''), `${prefix.replace(/v$/, '')}v`, '']);
-  variants.delete(prefix);
-  // A version tagged both ways (`1.0.0-beta.9` beside `v1.0.0-beta.9`) is seen all the same.
-  const seen = new Set(run.earlier.map((release) => release.version));
-  return (run.otherEarlier ?? []).filter(
-    (tag) =>
-      variants.has(tag.prefix) &&
-      !seen.has(tag.version) &&
-      semver.lt(tag.version, run.expected) &&
-      (run.from === null || semver.gt(tag.version, run.from.version)),
-  );
-}
-
-function otherPrefixCause(run: VersionReplay, hidden: (TimelineRelease & { prefix: string })[]): Cause {
-  const newest = hidden.reduce((a, b) => (semver.gt(b.version, a.version) ? b : a));
-  const prefix = run.tagPrefix ?? 'v';
-  const since = run.from ? `from ${run.from.name}` : 'without a release before it';
-  return {
-    cause: 'releases tagged with another prefix',
-    reason: `the project tagged ${plural(hidden.length, 'release')} before ${run.expected} without the tag prefix "${prefix}" (e.g. ${newest.name}), which Release Desk does not see (versioning.tagPrefix): it counts ${since} and gives ${run.got ?? 'nothing to release'}`,
-  };
-}
-
 const plural = (n: number, one: string): string => `${n} ${n === 1 ? one : `${one}s`}`;
 
 /**
@@ -243,6 +211,14 @@ export function versionCause(run: VersionReplay): Cause {
   }
   // Only the prerelease part differs: the levels on both sides agree, whatever 0.x says.
   if (main(got) === main(expected)) return prereleaseCause(run, got);
+  // Past another release's claim first: that, not the bump level, moved the version.
+  const claimed = claimedPast(run, from.version, effective, got);
+  if (claimed !== null) {
+    return {
+      cause: 'moved past a version another release claims',
+      reason: `Release Desk's ${effective} from ${from.name} moves past ${main(claimed.version)}, claimed by ${claimed.name} (made before it), to ${got}; the shipped ${expected} stays on its own line`,
+    };
+  }
   if (preMajor && shipped === 'major') {
     return {
       cause: 'a breaking change before 1.0.0',
@@ -273,13 +249,6 @@ export function versionCause(run: VersionReplay): Cause {
     return {
       cause: `${what} released as ${article(shipped)}`,
       reason: `the project released ${what} as ${article(shipped)} (its own choice): ${describeReasons(decisive)}; Release Desk gives ${got}`,
-    };
-  }
-  const claimed = claimedPast(run, from.version, effective, got);
-  if (claimed !== null) {
-    return {
-      cause: 'moved past a version another release claims',
-      reason: `Release Desk's ${effective} from ${from.name} moves past ${main(claimed.version)}, claimed by ${claimed.name} (made before it), to ${got}; the shipped ${expected} stays on its own line`,
     };
   }
   const taken = run.earlier.find((release) => release.version === got);

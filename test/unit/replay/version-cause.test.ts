@@ -238,6 +238,18 @@ describe('versionCause', () => {
     ).toBe(
       'the shipped prerelease 16.0.0-deno.beta.0 names its channel in several parts (deno.beta): Release Desk numbers prereleases as -ID.N (16.0.0-deno.0)',
     );
+    // Past a version a line claims (Angular CLI's 1.0.0 betas): that moved it, not the 0.x rule.
+    expect(
+      cause({
+        expected: '1.0.0-beta.5',
+        got: '2.0.0-beta.0',
+        from: '0.1.0',
+        messages: ['feat!: x'],
+        earlier: ['0.1.0', '1.0.0-beta.4'],
+      }).reason,
+    ).toBe(
+      "Release Desk's minor from v0.1.0 moves past 1.0.0, claimed by v1.0.0-beta.4 (made before it), to 2.0.0-beta.0; the shipped 1.0.0-beta.5 stays on its own line",
+    );
     // Counting from another line's release would not change a major: the breaking change decides.
     expect(
       cause({
