@@ -42,3 +42,27 @@ test('check the history: the figures and each disagreement with its reason', asy
   await expect(check.getByRole('alert')).toHaveText('Check at least 1 release, in whole numbers.');
   await expect(check.getByRole('button', { name: 'Check history' })).toBeDisabled();
 });
+
+test('check the history: a cause chosen lists only its disagreements', async ({ page, desk, repo }) => {
+  replayFixture(repo);
+  await page.goto(desk.url);
+  await page.getByLabel('Repository path').fill(repo.dir);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+
+  const check = page.getByRole('region', { name: 'History check' });
+  await check.getByRole('button', { name: 'Check history' }).click();
+  const table = check.getByRole('table', { name: 'Disagreements, newest release first' });
+  await expect(table.getByRole('row')).toHaveCount(7);
+
+  const cause = check.getByRole('button', { name: /a patch released as a minor/ });
+  await expect(cause).toHaveAttribute('aria-pressed', 'false');
+  await cause.click();
+  await expect(cause).toHaveAttribute('aria-pressed', 'true');
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table.getByRole('row').nth(1).getByRole('cell').first()).toHaveText('v1.1.0');
+  await expect(check.getByText('1 of 6 disagreements: a patch released as a minor.')).toBeVisible();
+
+  await check.getByRole('button', { name: 'Show every cause' }).click();
+  await expect(table.getByRole('row')).toHaveCount(7);
+  await expect(cause).toHaveAttribute('aria-pressed', 'false');
+});

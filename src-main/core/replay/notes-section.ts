@@ -8,6 +8,14 @@ export interface NoteEntry {
   section: string | null;
 }
 
+/** A shipped entry with what it names: the commits it links and the pull requests or issues it cites. */
+export interface LinkedNoteEntry extends NoteEntry {
+  /** Commit hashes, as written (abbreviated): a link's text, `(3f2c1a9)`, or a leading hash. */
+  shas: string[];
+  /** `#123` numbers, without the `#`. */
+  refs: string[];
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -64,10 +72,13 @@ function sectionEnd(text: string, start: number, level: number): number {
 export function plainSubject(subject: string): string {
   return (
     subject
-      .replace(/^\*\*[^*]+:\*\*\s*/, '')
+      // `**api:** x` and `**api**: x`: the scope in bold.
+      .replace(/^\*\*[^*]+(?::\*\*|\*\*:)\s*/, '')
       // A header kept whole in an entry (`fix: …` from a squash body) reads as its subject.
       .replace(/^[a-z]+(?:\([^)]*\))?!?: +/, '')
-      .replace(/,\s*closes\s+\[?(?:#\d|https?:\/\/|[\w.-]+\/[\w.-]+#\d).*$/i, '')
+      // `([dcd7551f](…), closes [#47](…))`: the issues inside the commit link's parentheses.
+      .replace(/\s*\(\[[0-9a-f]{7,40}\]\([^)]*\),\s*closes\b.*$/i, '')
+      .replace(/,\s*closes\s+(?:\[|#\d|https?:\/\/|[\w.-]+\/[\w.-]+#\d).*$/i, '')
       // A link whose text is a hash is a commit link, digits or not.
       .replace(/\(\[[0-9a-f]{7,40}\]\([^)]*\)\)/gi, '')
       .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
@@ -98,38 +109,75 @@ function tableCells(line: string): string[] {
     .map((cell) => cell.trim());
 }
 
-/**
- * The entries of a section's body: top-level list items (`* …`, `- …`) and the rows of a
- * `| Commit | Type | Description |` table (the last cell is the subject). Items under a
- * breaking-changes or deprecations heading are notes, not entries; tables there still are.
- */
-export function noteEntries(body: string): NoteEntry[] {
-  const entries: NoteEntry[] = [];
+/** What an entry's raw text names: linked or leading commit hashes, `#N` references. */
+function links(raw: string): { shas: string[]; refs: string[] } {
+  const shas = new Set<string>();
+  for (const match of raw.matchAll(/\[([0-9a-f]{7,40})\]\(|\(([0-9a-f]{7,40})\)|^([0-9a-f]{7,40})\s/gi)) {
+    const sha = (match[1] ?? match[2] ?? match[3])!.toLowerCase();
+    // A leading or bracketed word of hex letters only (`added`, `(deadbeef)`) is no hash.
+    if (/\d/.test(sha)) shas.add(sha);
+  }
+  const refs = new Set([...raw.matchAll(/#(\d+)\b/g)].map((match) => match[1]!));
+  return { shas: [...shas], refs: [...refs] };
+}
+
+/** Like `noteEntries`, with the commits and references each entry names. */
+export function linkedNoteEntries(body: string): LinkedNoteEntry[] {
+  const entries: LinkedNoteEntry[] = [];
+  const add = (raw: string, section: string | null): void => {
+    const text = plainSubject(
+      raw.replace(/^([0-9a-f]{7,40})\s+(?=\S)/i, (hash) => (/\d/.test(hash) ? '' : hash)),
+    );
+    if (text !== '') entries.push({ text, key: text.toLowerCase(), section, ...links(raw) });
+  };
   let section: string | null = null;
   // The depth of the breaking-changes heading the lines are under, or null.
   let notesDepth: number | null = null;
+  // A list item's text so far: a long entry wraps onto the lines after it.
+  let item: string | null = null;
+  const flush = (): void => {
+    if (item !== null) add(item, section);
+    item = null;
+  };
   for (const line of body.split('\n')) {
     const heading = HEADING.exec(line);
     if (heading) {
+      flush();
       const depth = heading[1]!.length;
       if (notesDepth !== null && depth <= notesDepth) notesDepth = null;
       if (notesDepth === null && NOT_ENTRIES.test(heading[2]!)) notesDepth = depth;
       section = heading[2]!.trim();
       continue;
     }
-    const item = /^[*-] +(.*)$/.exec(line);
-    if (item) {
-      if (notesDepth !== null) continue;
-      const text = plainSubject(item[1]!);
-      if (text !== '') entries.push({ text, key: text.toLowerCase(), section });
+    const listed = /^[*-] +(.*)$/.exec(line);
+    if (listed) {
+      flush();
+      if (notesDepth === null) item = listed[1]!;
       continue;
     }
+    if (item !== null && line.trim() !== '' && !line.startsWith('|') && !/^\s*[*-] /.test(line)) {
+      item += ` ${line.trim()}`;
+      continue;
+    }
+    flush();
     if (!line.startsWith('|')) continue;
     const cells = tableCells(line);
     if (cells.length < 2 || cells.every((cell) => /^:?-+:?$/.test(cell))) continue;
-    const text = plainSubject(cells[cells.length - 1]!);
-    if (text === '' || /^description$/i.test(text)) continue;
-    entries.push({ text, key: text.toLowerCase(), section });
+    const last = cells[cells.length - 1]!;
+    if (/^description$/i.test(plainSubject(last))) continue;
+    const text = plainSubject(last);
+    if (text !== '') entries.push({ text, key: text.toLowerCase(), section, ...links(cells.join(' ')) });
   }
+  flush();
   return entries;
+}
+
+/**
+ * The entries of a section's body: top-level list items (`* …`, `- …`, with the lines they wrap
+ * onto) and the rows of a `| Commit | Type | Description |` table (the last cell is the subject).
+ * Items under a breaking-changes or deprecations heading are notes, not entries; tables there
+ * still are.
+ */
+export function noteEntries(body: string): NoteEntry[] {
+  return linkedNoteEntries(body).map(({ text, key, section }) => ({ text, key, section }));
 }

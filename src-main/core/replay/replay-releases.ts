@@ -9,15 +9,16 @@ import { DeskError } from '../errors.js';
 import { readFileAtCommits } from '../git/files-at.js';
 import { repositoryContext, requireReleasePolicy } from '../repository/repository-context.js';
 import type { RepositoryRef } from '../repository/repository-context.js';
-import { planRelease } from '../versioning/plan-release.js';
+import { notesCommits, planRelease } from '../versioning/plan-release.js';
 import type { Ancestry } from '../git/ancestry.js';
 import { readAncestry } from '../git/ancestry.js';
 import type { ReleaseRange } from '../versioning/release-range.js';
 import { compareNotes } from './notes-cause.js';
-import type { NoteEntry } from './notes-section.js';
-import { noteEntries, versionSection } from './notes-section.js';
-import type { TimelineRelease } from './tag-timeline.js';
+import type { LinkedNoteEntry } from './notes-section.js';
+import { linkedNoteEntries, versionSection } from './notes-section.js';
+import type { Timeline, TimelineRelease } from './tag-timeline.js';
 import { prereleaseChannel, releaseTimeline } from './tag-timeline.js';
+import { hiddenReleases, madeBefore } from './other-prefix.js';
 import { versionCause } from './version-cause.js';
 
 export interface ReplayRequest {
@@ -68,15 +69,15 @@ async function shippedNotes(
   root: string,
   releases: TimelineRelease[],
   prefix: string,
-): Promise<(NoteEntry[] | null)[]> {
-  const notes: (NoteEntry[] | null)[] = releases.map(() => null);
+): Promise<(LinkedNoteEntry[] | null)[]> {
+  const notes: (LinkedNoteEntry[] | null)[] = releases.map(() => null);
   await readFileAtCommits(
     root,
     CHANGELOG_FILE,
     releases.map((release) => release.sha),
     (index, text) => {
       const section = text === null ? null : versionSection(text, releases[index]!.version, prefix);
-      notes[index] = section === null ? null : noteEntries(section);
+      notes[index] = section === null ? null : linkedNoteEntries(section);
     },
   );
   return notes;
@@ -98,7 +99,7 @@ export async function replayReleases(
   const state = await repositoryContext(core, repoDir);
   const { policy } = requireReleasePolicy(state);
   const prefix = policy.versioning.tagPrefix;
-  const { releases: timeline, tagNames } = await releaseTimeline(state.root, prefix);
+  const { releases: timeline, tagNames, otherPrefixed } = await releaseTimeline(state.root, prefix);
   if (timeline.length === 0) throw noReleases(prefix, tagNames);
   const selected = selectReleases(timeline, request);
   const job = options.job ?? `replay-${randomUUID()}`;
@@ -125,8 +126,9 @@ export async function replayReleases(
   const worker = async (): Promise<void> => {
     for (let i = next++; i < total; i = next++) {
       const { release, index } = selected[i]!;
-      outcomes[i] = await replayOne(core, { root: state.root, ancestry }, timeline, index, notes[i]!).catch(
-        (error: unknown) => failed(release, error),
+      const history = { root: state.root, ancestry, prefix, otherPrefixed };
+      outcomes[i] = await replayOne(core, history, timeline, index, notes[i]!).catch((error: unknown) =>
+        failed(release, error),
       );
       progress(++done, `Replayed ${release.name} (${done} of ${total})`);
     }
@@ -166,7 +168,13 @@ interface Outcome {
 function failed(release: TimelineRelease, error: unknown): Outcome {
   // Anything but an expected failure (git's, the repository's) is a bug to surface, not a finding.
   if (!(error instanceof DeskError)) throw error;
-  const reason = `Release Desk could not plan this release: ${error.message.split('\n', 1)[0]!}`;
+  const first = error.message.split('\n', 1)[0]!;
+  const missing = /unable to read ([0-9a-f]{7,40})|missing (?:blob|tree|commit) ([0-9a-f]{7,40})/.exec(first);
+  // A clone without some of its objects (partial, or damaged) is the repository's state, not a finding.
+  const reason =
+    missing === null
+      ? `Release Desk could not plan this release: ${first}`
+      : `the repository lacks an object its history names (${(missing[1] ?? missing[2])!.slice(0, 10)}: a partial or damaged clone), so git cannot compare the changes of this release; Release Desk could not plan it`;
   return {
     versionAgreed: false,
     notesAgreed: null,
@@ -177,7 +185,7 @@ function failed(release: TimelineRelease, error: unknown): Outcome {
         expected: release.version,
         got: null,
         reason,
-        cause: 'a release Release Desk could not plan',
+        cause: missing === null ? 'a release Release Desk could not plan' : 'objects missing from the clone',
       },
     ],
   };
@@ -210,16 +218,25 @@ async function releasedOnLine(
   return left.length === 0 ? null : { tag: range.from, commits: left };
 }
 
+/** What every release's replay reads of the repository. */
+interface ReplayedHistory {
+  root: string;
+  ancestry: Ancestry;
+  prefix: string;
+  otherPrefixed: Timeline['otherPrefixed'];
+}
+
 /** One release replayed: the plan of its commit with only the tags made before it. */
 async function replayOne(
   core: Core,
-  { root, ancestry }: { root: string; ancestry: Ancestry },
+  { root, ancestry, prefix, otherPrefixed }: ReplayedHistory,
   timeline: TimelineRelease[],
   index: number,
-  shipped: NoteEntry[] | null,
+  shipped: LinkedNoteEntry[] | null,
 ): Promise<Outcome> {
   const release = timeline[index]!;
   const earlier = timeline.slice(0, index);
+  const otherEarlier = otherPrefixed.filter((tag) => madeBefore(tag, release));
   const plan = await planRelease(core, root, {
     to: release.sha,
     asOfTags: new Set(earlier.map((tag) => tag.name)),
@@ -241,12 +258,22 @@ async function replayOne(
       decision,
       policy: policy.versioning,
       earlier,
+      otherEarlier,
+      tagPrefix: prefix,
     });
     disagreements.push({ tag: release.name, kind: 'version', expected: release.version, got, reason, cause });
   }
   if (shipped === null) return { versionAgreed, notesAgreed: null, disagreements };
 
-  const document = buildChangelog(commits, policy.versioning, {
+  // The notes' own commits, as the Release screen would list them (a prerelease's start after
+  // the one before it).
+  const listed = await notesCommits(core, root, {
+    range: plan.range,
+    next: release.version,
+    commits,
+    policy,
+  });
+  const document = buildChangelog(listed, policy.versioning, {
     version: release.version,
     date: changelogDate(new Date(release.created * 1000)),
   });
@@ -254,9 +281,11 @@ async function replayOne(
     shipped,
     document,
     commits,
+    listed,
     decision,
     policy: policy.versioning,
     range: `${from?.name ?? 'the start of history'}..${release.name}`,
+    hidden: hiddenReleases({ expected: release.version, from, earlier, otherEarlier, tagPrefix: prefix }),
     prerelease: await prereleaseInRange(core, root, plan.range),
     releasedOnLine: await releasedOnLine(core, root, plan.range, commits),
   });

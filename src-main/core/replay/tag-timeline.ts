@@ -16,7 +16,16 @@ export interface Timeline {
   releases: TimelineRelease[];
   /** Every tag naming a commit, release or not (to explain a prefix that sees none). */
   tagNames: string[];
+  /**
+   * Tags that are SemVer behind another prefix (`18.2.0` or `yargs-v16.2.1` beside `v…`), with
+   * the prefix: Release Desk does not see them, and a project that changed its prefix released
+   * them all the same.
+   */
+  otherPrefixed: (TimelineRelease & { prefix: string })[];
 }
+
+// A tag that is a SemVer version behind some prefix: the prefix is what comes before the first digit.
+const PREFIXED = /^(\D*)(\d.*)$/;
 
 /**
  * The repository's release tags in the order they were made, read once for the whole replay.
@@ -26,9 +35,18 @@ export interface Timeline {
 export async function releaseTimeline(repo: string, prefix: string): Promise<Timeline> {
   const tags = await listTagsWithDates(repo);
   const releases: { release: TimelineRelease; parsed: semver.SemVer }[] = [];
+  const otherPrefixed: Timeline['otherPrefixed'] = [];
   for (const tag of tags) {
     const version = tagVersion(tag.name, prefix);
-    if (version === null) continue;
+    if (version === null) {
+      const [, other = '', rest = ''] = PREFIXED.exec(tag.name) ?? [];
+      const parsed = other === prefix ? null : semver.parse(rest);
+      if (parsed !== null && parsed.version === rest) {
+        const release = { ...tag, version: parsed.version, prerelease: parsed.prerelease.length > 0 };
+        otherPrefixed.push({ ...release, prefix: other });
+      }
+      continue;
+    }
     const parsed = new semver.SemVer(version);
     const release = { ...tag, version, prerelease: parsed.prerelease.length > 0 };
     releases.push({ release, parsed });
@@ -39,7 +57,11 @@ export async function releaseTimeline(repo: string, prefix: string): Promise<Tim
       a.parsed.compare(b.parsed) ||
       a.release.name.localeCompare(b.release.name),
   );
-  return { releases: releases.map((r) => r.release), tagNames: tags.map((tag) => tag.name) };
+  return {
+    releases: releases.map((r) => r.release),
+    tagNames: tags.map((tag) => tag.name),
+    otherPrefixed,
+  };
 }
 
 /** The release's prerelease channel (`rc` of 2.0.0-rc.3), or null for a stable release. */

@@ -3,6 +3,7 @@ import type { BumpLevel, CommitRecord } from '../../../shared/domain/commits.js'
 import type { VersioningPolicy } from '../../../shared/domain/policy.js';
 import type { BumpDecision } from '../versioning/bump.js';
 import { countLabel, countedCommits, describeRange, describeReasons } from './evidence.js';
+import { otherPrefixCause, releasesBehindOtherPrefix } from './other-prefix.js';
 import type { TimelineRelease } from './tag-timeline.js';
 
 /** What Release Desk saw and decided for one past release. */
@@ -18,6 +19,10 @@ export interface VersionReplay {
   policy: VersioningPolicy;
   /** The release tags that existed before this one was made. */
   earlier: TimelineRelease[];
+  /** Tags of SemVer versions behind another prefix made before it (see `Timeline.otherPrefixed`). */
+  otherEarlier?: (TimelineRelease & { prefix: string })[];
+  /** The policy's tag prefix. */
+  tagPrefix?: string;
 }
 
 export interface Cause {
@@ -53,6 +58,12 @@ function prereleaseCause(run: VersionReplay, got: string): Cause {
       reason: `the shipped prerelease ${expected} has no channel name: Release Desk numbers prereleases as -ID.N (${got})`,
     };
   }
+  if (typeof counter === 'string') {
+    return {
+      cause: 'a prerelease channel in several parts',
+      reason: `the shipped prerelease ${expected} names its channel in several parts (${semver.prerelease(expected)!.slice(0, -1).join('.')}): Release Desk numbers prereleases as -ID.N (${got})`,
+    };
+  }
   if (counter === undefined) {
     return {
       cause: 'a prerelease without a counter',
@@ -62,11 +73,18 @@ function prereleaseCause(run: VersionReplay, got: string): Cause {
   const siblings = run.earlier
     .filter((r) => main(r.version) === main(expected) && semver.prerelease(r.version)?.[0] === id)
     .map((r) => r.version);
-  const before =
-    siblings.length === 0 ? `no earlier ${main(expected)}-${id} tag` : `earlier: ${siblings.join(', ')}`;
+  if (siblings.length > 0) {
+    return {
+      cause: 'a different prerelease counter',
+      reason: `prerelease counter: the shipped ${expected}, Release Desk ${got} (earlier: ${siblings.join(', ')})`,
+    };
+  }
+  const series = run.earlier.some((r) => r.prerelease)
+    ? "where the repository's newest series of prereleases started"
+    : 'at 1, as the repository has no prerelease tag yet';
   return {
     cause: 'a different prerelease counter',
-    reason: `prerelease counter: the shipped ${expected}, Release Desk ${got} (${before})`,
+    reason: `prerelease counter: the shipped ${expected} starts a new series at ${String(counter)}; Release Desk starts it ${series} (${got})`,
   };
 }
 
@@ -102,6 +120,8 @@ function claimedPast(
   return best;
 }
 
+const plural = (n: number, one: string): string => `${n} ${n === 1 ? one : `${one}s`}`;
+
 /**
  * Why Release Desk's version for a past release is not the shipped one, from what differs: the
  * bump levels on both sides, the types and footers of the range's commits, the release counted
@@ -121,7 +141,7 @@ export function versionCause(run: VersionReplay): Cause {
     if (main(expected) === from.version) {
       return {
         cause: 'a prerelease of a version already released',
-        reason: `the shipped ${expected} is a prerelease of ${from.name}, released before it: Release Desk never goes back to a prerelease of a released version`,
+        reason: `the shipped ${expected} is a prerelease of ${from.name}, tagged after it (a variant of that release rather than a step towards it): Release Desk never goes back to a prerelease of a released version`,
       };
     }
     return {
@@ -135,6 +155,8 @@ export function versionCause(run: VersionReplay): Cause {
       reason: `a Release-As footer in the range asks for ${got}; the shipped release is ${expected}`,
     };
   }
+  const hidden = releasesBehindOtherPrefix(run);
+  if (hidden.length > 0) return otherPrefixCause(run, hidden);
   if (from === null) {
     return {
       cause: 'a first version other than versioning.initialVersion',
@@ -153,11 +175,20 @@ export function versionCause(run: VersionReplay): Cause {
         reason: `release-please counts \`chore(deps)\` as a fix: the shipped patch has ${deps} dependency ${deps === 1 ? 'update' : 'updates'} and no fix (${range}); Release Desk releases nothing for them`,
       };
     }
-    const conventional = countedCommits(commits, decision).length - decision.nonConventional.length;
-    if (conventional === 0) {
+    const counted = countedCommits(commits, decision).length;
+    const other = decision.nonConventional.length;
+    if (other === counted) {
       return {
         cause: 'a release of non-conventional commits only',
-        reason: `shipped as ${article(shipped)} of ${decision.nonConventional.length} commits ${since}, none of them a Conventional Commit: Release Desk finds nothing to release`,
+        reason: `shipped as ${article(shipped)} of ${plural(other, 'commit')} ${since}, none of them a Conventional Commit: Release Desk finds nothing to release`,
+      };
+    }
+    // Most commits free-form and the rest chores or types of no convention: a history from before
+    // the project wrote Conventional Commits, whose releases were decided by hand.
+    if (other * 4 >= counted * 3) {
+      return {
+        cause: 'a release of non-conventional commits only',
+        reason: `shipped as ${article(shipped)} of ${plural(counted, 'commit')} ${since}, ${other} of them not Conventional Commits (the project did not write them yet) and none a feature or fix (${range}): Release Desk finds nothing to release`,
       };
     }
     return {
@@ -165,22 +196,35 @@ export function versionCause(run: VersionReplay): Cause {
       reason: `shipped as ${article(shipped)}, but no commit ${since} is a feature, fix or breaking change (${range})`,
     };
   }
+  const ours = decision.bump as BumpLevel;
+  const preMajor = ours === 'major' && policy.preMajor && semver.major(from.version) === 0;
+  const effective = preMajor ? 'minor' : ours;
   const base = shippedBase(run);
-  if (base !== null && base.version !== from.version) {
+  // Another line's release explains the difference only when counting from it would change the version.
+  const sameFromBase =
+    base !== null && semver.inc(base.version, effective) === semver.inc(from.version, effective);
+  if (base !== null && base.version !== from.version && !sameFromBase) {
     return {
       cause: 'counted from another release line',
       reason: `Release Desk counts from ${from.name}, the newest stable release in the tagged commit's history; the shipped ${expected} follows ${base.name}, which is not in it (a release on another line)`,
     };
   }
-  const ours = decision.bump as BumpLevel;
-  const preMajor = ours === 'major' && policy.preMajor && semver.major(from.version) === 0;
+  // Only the prerelease part differs: the levels on both sides agree, whatever 0.x says.
+  if (main(got) === main(expected)) return prereleaseCause(run, got);
+  // Past another release's claim first: that, not the bump level, moved the version.
+  const claimed = claimedPast(run, from.version, effective, got);
+  if (claimed !== null) {
+    return {
+      cause: 'moved past a version another release claims',
+      reason: `Release Desk's ${effective} from ${from.name} moves past ${main(claimed.version)}, claimed by ${claimed.name} (made before it), to ${got}; the shipped ${expected} stays on its own line`,
+    };
+  }
   if (preMajor && shipped === 'major') {
     return {
       cause: 'a breaking change before 1.0.0',
       reason: `before 1.0.0 a breaking change bumps the minor (versioning.preMajor): Release Desk gives ${got}, the shipped release went to ${expected} (${describeReasons(decision.reasons)})`,
     };
   }
-  const effective = preMajor ? 'minor' : ours;
   if (RANK[shipped] > RANK[effective]) {
     if (shipped === 'major') {
       return {
@@ -196,17 +240,15 @@ export function versionCause(run: VersionReplay): Cause {
   if (RANK[shipped] < RANK[effective]) {
     const decisive = decision.reasons.filter((reason) => reason.bump === ours);
     const what = ours === 'major' ? 'a breaking change' : 'a feature';
+    if (what === 'a feature' && shipped === 'patch' && semver.major(from.version) === 0) {
+      return {
+        cause: 'a feature released as a patch before 1.0.0',
+        reason: `before 1.0.0 the project released features as patches (standard-version does so in 0.x); Release Desk gives a minor (${got}) for ${describeReasons(decisive)}`,
+      };
+    }
     return {
       cause: `${what} released as ${article(shipped)}`,
-      reason: `${what} released as ${article(shipped)}: ${describeReasons(decisive)}`,
-    };
-  }
-  if (main(got) === main(expected)) return prereleaseCause(run, got);
-  const claimed = claimedPast(run, from.version, effective, got);
-  if (claimed !== null) {
-    return {
-      cause: 'moved past a version another release claims',
-      reason: `Release Desk's ${effective} from ${from.name} moves past ${main(claimed.version)}, claimed by ${claimed.name} (made before it), to ${got}; the shipped ${expected} stays on its own line`,
+      reason: `the project released ${what} as ${article(shipped)} (its own choice): ${describeReasons(decisive)}; Release Desk gives ${got}`,
     };
   }
   const taken = run.earlier.find((release) => release.version === got);
@@ -214,6 +256,13 @@ export function versionCause(run: VersionReplay): Cause {
     return {
       cause: 'a version whose tag exists',
       reason: `Release Desk gives ${got}, but ${taken.name} existed already (outside the tagged commit's history); the shipped release is ${expected}`,
+    };
+  }
+  const elsewhere = run.otherEarlier?.find((tag) => tag.version === got);
+  if (semver.gt(expected, got) && elsewhere !== undefined) {
+    return {
+      cause: 'a version tagged with another prefix',
+      reason: `the shipped ${expected} follows ${got}, which the project tagged as ${elsewhere.name}: another prefix than "${run.tagPrefix ?? 'v'}", which Release Desk does not see (versioning.tagPrefix)`,
     };
   }
   if (semver.gt(expected, got)) {

@@ -141,27 +141,41 @@ function increment(version: string, bump: BumpLevel, preMajor: boolean): string 
 
 /**
  * The next `<target>-<id>.N` counter: 1 + the highest among `versions` (counters are never
- * reused), else where the repository's own prerelease tags start counting (`-next.0`, `-rc.0`:
- * 0), else 1.
+ * reused), else where the repository's newest series of prereleases started counting — of
+ * this id when it has one, else of any id (`-next.0`, `-rc.0`: 0) — else 1. The newest series
+ * decides because projects change their style (Vue's 3.0.0-alpha.0 came before years of `.1`);
+ * a series whose first tags are gone (lowest counter above 1) says nothing and is passed over.
  */
 function prereleaseCounter(target: string, id: string, versions: string[]): number {
   let highest = -1;
-  let startsAtZero = false;
-  let sameIdSeen = false;
-  let sameIdAtZero = false;
+  // Per series (main version): its lowest counter, of this id and of any.
+  const sameId = new Map<string, { main: semver.SemVer; lowest: number }>();
+  const anyId = new Map<string, { main: semver.SemVer; lowest: number }>();
+  const note = (series: typeof sameId, parsed: semver.SemVer, counter: number): void => {
+    const key = `${parsed.major}.${parsed.minor}.${parsed.patch}`;
+    const seen = series.get(key);
+    if (seen === undefined) series.set(key, { main: parsed, lowest: counter });
+    else seen.lowest = Math.min(seen.lowest, counter);
+  };
   for (const candidate of versions) {
     const parsed = semver.parse(candidate);
     if (!parsed) continue;
     const [name, counter, ...more] = parsed.prerelease;
     if (typeof counter !== 'number' || more.length > 0) continue;
-    if (counter === 0) startsAtZero = true;
+    note(anyId, parsed, counter);
     if (name !== id) continue;
-    sameIdSeen = true;
-    if (counter === 0) sameIdAtZero = true;
+    note(sameId, parsed, counter);
     if (parsed.compareMain(target) === 0) highest = Math.max(highest, counter);
   }
   if (highest >= 0) return highest + 1;
-  return (sameIdSeen ? sameIdAtZero : startsAtZero) ? 0 : 1;
+  const newestStart = (series: typeof sameId): number | null => {
+    let newest: { main: semver.SemVer; lowest: number } | null = null;
+    for (const one of series.values()) {
+      if (one.lowest <= 1 && (newest === null || one.main.compareMain(newest.main) > 0)) newest = one;
+    }
+    return newest?.lowest ?? null;
+  };
+  return newestStart(sameId) ?? newestStart(anyId) ?? 1;
 }
 
 /** The newest prerelease above the current release, and whether it is the target's own. */

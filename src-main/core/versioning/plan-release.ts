@@ -21,6 +21,7 @@ import { decideBump, nextVersion } from './bump.js';
 import type { ReleaseRange } from './release-range.js';
 import { resolveReleaseRange } from './release-range.js';
 import { leaveOutReleasedOnLine, releasedOnLineWarning } from './released-on-line.js';
+import { remadeReleaseRange } from './remade-release.js';
 
 export interface PlanRequest {
   from?: string;
@@ -132,19 +133,23 @@ function pendingPrerelease(range: ReleaseRange): PendingPrerelease | null {
 }
 
 /**
- * The commits of a stable release's notes when the policy does not roll its prereleases up:
- * only those after its last prerelease (on the target's own line, of the same version).
+ * The commits a release's notes list. A prerelease's notes start after the prerelease before
+ * it on the target's own line (`-next.5` lists what is new since `-next.4`, as every peer
+ * writes them); a stable release's roll its prereleases up unless the policy says otherwise,
+ * then they start after its last prerelease of the same version.
  */
-async function notesCommits(
+export async function notesCommits(
   core: Core,
   root: string,
   plan: { range: ReleaseRange; next: string | null; commits: CommitRecord[]; policy: ReleasePolicy },
 ): Promise<CommitRecord[]> {
   const { range, next, commits, policy } = plan;
-  const latest = range.latest;
-  if (policy.changelog.rollUpPrereleases || next === null || semver.prerelease(next) !== null) return commits;
-  if (latest === null || !latest.prerelease || range.latestOnLine) return commits;
-  if (semver.coerce(latest.version)?.version !== next) return commits;
+  const pending = pendingPrerelease(range);
+  if (next === null || pending === null || pending.onLine) return commits;
+  const prerelease = semver.prerelease(next) !== null;
+  if (!prerelease && (policy.changelog.rollUpPrereleases || semver.coerce(pending.version)?.version !== next))
+    return commits;
+  const latest = range.latest!;
   const after = new Set(
     (await loadHistory(core, root, { from: latest.sha, to: range.to })).commits.map((commit) => commit.sha),
   );
@@ -168,8 +173,14 @@ export async function planRelease(
     withChangelog ? readRemoteLinks(state.root) : null,
     withChangelog ? loadTemplate(state.root) : null,
   ]);
-  const range = await resolveReleaseRange(state.root, state.head, policy.versioning.tagPrefix, request);
-  const history = await loadHistory(core, state.root, { from: range.fromSha, to: range.to });
+  let range = await resolveReleaseRange(state.root, state.head, policy.versioning.tagPrefix, request);
+  let history = await loadHistory(core, state.root, { from: range.fromSha, to: range.to });
+  const remade =
+    request.from === undefined ? await remadeReleaseRange(state.root, range, history.commits) : null;
+  if (remade !== null) {
+    range = remade;
+    history = await loadHistory(core, state.root, { from: range.fromSha, to: range.to });
+  }
   const warnings = state.shallow ? [SHALLOW_WARNING] : [];
   // Broken promotion or train keys do not change a release; they are still said, not hidden.
   if (problem)

@@ -4,7 +4,7 @@ import { buildChangelog } from '../../../src-main/core/changelog/build-changelog
 import { parseCommitMessage } from '../../../src-main/core/commits/parse-message.js';
 import { defaultPolicy } from '../../../src-main/core/policy/load-policy.js';
 import { compareNotes } from '../../../src-main/core/replay/notes-cause.js';
-import { noteEntries } from '../../../src-main/core/replay/notes-section.js';
+import { linkedNoteEntries } from '../../../src-main/core/replay/notes-section.js';
 import { decideBump } from '../../../src-main/core/versioning/bump.js';
 
 const policy = defaultPolicy().versioning;
@@ -24,7 +24,7 @@ function commit(sha: string, message: string): CommitRecord {
 function compare(messages: Record<string, string>, shipped: string, prerelease: string[] | null = null) {
   const commits = Object.entries(messages).map(([sha, message]) => commit(sha, message));
   return compareNotes({
-    shipped: noteEntries(shipped),
+    shipped: linkedNoteEntries(shipped),
     document: buildChangelog(commits, policy, { version: '1.3.0', date: '2026-01-05' }),
     commits,
     decision: decideBump(commits, policy),
@@ -78,7 +78,7 @@ describe('compareNotes', () => {
         "the shipped notes list 1 entry of types Release Desk's notes leave out (1 docs; versioning.sections)",
         'the shipped notes list 1 breaking-change note as an entry (Release Desk lists them under breaking changes only)',
         'the shipped notes list 1 change Release Desk leaves out as released already in v1.2.1 (picked onto its line)',
-        'the shipped notes list 1 entry with no commit in v1.2.0..v1.3.0 (e.g. “a change from elsewhere”)',
+        'the shipped notes list 1 entry that names no commit of v1.2.0..v1.3.0 (written by hand or taken from elsewhere; e.g. “a change from elsewhere”)',
         'Release Desk lists 1 entry the shipped notes leave out (1 perf; e.g. “faster”)',
       ].join('; '),
     });
@@ -89,9 +89,29 @@ describe('compareNotes', () => {
       'a',
     ]);
     expect(result.cause).toEqual({
-      cause: 'notes counted from the last stable release, not the last prerelease',
+      cause: 'notes roll up the prereleases (changelog.rollUpPrereleases)',
       reason:
-        "Release Desk's notes count from the last stable release and list 1 entry v1.3.0-rc.1 released already; the shipped notes start after it; Release Desk lists 1 entry the shipped notes leave out (1 fix(deps); e.g. “bump z”)",
+        "Release Desk's notes roll up the release's prereleases (changelog.rollUpPrereleases, on by default) and list 1 entry v1.3.0-rc.1 released already; the shipped notes start after it (the project's choice: set rollUpPrereleases: false to match); the shipped notes leave out 1 dependency update Release Desk lists (the project's choice; e.g. “bump z”)",
+    });
+  });
+
+  it('names releases tagged behind another prefix first when the range runs long because of them', () => {
+    const commits = [commit('a', 'feat: x'), commit('b', 'fix: y')];
+    const result = compareNotes({
+      shipped: linkedNoteEntries('### Bug Fixes\n\n* y\n'),
+      document: buildChangelog(commits, policy, { version: '21.0.3', date: '2026-01-05' }),
+      commits,
+      decision: decideBump(commits, policy),
+      policy,
+      range: 'the start of history..v21.0.3',
+      hidden: { count: 640, example: '21.0.2', prefix: 'v' },
+      prerelease: null,
+      releasedOnLine: null,
+    });
+    expect(result.cause).toEqual({
+      cause: 'releases tagged with another prefix',
+      reason:
+        'the start of history..v21.0.3 spans 640 releases the project tagged without the tag prefix "v" (e.g. 21.0.2), which Release Desk does not see (versioning.tagPrefix); Release Desk lists 1 entry the shipped notes leave out (1 feat; e.g. “x”)',
     });
   });
 });

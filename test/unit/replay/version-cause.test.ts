@@ -20,8 +20,15 @@ function commits(...messages: string[]): CommitRecord[] {
   }));
 }
 
-function release(version: string): TimelineRelease {
-  return { name: `v${version}`, version, sha: 'x', created: 0, prerelease: version.includes('-') };
+function release(version: string, prefix = 'v'): TimelineRelease & { prefix: string } {
+  return {
+    name: `${prefix}${version}`,
+    version,
+    sha: 'x',
+    created: 0,
+    prerelease: version.includes('-'),
+    prefix,
+  };
 }
 
 /** The cause for a release of `expected` over `messages` since `from`, Release Desk giving `got`. */
@@ -31,6 +38,8 @@ function cause(args: {
   from: string | null;
   messages: string[];
   earlier?: string[];
+  /** Releases tagged behind another prefix before it: [prefix, version]. */
+  other?: [string, string][];
   preMajor?: boolean;
 }) {
   const range = commits(...args.messages);
@@ -41,7 +50,9 @@ function cause(args: {
     commits: range,
     decision: decideBump(range, policy),
     policy: { ...policy, preMajor: args.preMajor ?? policy.preMajor },
-    earlier: (args.earlier ?? (args.from ? [args.from] : [])).map(release),
+    earlier: (args.earlier ?? (args.from ? [args.from] : [])).map((version) => release(version)),
+    otherEarlier: (args.other ?? []).map(([prefix, version]) => release(version, prefix)),
+    tagPrefix: 'v',
   });
 }
 
@@ -64,12 +75,15 @@ describe('versionCause', () => {
       cause({ expected: '1.2.1', got: '1.3.0', from: '1.2.0', messages: ['fix: b', 'feat(api): add x'] }),
     ).toEqual({
       cause: 'a feature released as a patch',
-      reason: 'a feature released as a patch: `feat(api): add x` (0000002)',
+      reason:
+        'the project released a feature as a patch (its own choice): `feat(api): add x` (0000002); Release Desk gives 1.3.0',
     });
     expect(
       cause({ expected: '1.3.0', got: '2.0.0', from: '1.2.0', messages: ['feat!: drop y', 'feat: z'] })
         .reason,
-    ).toBe('a breaking change released as a minor: `feat!: drop y` (0000001)');
+    ).toBe(
+      'the project released a breaking change as a minor (its own choice): `feat!: drop y` (0000001); Release Desk gives 2.0.0',
+    );
     expect(cause({ expected: '1.0.0', got: '0.5.0', from: '0.4.0', messages: ['feat!: drop y'] }).cause).toBe(
       'a breaking change before 1.0.0',
     );
@@ -103,7 +117,9 @@ describe('versionCause', () => {
         messages: ['feat!: x'],
         earlier: ['1.2.0'],
       }).reason,
-    ).toBe('prerelease counter: the shipped 2.0.0-rc.0, Release Desk 2.0.0-rc.1 (no earlier 2.0.0-rc tag)');
+    ).toBe(
+      'prerelease counter: the shipped 2.0.0-rc.0 starts a new series at 0; Release Desk starts it at 1, as the repository has no prerelease tag yet (2.0.0-rc.1)',
+    );
     expect(cause({ expected: '1.2.0-deno', got: null, from: '1.2.0', messages: ['chore: x'] }).cause).toBe(
       'a prerelease of a version already released',
     );
@@ -142,5 +158,107 @@ describe('versionCause', () => {
     expect(cause({ expected: '1.0.0', got: '0.1.0', from: null, messages: ['feat: x'] }).reason).toBe(
       'no stable release before it: Release Desk starts at 0.1.0 (versioning.initialVersion), the shipped release is 1.0.0',
     );
+  });
+
+  it('tells the project’s own choices apart: another tag prefix, features as patches in 0.x, free-form histories', () => {
+    // Angular CLI tagged 13.x–18.x without the `v`: counted from v12.1.0, 19.0.0 looks like a jump.
+    expect(
+      cause({
+        expected: '19.0.0',
+        got: '13.0.0',
+        from: '12.1.0',
+        messages: ['feat!: x'],
+        other: [
+          ['', '13.0.0'],
+          ['', '18.2.0'],
+          ['conventional-changelog-v', '14.0.0'],
+        ],
+      }),
+    ).toEqual({
+      cause: 'releases tagged with another prefix',
+      reason:
+        'the project tagged 2 releases before 19.0.0 without the tag prefix "v" (e.g. 18.2.0), which Release Desk does not see (versioning.tagPrefix): it counts from v12.1.0 and gives 13.0.0',
+    });
+    // A version tagged both ways is seen: it hides nothing.
+    expect(
+      cause({
+        expected: '1.0.0-beta.10',
+        got: '1.1.0-beta.0',
+        from: '0.1.0',
+        messages: ['feat: x'],
+        earlier: ['0.1.0', '1.0.0-beta.9'],
+        other: [['', '1.0.0-beta.9']],
+      }).cause,
+    ).not.toBe('releases tagged with another prefix');
+    expect(
+      cause({
+        expected: '16.2.2',
+        got: '16.2.1',
+        from: '16.2.0',
+        messages: ['fix: b'],
+        other: [['yargs-v', '16.2.1']],
+      }).reason,
+    ).toBe(
+      'the shipped 16.2.2 follows 16.2.1, which the project tagged as yargs-v16.2.1: another prefix than "v", which Release Desk does not see (versioning.tagPrefix)',
+    );
+    expect(
+      cause({ expected: '0.0.9', got: '0.1.0', from: '0.0.8', messages: ['feat(writer): links'] }).reason,
+    ).toBe(
+      'before 1.0.0 the project released features as patches (standard-version does so in 0.x); Release Desk gives a minor (0.1.0) for `feat(writer): links` (0000001)',
+    );
+    expect(
+      cause({
+        expected: '3.32.0',
+        got: null,
+        from: '3.31.0',
+        messages: ['Merge #344', 'docs tweak', 'Add code of conduct', 'nit: typo'],
+      }),
+    ).toEqual({
+      cause: 'a release of non-conventional commits only',
+      reason:
+        'shipped as a minor of 4 commits since v3.31.0, 3 of them not Conventional Commits (the project did not write them yet) and none a feature or fix (4 commits: 3 non-conventional, 1 nit): Release Desk finds nothing to release',
+    });
+  });
+
+  it('says a prerelease counter differs, not the 0.x rule, when only the counter does', () => {
+    expect(
+      cause({
+        expected: '1.0.0-beta.30',
+        got: '1.0.0-beta.29',
+        from: '0.1.0',
+        messages: ['feat!: x'],
+        earlier: ['0.1.0', '1.0.0-beta.28'],
+      }).reason,
+    ).toBe(
+      'prerelease counter: the shipped 1.0.0-beta.30, Release Desk 1.0.0-beta.29 (earlier: 1.0.0-beta.28)',
+    );
+    expect(
+      cause({ expected: '16.0.0-deno.beta.0', got: '16.0.0-deno.0', from: '15.4.0', messages: ['feat!: x'] })
+        .reason,
+    ).toBe(
+      'the shipped prerelease 16.0.0-deno.beta.0 names its channel in several parts (deno.beta): Release Desk numbers prereleases as -ID.N (16.0.0-deno.0)',
+    );
+    // Past a version a line claims (Angular CLI's 1.0.0 betas): that moved it, not the 0.x rule.
+    expect(
+      cause({
+        expected: '1.0.0-beta.5',
+        got: '2.0.0-beta.0',
+        from: '0.1.0',
+        messages: ['feat!: x'],
+        earlier: ['0.1.0', '1.0.0-beta.4'],
+      }).reason,
+    ).toBe(
+      "Release Desk's minor from v0.1.0 moves past 1.0.0, claimed by v1.0.0-beta.4 (made before it), to 2.0.0-beta.0; the shipped 1.0.0-beta.5 stays on its own line",
+    );
+    // Counting from another line's release would not change a major: the breaking change decides.
+    expect(
+      cause({
+        expected: '3.6.0-beta.9',
+        got: '4.0.0-beta.1',
+        from: '3.5.30',
+        messages: ['feat(vapor)!: opt-in delegation'],
+        earlier: ['3.5.30', '3.5.31', '3.6.0-beta.8'],
+      }).cause,
+    ).toBe('a breaking change released as a minor');
   });
 });
