@@ -46,7 +46,8 @@ export function countedRows(db: Db, root: string): IndexedRow[] {
 /**
  * The rows that count now checked against git itself (`messages`: their commits as git holds
  * them): a row edited in the database (a signature marked good, a decision inserted or changed, a
- * start's policy) no longer matches its commit, or names one outside the ledger. The verdicts
+ * start's policy) no longer matches its commit, or names one outside the ledger at `head` (or
+ * behind it: `inLedger`, which this adds to, holds commits known to be there). The verdicts
  * come from the signature cache, so nothing is verified twice. Then the index must be rebuilt.
  */
 export async function indexIntact(
@@ -55,6 +56,7 @@ export async function indexIntact(
   messages: Map<string, string>,
   head: string,
   signers: AllowedSigners,
+  inLedger: Set<string>,
 ): Promise<boolean> {
   if (rows.length === 0) return true;
   // A commit git does not have (or no commit name at all): the row was made up.
@@ -68,8 +70,12 @@ export async function indexIntact(
     return false;
   }
   // Asked side by side, the questions about one head share one git walk (not a process per row).
-  // Each must be one of the ledger's commits, not a commit made on the side.
+  // Each must be one of the ledger's commits, not a commit made on the side; those this process
+  // read from the ledger itself (`inLedger`) are known to be.
+  const asked = rows.filter((row) => !inLedger.has(row.commit_sha));
   const ancestry = gitAncestry(root);
-  const inLedger = await Promise.all(rows.map((row) => ancestry.isAncestor(row.commit_sha, head)));
-  return inLedger.every(Boolean);
+  const reached = await Promise.all(asked.map((row) => ancestry.isAncestor(row.commit_sha, head)));
+  if (!reached.every(Boolean)) return false;
+  for (const row of asked) inLedger.add(row.commit_sha);
+  return true;
 }

@@ -15,6 +15,10 @@ interface HeadRow {
   signers_hash: string;
 }
 
+// Commits this process read from each repository's ledger, or found there: still there while the
+// ledger only grows, and forgotten when it was rewritten (the index is rebuilt then anyway).
+const known = new Map<string, Set<string>>();
+
 /**
  * Brings the index of `root`'s ledger up to its head: only the commits since the indexed head,
  * or everything again when the allowed signers changed, the ledger was rewritten under it, or a
@@ -39,7 +43,9 @@ export function refreshLedgerIndex(db: Db, root: string): Promise<LedgerEntry[]>
       return [];
     }
     // An index edited where it counts is read again from the ledger.
-    const intact = await indexIntact(root, counted, objects.messages, head, signers);
+    const inLedger = known.get(root) ?? new Set<string>();
+    known.set(root, inLedger);
+    const intact = await indexIntact(root, counted, objects.messages, head, signers, inLedger);
     const indexed = intact
       ? (db.prepare('SELECT head, signers_hash FROM ledger_heads WHERE repo = ?').get(root) as
           HeadRow | undefined)
@@ -52,7 +58,10 @@ export function refreshLedgerIndex(db: Db, root: string): Promise<LedgerEntry[]>
       if (!since.some((commit) => commit.parents.includes(indexed.head))) since = null;
     }
     const incremental = since !== null;
-    const entries = await ledgerEntries(root, since ?? (await logLedger(root, head, [], null)), signers);
+    const commits = since ?? (await logLedger(root, head, [], null));
+    if (!incremental) inLedger.clear();
+    for (const commit of commits) inLedger.add(commit.sha);
+    const entries = await ledgerEntries(root, commits, signers);
     const insert = db.prepare(
       `INSERT OR REPLACE INTO ledger_events
          (repo, commit_sha, at, actor, action, subject, details, imported, local_seq, signature, signer, signing_key)

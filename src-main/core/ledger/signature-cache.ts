@@ -81,8 +81,9 @@ export async function signatureVerdicts(
       known.set(check.sha, verdict);
       lines.push(JSON.stringify({ c: check.sha, s: verdict.status, p: verdict.signer, k: verdict.key }));
     }
-    // One append per batch: concurrent writers' lines interleave whole, never mixed.
-    if (lines.length) appendFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
+    // One append per batch: concurrent writers' lines interleave whole, never mixed. It starts a
+    // line of its own, after any line a writer that died left torn.
+    if (lines.length) appendFileSync(file, `\n${lines.join('\n')}\n`, { mode: 0o600 });
   }
   for (const sha of shas) {
     const verdict = verdicts.get(sha) ?? known.get(sha);
