@@ -1,6 +1,7 @@
 import { canonicalJson } from '../audit/canonical-json.js';
 import { gitAncestry } from '../git/ancestry.js';
 import { isFullSha } from '../git/ledger-objects.js';
+import { isAncestor } from '../git/ledger-refs.js';
 import type { Db } from '../store/database.js';
 import type { AllowedSigners } from './allowed-signers.js';
 import { decodeEvent, SIGNED_ACTIONS } from './event.js';
@@ -75,7 +76,11 @@ export async function indexIntact(
   const asked = rows.filter((row) => !inLedger.has(row.commit_sha));
   const ancestry = gitAncestry(root);
   const reached = await Promise.all(asked.map((row) => ancestry.isAncestor(row.commit_sha, head)));
-  if (!reached.every(Boolean)) return false;
+  // That walk goes by commit dates: clones whose clocks disagree can make it miss a commit that is
+  // there. A miss is asked again of merge-base, which walks to the end (a made-up row is rare).
+  for (const [i, row] of asked.entries()) {
+    if (!reached[i] && !(await isAncestor(root, row.commit_sha, head))) return false;
+  }
   for (const row of asked) inLedger.add(row.commit_sha);
   return true;
 }

@@ -58,7 +58,11 @@ describe('the signature verdict cache', () => {
   });
 
   const verifications = () =>
-    existsSync(trace) ? readFileSync(trace, 'utf8').split('\n').filter((l) => l.includes('%G?')).length : 0;
+    existsSync(trace)
+      ? readFileSync(trace, 'utf8')
+          .split('\n')
+          .filter((l) => l.includes('%G?')).length
+      : 0;
 
   it('verifies a commit once per allowed-signers list, and again once the list at HEAD changes', async () => {
     const first = await appendToLedger(repo.dir, [{ event: tick(1), sign: true }]);
