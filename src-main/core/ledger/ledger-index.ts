@@ -23,8 +23,9 @@ const known = new Map<string, Set<string>>();
  * Brings the index of `root`'s ledger up to its head: only the commits since the indexed head,
  * or everything again when the allowed signers changed, the ledger was rewritten under it, or a
  * row that counts (`countedRows`) no longer says what its commit says. One git process reads the
- * head, the allowed signers and those rows' commits; a ledger that did not move costs one more
- * (the rows' reachability), one that moved one more again (the new commits, verified once each).
+ * head, the allowed signers and those rows' commits; at most one more asks whether the rows not
+ * yet seen in the ledger are in it, and a ledger that moved one more (the new commits, each
+ * signature verified once).
  * Returns the entries added (in ledger order), so callers can act on what is new.
  */
 export function refreshLedgerIndex(db: Db, root: string): Promise<LedgerEntry[]> {
