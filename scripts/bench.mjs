@@ -23,6 +23,7 @@ import {
   summary,
   writeRssProbe,
 } from './bench/measure.mjs';
+import { benchLedger } from './bench/ledger.mjs';
 import { realShapeRepo } from './bench/real-shape.mjs';
 import { serve } from './bench/release-screen.mjs';
 import { benchRepository } from './bench/suite.mjs';
@@ -116,6 +117,7 @@ async function main() {
       await benchReopen(big, bigData);
       await benchRepository(medium, '20k commits, linear', engine);
       await benchRepository(real, 'real-shaped (angular-cli)', engine);
+      await benchLedger();
     }
   } finally {
     removeDataDirs();

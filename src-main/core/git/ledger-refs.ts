@@ -108,22 +108,6 @@ export async function logLedger(
   return readCommits(repo, [head, ...exclude.map((sha) => `^${sha}`)], [], allowedSigners);
 }
 
-/**
- * Exactly the commits `shas` (no walk), each with git's verdict on its signature: checking what an
- * index says about them against git itself. A SHA git does not have fails the call.
- */
-export async function ledgerCommits(
-  repo: string,
-  shas: string[],
-  allowedSigners: string | null,
-): Promise<RawLedgerCommit[]> {
-  for (const sha of shas) {
-    if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha))
-      throw new DeskError('invalid-input', `Not a commit: ${sha}`);
-  }
-  return shas.length ? readCommits(repo, shas, ['--no-walk=unsorted'], allowedSigners) : [];
-}
-
 async function readCommits(
   repo: string,
   revisions: string[],

@@ -1,17 +1,25 @@
 import { canonicalJson } from '../audit/canonical-json.js';
 import { gitAncestry } from '../git/ancestry.js';
-import { LEDGER_REF, ledgerCommits, readRef } from '../git/ledger-refs.js';
-import type { RawLedgerCommit } from '../git/ledger-refs.js';
+import { isFullSha } from '../git/ledger-objects.js';
+import { isAncestor } from '../git/ledger-refs.js';
 import type { Db } from '../store/database.js';
-import { writeTransaction } from '../store/write-transaction.js';
-import { allowedSigners } from './allowed-signers.js';
+import type { AllowedSigners } from './allowed-signers.js';
 import { decodeEvent, SIGNED_ACTIONS } from './event.js';
 import type { IndexedRow } from './ledger-index.js';
+import type { SignatureVerdict } from './read.js';
+import { signatureVerdicts } from './signature-cache.js';
+
+// What decides an open promotion: its decisions and the start event its policy is put back from.
+const COUNTED = [...SIGNED_ACTIONS, 'promotion.started'];
 
 /** Whether the index row says exactly what its commit says, signature verdict included. */
-function matches(row: IndexedRow, raw: RawLedgerCommit | undefined): boolean {
-  const event = raw ? decodeEvent(raw.message) : null;
-  if (!raw || !event) return false;
+function matches(
+  row: IndexedRow,
+  message: string | undefined,
+  verdict: SignatureVerdict | undefined,
+): boolean {
+  const event = message === undefined ? null : decodeEvent(message);
+  if (!event || !verdict) return false;
   return (
     event.at === row.at &&
     event.actor === row.actor &&
@@ -19,50 +27,60 @@ function matches(row: IndexedRow, raw: RawLedgerCommit | undefined): boolean {
     event.subject === row.subject &&
     (event.imported ? 1 : 0) === row.imported &&
     canonicalJson(event.details) === row.details &&
-    raw.signature === row.signature &&
-    (raw.signer || null) === row.signer
+    verdict.status === row.signature &&
+    (verdict.signer || null) === row.signer
   );
 }
 
-/**
- * The decisions that count now (those of open promotions: approvals, rejections, ticks,
- * overrides) are checked against git itself: an index row edited in the database (a signature
- * marked good, a decision inserted or changed) no longer matches its commit, and then the whole
- * index is dropped to be rebuilt from the ledger. Returns whether it was dropped.
- */
-export async function dropTamperedIndex(db: Db, root: string): Promise<boolean> {
-  const actions = [...SIGNED_ACTIONS];
-  const rows = db
+/** The index rows that count now: those of open promotions (decisions, ticks, overrides, starts). */
+export function countedRows(db: Db, root: string): IndexedRow[] {
+  return db
     .prepare(
       `SELECT e.* FROM ledger_events e JOIN promotions p
          ON p.repo = e.repo AND e.subject = p.tag || '@' || p.environment || '#' || p.attempt
        WHERE e.repo = ? AND p.state IN ('pending', 'in-progress')
-         AND e.action IN (${actions.map(() => '?').join(', ')})`,
+         AND e.action IN (${COUNTED.map(() => '?').join(', ')})`,
     )
-    .all(root, ...actions) as IndexedRow[];
-  if (rows.length === 0) return false;
-  const head = await readRef(root, LEDGER_REF);
-  let intact = head !== null;
-  if (head) {
-    try {
-      const signers = await allowedSigners(root);
-      const commits = await ledgerCommits(
-        root,
-        rows.map((row) => row.commit_sha),
-        signers.file,
-      );
-      const bySha = new Map(commits.map((raw) => [raw.sha, raw]));
-      // Asked side by side, the questions about one head share one git walk (not a process per row).
-      const ancestry = gitAncestry(root);
-      const inLedger = await Promise.all(rows.map((row) => ancestry.isAncestor(row.commit_sha, head)));
-      // Each must be the commit it names, and one of the ledger's, not a commit made on the side.
-      intact = rows.every((row, i) => matches(row, bySha.get(row.commit_sha)) && inLedger[i]);
-    } catch {
-      // A commit git does not have: the row was made up.
-      intact = false;
-    }
+    .all(root, ...COUNTED) as IndexedRow[];
+}
+
+/**
+ * The rows that count now checked against git itself (`messages`: their commits as git holds
+ * them): a row edited in the database (a signature marked good, a decision inserted or changed, a
+ * start's policy) no longer matches its commit, or names one outside the ledger at `head` (or
+ * behind it: `inLedger`, which this adds to, holds commits known to be there). The verdicts
+ * come from the signature cache, so nothing is verified twice. Then the index must be rebuilt.
+ */
+export async function indexIntact(
+  root: string,
+  rows: IndexedRow[],
+  messages: Map<string, string>,
+  head: string,
+  signers: AllowedSigners,
+  inLedger: Set<string>,
+): Promise<boolean> {
+  if (rows.length === 0) return true;
+  // A commit git does not have (or no commit name at all): the row was made up.
+  if (!rows.every((row) => isFullSha(row.commit_sha) && messages.has(row.commit_sha))) return false;
+  const verdicts = await signatureVerdicts(
+    root,
+    rows.map((row) => row.commit_sha),
+    signers,
+  );
+  if (!rows.every((row) => matches(row, messages.get(row.commit_sha), verdicts.get(row.commit_sha)))) {
+    return false;
   }
-  if (intact) return false;
-  writeTransaction(db, () => db.prepare('DELETE FROM ledger_heads WHERE repo = ?').run(root));
+  // Asked side by side, the questions about one head share one git walk (not a process per row).
+  // Each must be one of the ledger's commits, not a commit made on the side; those this process
+  // read from the ledger itself (`inLedger`) are known to be.
+  const asked = rows.filter((row) => !inLedger.has(row.commit_sha));
+  const ancestry = gitAncestry(root);
+  const reached = await Promise.all(asked.map((row) => ancestry.isAncestor(row.commit_sha, head)));
+  // That walk goes by commit dates: clones whose clocks disagree can make it miss a commit that is
+  // there. A miss is asked again of merge-base, which walks to the end (a made-up row is rare).
+  for (const [i, row] of asked.entries()) {
+    if (!reached[i] && !(await isAncestor(root, row.commit_sha, head))) return false;
+  }
+  for (const row of asked) inLedger.add(row.commit_sha);
   return true;
 }

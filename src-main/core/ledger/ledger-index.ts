@@ -1,9 +1,12 @@
 import { canonicalJson } from '../audit/canonical-json.js';
-import { isAncestor, LEDGER_REF, readRef } from '../git/ledger-refs.js';
+import { isFullSha, readLedgerObjects } from '../git/ledger-objects.js';
+import { LEDGER_REF, logLedger } from '../git/ledger-refs.js';
+import type { RawLedgerCommit } from '../git/ledger-refs.js';
 import type { Db } from '../store/database.js';
 import { writeTransaction } from '../store/write-transaction.js';
-import { allowedSigners } from './allowed-signers.js';
-import { readLedger } from './read.js';
+import { ALLOWED_SIGNERS, allowedSignersFrom } from './allowed-signers.js';
+import { countedRows, indexIntact } from './index-check.js';
+import { ledgerEntries } from './read.js';
 import type { LedgerEntry } from './read.js';
 import { serial } from './serial.js';
 
@@ -12,31 +15,54 @@ interface HeadRow {
   signers_hash: string;
 }
 
+// Commits this process read from each repository's ledger, or found there: still there while the
+// ledger only grows, and forgotten when it was rewritten (the index is rebuilt then anyway).
+const known = new Map<string, Set<string>>();
+
 /**
  * Brings the index of `root`'s ledger up to its head: only the commits since the indexed head,
- * or everything again when the allowed signers changed or the ledger was rewritten under it.
+ * or everything again when the allowed signers changed, the ledger was rewritten under it, or a
+ * row that counts (`countedRows`) no longer says what its commit says. One git process reads the
+ * head, the allowed signers and those rows' commits; at most one more asks whether the rows not
+ * yet seen in the ledger are in it, and a ledger that moved one more (the new commits, each
+ * signature verified once).
  * Returns the entries added (in ledger order), so callers can act on what is new.
  */
 export function refreshLedgerIndex(db: Db, root: string): Promise<LedgerEntry[]> {
   return serial(`ledger:${root}`, async () => {
-    const head = await readRef(root, LEDGER_REF);
-    const signers = await allowedSigners(root);
-    const indexed = db.prepare('SELECT head, signers_hash FROM ledger_heads WHERE repo = ?').get(root) as
-      HeadRow | undefined;
+    const counted = countedRows(db, root);
+    const objects = await readLedgerObjects(
+      root,
+      LEDGER_REF,
+      ALLOWED_SIGNERS,
+      counted.map((row) => row.commit_sha).filter(isFullSha),
+    );
+    const { head } = objects;
+    const signers = await allowedSignersFrom(root, objects.file);
     if (!head) {
       clear(db, root);
       return [];
     }
+    // An index edited where it counts is read again from the ledger.
+    const inLedger = known.get(root) ?? new Set<string>();
+    known.set(root, inLedger);
+    const intact = await indexIntact(root, counted, objects.messages, head, signers, inLedger);
+    const indexed = intact
+      ? (db.prepare('SELECT head, signers_hash FROM ledger_heads WHERE repo = ?').get(root) as
+          HeadRow | undefined)
+      : undefined;
     if (indexed && indexed.head === head && indexed.signers_hash === signers.hash) return [];
-    const incremental =
-      indexed !== undefined &&
-      indexed.signers_hash === signers.hash &&
-      (await isAncestor(root, indexed.head, head));
-    const entries = await readLedger(root, {
-      head,
-      exclude: incremental ? [indexed.head] : [],
-      allowedSigners: signers.file,
-    });
+    let since: RawLedgerCommit[] | null = null;
+    if (indexed && indexed.signers_hash === signers.hash) {
+      since = await logLedger(root, head, [indexed.head], null);
+      // The indexed head is in the ledger's history exactly when a commit since it has it as parent.
+      if (!since.some((commit) => commit.parents.includes(indexed.head))) since = null;
+    }
+    const incremental = since !== null;
+    const commits = since ?? (await logLedger(root, head, [], null));
+    if (!incremental) inLedger.clear();
+    for (const commit of commits) inLedger.add(commit.sha);
+    const entries = await ledgerEntries(root, commits, signers);
     const insert = db.prepare(
       `INSERT OR REPLACE INTO ledger_events
          (repo, commit_sha, at, actor, action, subject, details, imported, local_seq, signature, signer, signing_key)

@@ -1,7 +1,6 @@
 import type { Core } from '../context.js';
 import { adoptPromotions } from './adopt-promotions.js';
 import { adoptTrainsAndHotfixes } from './adopt-work.js';
-import { dropTamperedIndex } from './index-check.js';
 import { refreshLedgerIndex } from './ledger-index.js';
 import { restoreStartPolicies } from './start-policies.js';
 import type { FlushFailure } from './outbox.js';
@@ -18,9 +17,8 @@ export async function refreshLocalLedger(
   env: NodeJS.ProcessEnv = core.gitEnv,
 ): Promise<FlushFailure | null> {
   const [failure = null] = await core.ledger.flush(root, env);
-  let added = await refreshLedgerIndex(core.db, root);
-  // An index edited where it counts is read again from the ledger.
-  if (await dropTamperedIndex(core.db, root)) added = await refreshLedgerIndex(core.db, root);
+  // An index edited where it counts is read again from the ledger there too.
+  const added = await refreshLedgerIndex(core.db, root);
   if (added.length) await adoptPromotions(core.db, root, added);
   await restoreStartPolicies(core.db, root);
   await adoptTrainsAndHotfixes(core.db, root);

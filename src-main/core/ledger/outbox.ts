@@ -100,6 +100,8 @@ export class LedgerOutbox {
 
   /** Takes this repository's queued events for this process (and those of processes that died holding them). */
   private claim(repo: string): PendingRow[] {
+    // Most calls find nothing queued: that is read without taking the database's write lock.
+    if (!this.db.prepare('SELECT 1 FROM ledger_outbox WHERE repo = ? LIMIT 1').get(repo)) return [];
     return writeTransaction(this.db, () => {
       const holders = this.db
         .prepare('SELECT DISTINCT claimed_by FROM ledger_outbox WHERE repo = ? AND claimed_by IS NOT NULL')

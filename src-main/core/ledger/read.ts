@@ -1,6 +1,9 @@
 import { LEDGER_REF, logLedger, readRef } from '../git/ledger-refs.js';
+import type { RawLedgerCommit } from '../git/ledger-refs.js';
+import type { AllowedSigners } from './allowed-signers.js';
 import { decodeEvent } from './event.js';
 import type { LedgerEvent } from './event.js';
+import { signatureVerdicts } from './signature-cache.js';
 
 export interface SignatureVerdict {
   /** git's %G? letter: G good and allowed, U unknown key, N unsigned, B bad, E cannot check, … */
@@ -24,7 +27,8 @@ export function byTimeThenHash(a: LedgerEntry, b: LedgerEntry): number {
 
 /**
  * The events reachable from `head` (default: the ledger's head) and not from `exclude`, in
- * ledger order, each with its signature checked against `allowedSigners`.
+ * ledger order, each with its signature checked by git against `allowedSigners` there and then
+ * (what `audit verify` asks; the index takes its verdicts from `ledgerEntries`).
  */
 export async function readLedger(
   repo: string,
@@ -44,4 +48,25 @@ export async function readLedger(
     });
   }
   return entries.sort(byTimeThenHash);
+}
+
+/**
+ * The events of `commits` (read without signatures) in ledger order, each with its signature's
+ * verdict against `signers`, verified by git once per commit (`signatureVerdicts`).
+ */
+export async function ledgerEntries(
+  root: string,
+  commits: RawLedgerCommit[],
+  signers: AllowedSigners,
+): Promise<LedgerEntry[]> {
+  const events = commits
+    .map((raw) => ({ commit: raw.sha, event: decodeEvent(raw.message) }))
+    .filter((e): e is { commit: string; event: LedgerEvent } => e.event !== null);
+  const verdicts = await signatureVerdicts(
+    root,
+    events.map((e) => e.commit),
+    signers,
+  );
+  const unchecked: SignatureVerdict = { status: 'E', signer: null, key: null };
+  return events.map((e) => ({ ...e, signature: verdicts.get(e.commit) ?? unchecked })).sort(byTimeThenHash);
 }

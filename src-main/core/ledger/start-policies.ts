@@ -4,6 +4,7 @@ import type { Db } from '../store/database.js';
 import { writeTransaction } from '../store/write-transaction.js';
 import { decodeEvent } from './event.js';
 import type { LedgerEvent } from './event.js';
+import { indexedEvents } from './ledger-index.js';
 
 interface OpenRow {
   id: number;
@@ -14,8 +15,20 @@ interface OpenRow {
   policy_hash: string;
 }
 
-/** A promotion's start event, read from git itself: neither the database nor its index can stand in for it. */
-async function startEvent(root: string, head: string, subject: string): Promise<LedgerEvent | null> {
+/**
+ * A promotion's start event: from the index, whose rows of open promotions the refresh has just
+ * checked against their commits (an edited start drops the index), else read from git itself
+ * (a row deleted from the index, or a start still queued). Either way not the promotion's row.
+ */
+async function startEvent(
+  db: Db,
+  root: string,
+  subject: string,
+): Promise<Pick<LedgerEvent, 'details'> | null> {
+  const [indexed] = indexedEvents(db, root, ['promotion.started'], subject);
+  if (indexed) return indexed;
+  const head = await readRef(root, LEDGER_REF);
+  if (!head) return null;
   const found = await grepLedger(root, head, `release-desk event: promotion.started ${subject}`);
   const events = found
     .map(({ message }) => decodeEvent(message))
@@ -28,7 +41,8 @@ async function startEvent(root: string, head: string, subject: string): Promise<
  * The policy an open promotion runs by is the one its start event in the ledger recorded: a row
  * edited in the database (a gate dropped, a count lowered) is put back from the ledger before
  * anything is evaluated. A promotion whose start is not in the ledger yet (still queued) keeps
- * its row. Returns the promotions put back.
+ * its row. Call after `refreshLedgerIndex`, which checks the index's start rows. Returns the
+ * promotions put back.
  */
 export async function restoreStartPolicies(db: Db, root: string): Promise<number> {
   const open = db
@@ -37,12 +51,9 @@ export async function restoreStartPolicies(db: Db, root: string): Promise<number
        WHERE repo = ? AND state IN ('pending', 'in-progress')`,
     )
     .all(root) as OpenRow[];
-  if (open.length === 0) return 0;
-  const head = await readRef(root, LEDGER_REF);
-  if (!head) return 0;
   let restored = 0;
   for (const row of open) {
-    const start = await startEvent(root, head, `${row.tag}@${row.environment}#${row.attempt}`);
+    const start = await startEvent(db, root, `${row.tag}@${row.environment}#${row.attempt}`);
     const policy = start?.details.policy;
     const hash = start?.details.policyHash;
     if (!policy || typeof hash !== 'string') continue;

@@ -1,5 +1,6 @@
 import type { LedgerStatus } from '../../../shared/domain/ledger.js';
 import type { Core } from '../context.js';
+import { readLedgerObjects } from '../git/ledger-objects.js';
 import {
   countEventCommits,
   LEDGER_REF,
@@ -11,7 +12,7 @@ import { repositoryContext } from '../repository/repository-context.js';
 import type { RepositoryRef } from '../repository/repository-context.js';
 import { loadRepositoryPolicy } from '../policy/committed-policy.js';
 import type { Db } from '../store/database.js';
-import { allowedSigners, requireSigned } from './allowed-signers.js';
+import { ALLOWED_SIGNERS, allowedSignersFrom, requireSigned } from './allowed-signers.js';
 import { chooseRemote } from './sync.js';
 
 export interface SyncOutcome {
@@ -35,10 +36,14 @@ export function recordSyncOutcome(db: Db, root: string, outcome: SyncOutcome): v
   }
 }
 
-/** Events of the local ledger the remote's last fetched copy lacks, plus those still queued. */
-async function eventsToPush(core: Core, root: string, remote: string | null): Promise<number> {
+/** Events of the local ledger (at `head`) the remote's last fetched copy lacks, plus those still queued. */
+async function eventsToPush(
+  core: Core,
+  root: string,
+  head: string | null,
+  remote: string | null,
+): Promise<number> {
   const queued = core.ledger.pending(root).events;
-  const head = await readRef(root, LEDGER_REF);
   if (!head) return queued;
   const shared = remote ? await readRef(root, remoteLedgerRef(remote)) : null;
   return queued + (await countEventCommits(root, head, shared));
@@ -48,14 +53,16 @@ async function eventsToPush(core: Core, root: string, remote: string | null): Pr
 export async function ledgerStatus(core: Core, dir: RepositoryRef): Promise<LedgerStatus> {
   const { root } = await repositoryContext(core, dir);
   const remote = await chooseRemote(root).catch(() => null);
-  const toPush = await eventsToPush(core, root, remote);
+  // The ledger's head and the committed allowed signers, in one git process.
+  const objects = await readLedgerObjects(root, LEDGER_REF, ALLOWED_SIGNERS, []);
+  const toPush = await eventsToPush(core, root, objects.head, remote);
   const last = outcomes.get(core.db)?.get(root);
   // `requireSigned` as committed at HEAD: an uncommitted edit never turns it off.
   const policy = await loadRepositoryPolicy(root).then(
     (loaded) => loaded.policy,
     () => null,
   );
-  const signers = await allowedSigners(root);
+  const signers = await allowedSignersFrom(root, objects.file);
   const signing = {
     required: requireSigned(policy, root, signers),
     configured: await signingKeyConfigured(root, core.gitEnv),
