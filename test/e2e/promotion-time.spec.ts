@@ -93,7 +93,9 @@ test('a check reads Running with its time while it runs, and a failure shows its
 
   const why = smoke.getByRole('group', { name: 'Why Smoke failed' });
   await expect(why).toContainText('exited with code 3.', { timeout: 15_000 });
-  await expect(smoke.getByLabel('Last lines of Smoke')).toHaveText('step 3\nstep 4\nstep 5\nstep 6\ndisk full');
+  await expect(smoke.getByLabel('Last lines of Smoke')).toHaveText(
+    'step 3\nstep 4\nstep 5\nstep 6\ndisk full',
+  );
   await expect(smoke).toContainText('Failed');
   await page.screenshot({ path: 'test-results/check-failed.png', fullPage: true });
 });
