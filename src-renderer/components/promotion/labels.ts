@@ -39,6 +39,17 @@ export function gateLabel(gate: GateStatus, runningHere = false): StateLabel {
   return isRunning(gate, runningHere) ? RUNNING : GATE_STATES[gate.state];
 }
 
+/**
+ * What a gate says, with its moments in the app's one date format: the core writes a tick's
+ * time as ISO (the CLI prints it as recorded), the page shows it like every other time.
+ */
+export function gateDetail(gate: GateStatus): string {
+  if (gate.kind === 'checklist' && gate.tick) {
+    return `ticked by ${gate.tick.by} on ${formatWhen(gate.tick.at)}${gate.tick.note ? `: ${gate.tick.note}` : ''}`;
+  }
+  return gate.detail;
+}
+
 /** How a failed command ended, in words. */
 export function runEnding(run: CommandRun): string {
   if (run.state === 'timed-out') return `\`${run.command}\` timed out and was stopped.`;

@@ -53,7 +53,7 @@ describe('a promotion that only time holds back', () => {
     const look = await dispatch(
       'promotion.gates',
       { path: repo.dir, version: '1.0.0', environment: 'production' },
-      { core, caller: { kind: 'test', trusted: true }, mode: 'cli' },
+      { core, caller: { kind: 'test', trusted: true }, mode: 'browser' },
     );
     expect(look).toMatchObject({
       ok: true,
