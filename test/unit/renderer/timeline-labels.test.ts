@@ -26,7 +26,8 @@ describe('placeLabels', () => {
       expect(span[1]).toBeLessThanOrEqual(1100);
     }
     const tags = placed.map((label) => label.tag);
-    for (const major of ['v10.0.0', 'v11.0.0', 'v12.0.0', 'v14.0.0', 'v15.0.0']) expect(tags).toContain(major);
+    for (const major of ['v10.0.0', 'v11.0.0', 'v12.0.0', 'v14.0.0', 'v15.0.0'])
+      expect(tags).toContain(major);
     expect(tags.filter((tag) => tag.includes('-next'))).toEqual([]);
   });
 
