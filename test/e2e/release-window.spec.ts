@@ -63,6 +63,13 @@ test('thousands of commits on the Release screen: windowed groups, the filter, k
   await page.keyboard.press('Home');
   await expect(features.locator('[aria-posinset="1"]')).toBeFocused();
 
+  // All 4,000 reasons open as a window too, not 4,000 rows at once.
+  const card = page.getByRole('region', { name: 'Next version' });
+  await card.getByText('Show all 4000 reasons').click();
+  const reasonsAll = card.getByRole('list', { name: 'All reasons for the next version' });
+  await expect(reasonsAll.getByRole('listitem').first()).toHaveAttribute('aria-setsize', '4000');
+  expect(await reasonsAll.getByRole('listitem').count()).toBeLessThan(80);
+
   const filter = commits.getByLabel('Filter commits');
   await filter.fill('widget number 1234');
   // The filter reads SHAs too, so a short one may match by its SHA: the commit is there, the rest gone.
