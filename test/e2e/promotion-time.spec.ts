@@ -36,7 +36,7 @@ test('a promotion waiting only on a soak finishes by itself when the soak ends',
   - name: staging
   - name: production
     gates:
-      - soak: { in: staging, for: 8s }
+      - soak: { in: staging, for: 20s }
     deploy: { run: "echo deploying {version} to {environment}", timeout: 1m }
 `,
   });
@@ -57,7 +57,7 @@ test('a promotion waiting only on a soak finishes by itself when the soak ends',
   // Nobody presses anything: the app's clock finishes it when the soak ends.
   await expect(
     page.getByRole('status').filter({ hasText: 'All gates passed — deployed v1.0.0 to production.' }),
-  ).toBeVisible({ timeout: 20_000 });
+  ).toBeVisible({ timeout: 45_000 });
   await expect(production).toContainText(/Live\s*v1\.0\.0/);
   await expect(page.getByRole('log', { name: 'Deploy output' })).toContainText(
     'deploying 1.0.0 to production',
