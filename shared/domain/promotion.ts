@@ -134,6 +134,17 @@ export interface PromotionDetail {
   finished?: string;
   /** Set while the working tree's `.release-desk.yml` differs from HEAD's: promotions use HEAD's until it is committed. */
   policyNote?: string;
+  /** An open promotion that only time holds back: when it finishes by itself, and why then. */
+  finishesAt?: TimeFinish | null;
+}
+
+/** The moment time alone lets a promotion finish (the last soak ends or window opens). */
+export interface TimeFinish {
+  at: string;
+  /** The gate that opens last. */
+  gate: string;
+  /** In words: "the soak ends", "the window opens". */
+  reason: string;
 }
 
 export interface EnvironmentColumn {

@@ -4,6 +4,7 @@ import { app, BrowserWindow, Menu, session, shell } from 'electron';
 import { createDispatcher } from '../api/dispatch.js';
 import { handlers } from '../api/handlers.js';
 import { closeCore, createCore } from '../core/context.js';
+import { startDueClock } from '../core/promotion/due-clock.js';
 import { openDatabase } from '../core/store/database.js';
 import { bindIpc } from './ipc.js';
 import { IPC } from './ipc-channels.js';
@@ -63,7 +64,17 @@ void app.whenReady().then(() => {
     handlers,
     isTrusted: (caller) => caller.kind === 'ipc' && isAppUrl(caller.frameUrl),
   });
-  bindIpc(core, dispatch, () => mainWindow);
+  // Soaks that end and windows that open finish their promotions while the app runs.
+  const clock = startDueClock(core, (line) => process.stderr.write(`${line}\n`));
+  bindIpc(
+    core,
+    async (channel, input, ctx) => {
+      const result = await dispatch(channel, input, ctx);
+      clock.recheck();
+      return result;
+    },
+    () => mainWindow,
+  );
   Menu.setApplicationMenu(buildApplicationMenu(() => mainWindow));
   mainWindow = createWindow();
   mainWindow.on('closed', () => (mainWindow = null));
@@ -76,6 +87,7 @@ void app.whenReady().then(() => {
   app.on('will-quit', (event) => {
     if (closed) return;
     event.preventDefault();
+    clock.stop();
     void closeCore(core).finally(() => {
       closed = true;
       app.quit();

@@ -32,3 +32,12 @@ export function formatWhen(iso: string | null | undefined, timeZone?: string | n
   for (const { type, value } of formatter(timeZone ?? undefined).formatToParts(date)) part[type] = value;
   return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute} ${part.timeZoneName}`;
 }
+
+/** How long something has run so far, to the second: `45 s`, `3 min 05 s`, `1 h 02 min`. */
+export function formatElapsed(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ${String(seconds % 60).padStart(2, '0')} s`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}

@@ -7,6 +7,7 @@ import {
   waitingForMe,
 } from '../../core/promotion/board.js';
 import { promotionDetail } from '../../core/promotion/detail.js';
+import { finishDuePromotions } from '../../core/promotion/due.js';
 import { exportEvidence } from '../../core/promotion/evidence.js';
 import { rollback } from '../../core/promotion/rollback.js';
 import { releaseSituation } from '../../core/promotion/situation.js';
@@ -16,21 +17,30 @@ import type { HandlerGroup } from '../handler-types.js';
 import { repositoryOf } from '../repository-of.js';
 
 // The board and the promotion page settle first what a killed process left (shown as interrupted).
+// Every look at promotions first finishes those whose soak ended or window opened since: the CLI
+// has no clock running between calls, so its next look is when they finish.
 export const promotionHandlers: HandlerGroup<keyof typeof promotionChannels> = {
   'promotion.board': async ({ path }, { core }) => {
     const repo = await repositoryOf(core, path);
     await resumeInterrupted(core, repo);
+    await finishDuePromotions(core, repo);
     return promotionBoard(core, repo);
   },
-  'promotion.environments': async ({ path }, { core }) =>
-    environmentColumns(core, await repositoryOf(core, path)),
+  'promotion.environments': async ({ path }, { core }) => {
+    const repo = await repositoryOf(core, path);
+    await finishDuePromotions(core, repo);
+    return environmentColumns(core, repo);
+  },
   'promotion.releases': async ({ path }, { core }) => releaseCandidates(core, await repositoryOf(core, path)),
   'promotion.start': async ({ path, version, environment, retryDeploy, reason }, { core }) =>
     promote(core, await repositoryOf(core, path), version, environment, null, { retryDeploy, reason }),
   'promotion.gates': async ({ path, version, environment }, { core }) => {
     const repo = await repositoryOf(core, path);
     await resumeInterrupted(core, repo);
-    return promotionDetail(core, await releaseSituation(core, repo, version), environment);
+    const due = await finishDuePromotions(core, repo);
+    const detail = promotionDetail(core, await releaseSituation(core, repo, version), environment);
+    const finished = due.finished.find((d) => d.version === detail.version && d.environment === environment);
+    return finished?.finished ? { ...detail, finished: finished.finished } : detail;
   },
   'promotion.tick': async ({ path, version, environment, item, note }, { core }) =>
     tick(core, await repositoryOf(core, path), version, environment, item, note),

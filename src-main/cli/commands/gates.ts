@@ -49,6 +49,11 @@ export function printDetail(io: CliIo, detail: PromotionDetail): void {
     io.stdout(
       `  deploy: ${detail.deploy.state}${detail.deploy.exitCode === null ? '' : ` (exit code ${detail.deploy.exitCode})`}\n`,
     );
+  // Without the app running, "by itself" means on the first look at it after that moment.
+  if (detail.finishesAt)
+    io.stdout(
+      `  finishes by itself at ${detail.finishesAt.at} when ${detail.finishesAt.reason} (the app then, or the next gates/env list/promote)\n`,
+    );
 }
 
 /** Prints the outcome and maps it to the exit code: 0 succeeded, 3 waiting on people or time, 1 failed or rejected. */
@@ -84,6 +89,8 @@ export const gatesCommand: CliCommand = {
     }
     if (values.json) printJson(ctx.io, gatesJson(detail));
     else printDetail(ctx.io, detail);
+    // This look finished it (its soak ended or its window opened since the last one): say so.
+    if (!values.json && detail.finished) ctx.io.stdout(`${detail.finished}\n`);
     return EXIT_OK;
   },
 };

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createDispatcher } from '../../api/dispatch.js';
 import { handlers } from '../../api/handlers.js';
 import { closeCore, createCore } from '../../core/context.js';
+import { startDueClock } from '../../core/promotion/due-clock.js';
 import { openDatabase } from '../../core/store/database.js';
 import { startBrowserServer } from '../../server/browser-server.js';
 import { stringOption, assertUsage } from '../args.js';
@@ -32,12 +33,19 @@ export const serveCommand: CliCommand = {
       progress: (event) => broadcast(event),
       shareAfterActions: true,
     });
+    const dispatch = createDispatcher({
+      handlers,
+      isTrusted: (caller) => caller.kind === 'http' && caller.trusted,
+    });
+    // Soaks that end and windows that open finish their promotions while the app runs.
+    const clock = startDueClock(core, (line) => io.stderr(`${line}\n`));
     const server = await startBrowserServer({
       core,
-      dispatch: createDispatcher({
-        handlers,
-        isTrusted: (caller) => caller.kind === 'http' && caller.trusted,
-      }),
+      dispatch: async (channel, input, ctx) => {
+        const result = await dispatch(channel, input, ctx);
+        clock.recheck();
+        return result;
+      },
       rendererDir: RENDERER_DIR,
       port,
     });
@@ -51,6 +59,7 @@ export const serveCommand: CliCommand = {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    clock.stop();
     await server.close();
     await closeCore(core);
     return 0;

@@ -2,6 +2,7 @@ import semver from 'semver';
 import type { HistoryRelease, ReachedEnvironment, ReleaseHistory } from '../../../shared/domain/history.js';
 import type { Core } from '../context.js';
 import { listReleases } from '../promotion/release.js';
+import type { Release } from '../promotion/release.js';
 import { repoSituation } from '../promotion/situation.js';
 import { succeededIn } from '../promotion/store.js';
 import type { RepositoryRef } from '../repository/repository-context.js';
@@ -9,6 +10,20 @@ import type { RepositoryRef } from '../repository/repository-context.js';
 function byDate(a: HistoryRelease, b: HistoryRelease): number {
   const at = (r: HistoryRelease) => (r.date ? Date.parse(r.date) : 0);
   return at(a) - at(b) || semver.compare(a.version, b.version);
+}
+
+/**
+ * The release a release's own changes start from, of those below it in SemVer order (highest
+ * first). A stable release's notes roll up its prereleases, so it follows a stable one (9.0.0
+ * since 8.3.29, not since 9.0.0-rc.14) that existed when it was tagged: a 21.2.21 patched on
+ * its own line after 22.0.0 shipped is not where 22.0.0 starts. A prerelease follows the one
+ * just below it.
+ */
+function predecessor(release: Release, lower: Release[]): Release | undefined {
+  if (semver.prerelease(release.version) !== null) return lower[0];
+  const before = (other: Release) =>
+    !release.createdAt || !other.createdAt || Date.parse(other.createdAt) <= Date.parse(release.createdAt);
+  return lower.find((other) => semver.prerelease(other.version) === null && before(other));
 }
 
 /**
@@ -31,7 +46,7 @@ export async function releaseHistory(core: Core, dir: RepositoryRef): Promise<Re
       reached.set(version, list);
     }
   }
-  // Highest version first: each release's predecessor is the one after it.
+  // Highest version first: each release's predecessor is after it.
   const releases = (await listReleases(situation.root, situation.tagPrefix)).map(
     (release, index, all): HistoryRelease => ({
       version: release.version,
@@ -39,7 +54,7 @@ export async function releaseHistory(core: Core, dir: RepositoryRef): Promise<Re
       sha: release.sha,
       date: release.createdAt,
       prerelease: semver.prerelease(release.version) !== null,
-      previous: all[index + 1]?.version ?? null,
+      previous: predecessor(release, all.slice(index + 1))?.version ?? null,
       environments: reached.get(release.version) ?? [],
     }),
   );

@@ -8,6 +8,7 @@ import type {
 } from '../../../shared/domain/promotion.js';
 import type { Core } from '../context.js';
 import { gatesOf } from './detail.js';
+import { pinnedRelease } from './due.js';
 import { listReleases } from './release.js';
 import type { Release } from './release.js';
 import { rollbackTarget } from './rollback.js';
@@ -58,23 +59,11 @@ export async function releaseCandidates(core: Core, dir: RepositoryRef): Promise
   return candidates(core, await repoSituation(core, dir));
 }
 
-/** The release a promotion carries, as it was pinned when it started. */
-function releaseOf(promotion: PromotionRecord): Release {
-  return {
-    version: promotion.version,
-    tag: promotion.tag,
-    sha: promotion.sha,
-    createdBy: promotion.releaseCreator,
-    createdAt: null,
-    fastTrack: promotion.fastTrack,
-  };
-}
-
 /** An open promotion with how many of its gates have passed (skipped ones count as done). */
 function withProgress(core: Core, situation: RepoSituation, promotion: PromotionRecord): OpenPromotion {
   const gates = gatesOf(
     core,
-    { ...situation, release: releaseOf(promotion) },
+    { ...situation, release: pinnedRelease(promotion) },
     promotion.environment,
     promotion,
   );

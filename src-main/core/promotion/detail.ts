@@ -10,6 +10,7 @@ import { latestRuns, runningRuns, toCommandRun } from './run-store.js';
 import { environmentSnapshot, currentHash } from './snapshot.js';
 import type { EnvironmentSnapshot } from './snapshot.js';
 import { requirePolicy } from './situation.js';
+import { finishesByItself } from './time-finish.js';
 import type { ReleaseSituation } from './situation.js';
 import { currentIn, hasSucceeded, isOpen, latestPromotion, publicId, toPromotion } from './store.js';
 import type { PromotionRecord } from './store.js';
@@ -115,13 +116,15 @@ export function promotionDetail(
   const refusal = promoteRefusal(core, situation, environment, latest ?? undefined);
   const deploy = latest ? latestRuns(core.db, latest.id).deploy : null;
   const pending = latest && isOpen(latest) ? null : downgradeFrom(core, situation, environment);
+  const gates = gatesOf(core, situation, environment, latest);
   return withDecisionSigners(core.db, situation.root, {
     version: situation.release.version,
     tag: situation.release.tag,
     sha: situation.release.sha,
     environment,
     promotion: latest ? toPromotion(core.db, latest, currentHash(situation.policy, environment)) : null,
-    gates: gatesOf(core, situation, environment, latest),
+    gates,
+    finishesAt: latest?.state === 'pending' ? finishesByItself(gates) : null,
     deploy: deploy ? toCommandRun(deploy) : null,
     canPromote: refusal ? { allowed: false, reason: refusal } : { allowed: true },
     actor: situation.actor,

@@ -204,6 +204,14 @@ export function openPromotions(db: Db, repo: string): PromotionRecord[] {
   );
 }
 
+/** Every repository with a promotion still waiting: what the app's clock looks after. */
+export function reposWithOpenPromotions(db: Db): string[] {
+  const rows = db
+    .prepare(`SELECT DISTINCT repo FROM promotions WHERE state IN ('pending', 'in-progress') ORDER BY repo`)
+    .all() as { repo: string }[];
+  return rows.map((row) => row.repo);
+}
+
 export function promotionsOfRelease(db: Db, repo: string, version: string): PromotionRecord[] {
   return all(
     db.prepare('SELECT * FROM promotions WHERE repo = ? AND version = ? ORDER BY id').all(repo, version),

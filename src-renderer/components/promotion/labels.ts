@@ -1,5 +1,5 @@
 import { formatWhen } from '../../lib/dates.js';
-import type { GateState, PromotionState } from '../../../shared/domain/promotion.js';
+import type { CommandRun, GateState, GateStatus, PromotionState } from '../../../shared/domain/promotion.js';
 
 /** A state as an icon plus words, so it never depends on color alone. */
 export interface StateLabel {
@@ -26,6 +26,41 @@ const PROMOTION_STATES: Record<PromotionState, StateLabel> = {
 
 export function gateStateLabel(state: GateState): StateLabel {
   return GATE_STATES[state];
+}
+
+const RUNNING: StateLabel = { icon: '▶', text: 'Running…', tone: 'wait' };
+
+/** A check whose command runs now reads Running, not Waiting: nothing waits on a person. */
+export function isRunning(gate: GateStatus, runningHere = false): boolean {
+  return gate.state === 'waiting' && (runningHere || gate.run?.state === 'running');
+}
+
+export function gateLabel(gate: GateStatus, runningHere = false): StateLabel {
+  return isRunning(gate, runningHere) ? RUNNING : GATE_STATES[gate.state];
+}
+
+/**
+ * What a gate says, with its moments in the app's one date format: the core writes a tick's
+ * time as ISO (the CLI prints it as recorded), the page shows it like every other time.
+ */
+export function gateDetail(gate: GateStatus): string {
+  if (gate.kind === 'checklist' && gate.tick) {
+    return `ticked by ${gate.tick.by} on ${formatWhen(gate.tick.at)}${gate.tick.note ? `: ${gate.tick.note}` : ''}`;
+  }
+  return gate.detail;
+}
+
+/** How a failed command ended, in words. */
+export function runEnding(run: CommandRun): string {
+  if (run.state === 'timed-out') return `\`${run.command}\` timed out and was stopped.`;
+  return run.exitCode === null
+    ? `\`${run.command}\` ended without an exit code.`
+    : `\`${run.command}\` exited with code ${run.exitCode}.`;
+}
+
+/** The last few lines of a command's output: where the reason for a failure usually is. */
+export function lastLines(output: string, count = 5): string {
+  return output.trimEnd().split('\n').slice(-count).join('\n');
 }
 
 export function promotionStateLabel(state: PromotionState | null): StateLabel {

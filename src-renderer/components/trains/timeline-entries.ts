@@ -1,4 +1,4 @@
-import type { Train, TrainPlan } from '../../../shared/domain/trains.js';
+import type { Train, TrainMilestones, TrainPlan } from '../../../shared/domain/trains.js';
 
 export type Slot = { ship: string; local: string };
 /** An upcoming cadence slot no train serves yet: `next` is the first, `cut-due` one whose cut time passed. */
@@ -11,7 +11,7 @@ export type Entry =
       key: string;
       at: string;
       state: SlotState;
-      local: { cut: string; freeze: string; ship: string };
+      milestones: TrainMilestones;
     };
 
 /** Late slots shown one by one; older ones fold into a single entry so a long-idle cadence stays readable. */
@@ -61,7 +61,7 @@ export function timelineEntries(plan: TrainPlan, now: number): Entry[] {
           : index === 0
             ? 'next'
             : 'planned';
-      return { kind: 'next', key: `next-${m.ship}`, at: m.ship, state, local: m.local };
+      return { kind: 'next', key: `next-${m.ship}`, at: m.ship, state, milestones: m };
     }),
   ].sort((a, b) => a.at.localeCompare(b.at));
 }

@@ -67,6 +67,58 @@ describe('GateCard', () => {
     expect(log.textContent).toBe('ok 1 - parses\n');
   });
 
+  it('reads Running with the time it has run, not Waiting, while the command runs elsewhere', () => {
+    vi.useFakeTimers({ now: new Date('2026-02-03T10:01:05.000Z'), toFake: ['Date', 'setInterval'] });
+    try {
+      card(
+        {
+          kind: 'check',
+          name: 'Smoke',
+          state: 'waiting',
+          detail: 'running `./smoke.sh`',
+          run: {
+            state: 'running',
+            command: './smoke.sh',
+            exitCode: null,
+            output: '',
+            startedAt: '2026-02-03T10:00:00.000Z',
+            finishedAt: null,
+          },
+        },
+        { open: true },
+      );
+      const gate = screen.getByRole('article', { name: 'Check: Smoke' });
+      expect(gate.textContent).toContain('Running…');
+      expect(gate.textContent).not.toContain('Waiting');
+      expect(gate.querySelector('.elapsed')?.textContent).toBe('1 min 05 s');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("shows a failed check's command, exit code and its last lines of output", () => {
+    const output = Array.from({ length: 12 }, (_, i) => `line ${i + 1}`).join('\n') + '\n';
+    card({
+      kind: 'check',
+      name: 'Smoke',
+      state: 'failed',
+      detail: 'exit code 3 after 1.2 s',
+      run: {
+        state: 'failed',
+        command: './smoke.sh',
+        exitCode: 3,
+        output,
+        startedAt: '2026-02-03T10:00:00.000Z',
+        finishedAt: '2026-02-03T10:00:01.200Z',
+      },
+    });
+    const why = screen.getByRole('group', { name: 'Why Smoke failed' });
+    expect(why.textContent).toContain('`./smoke.sh` exited with code 3.');
+    expect(screen.getByLabelText('Last lines of Smoke').textContent).toBe(
+      'line 8\nline 9\nline 10\nline 11\nline 12',
+    );
+  });
+
   it('lets an allowed approver approve with a comment', async () => {
     const on = card({
       kind: 'approval',
