@@ -56,6 +56,8 @@ export interface GoNoGoDecision {
   current: boolean;
   /** Who signed the vote in the shared ledger; null when unsigned; absent until the ledger holds it. */
   signer?: string | null;
+  /** Why a go does not count although current (only signed votes count here), in plain words. */
+  uncounted?: string;
 }
 
 /** The milestones of one train as instants (ISO) and as wall-clock text in the cadence's zone. */

@@ -2,8 +2,7 @@ import type { GatePolicy } from '../../../shared/domain/policy.js';
 import type { PromotionDetail } from '../../../shared/domain/promotion.js';
 import type { Core } from '../context.js';
 import { DeskError } from '../errors.js';
-import { signingKeyConfigured } from '../git/ledger-refs.js';
-import { requireSigned } from '../ledger/allowed-signers.js';
+import { requireSigning } from '../ledger/signing-required.js';
 import { refreshLocalLedger } from '../ledger/local-ledger.js';
 import { promotionDetail } from './detail.js';
 import { gateContext } from './gate-context.js';
@@ -102,15 +101,8 @@ export function tickContent(
 }
 
 /** Where only signed decisions count, one that could not be signed is refused before anything is recorded. */
-async function requireSigning(core: Core, open: OpenPromotion): Promise<void> {
-  const { root, policy } = open.situation;
-  if (!requireSigned(policy, root) || (await signingKeyConfigured(root, core.gitEnv))) return;
-  throw new DeskError(
-    'signing-not-set-up',
-    'This repository counts only signed decisions, and git has no signing key set up here. Set one up with ' +
-      '`git config gpg.format ssh` and `git config user.signingkey ~/.ssh/id_ed25519.pub`, ' +
-      'and have your public key added to .release-desk/allowed_signers.',
-  );
+function requireSigningFor(core: Core, open: OpenPromotion): Promise<void> {
+  return requireSigning(open.situation.root, open.situation.policy, core.gitEnv);
 }
 
 /**
@@ -133,7 +125,7 @@ async function recordDecision(
   decision: 'approved' | 'rejected',
   comment: string | null,
 ): Promise<void> {
-  await requireSigning(core, open);
+  await requireSigningFor(core, open);
   const { promotion, actor, situation } = open;
   const row = {
     promotionId: promotion.id,
@@ -241,7 +233,7 @@ export async function tick(
   const refusal = cannotActReason(contextOf(core, open));
   if (refusal) throw new DeskError('blocked', refusal);
   // Ticks count only signed where decisions must be: refuse one that could not be, before recording it.
-  await requireSigning(core, open);
+  await requireSigningFor(core, open);
   const row = {
     promotionId: promotion.id,
     item: name,

@@ -12,7 +12,9 @@ import { tagCommit } from '../git/tags.js';
 import { trainPlan } from './train-plan.js';
 import { mainLine, trainScope } from './train-scope.js';
 import type { RepositoryRef } from '../repository/repository-context.js';
+import { requireSigned } from '../ledger/allowed-signers.js';
 import { withVoteSigners } from '../ledger/signers.js';
+import type { GoNoGoDecision } from '../../../shared/domain/trains.js';
 import { latestDecisions } from './train-store.js';
 
 /** The commit a tag points at, or null when the tag is gone. */
@@ -70,6 +72,29 @@ export async function picksOf(root: string, train: Train, head: string): Promise
     }));
 }
 
+const emailOf = (actor: string): string => (/<([^>]*)>\s*$/.exec(actor)?.[1] ?? actor).trim().toLowerCase();
+
+/**
+ * Where only signed decisions count, a go counts when the ledger holds it signed by its own
+ * voter's allowed key, once per signer: a go typed into the database or made under someone
+ * else's name is shown, said not to count, and does not open the ship.
+ */
+function countedVotes(decisions: GoNoGoDecision[], signedOnly: boolean): GoNoGoDecision[] {
+  if (!signedOnly) return decisions;
+  const signers = new Set<string>();
+  return decisions.map((d) => {
+    if (d.decision !== 'go' || !d.current) return d;
+    const signer = d.signer?.toLowerCase();
+    if (!signer) return { ...d, uncounted: 'not signed with an allowed key: only signed votes count here' };
+    if (signer !== emailOf(d.actor)) return { ...d, uncounted: `signed by ${d.signer}, not by the voter` };
+    if (signers.has(signer)) return { ...d, uncounted: `${d.signer} has already voted` };
+    signers.add(signer);
+    return d;
+  });
+}
+
+const counts = (d: GoNoGoDecision): boolean => d.decision === 'go' && d.current && !d.uncounted;
+
 /** What still stops the ship, in plain words. */
 function blockingOf(
   train: Train,
@@ -87,7 +112,7 @@ function blockingOf(
       `branch ${train.branch} is not in this clone (git fetch origin ${train.branch}:${train.branch})`,
     );
   if (train.state === 'cut') blocking.push('train is not frozen');
-  const goes = board.decisions.filter((d) => d.decision === 'go' && d.current).length;
+  const goes = board.decisions.filter(counts).length;
   if (goes < board.approvalsRequired)
     blocking.push(`${goes} of ${board.approvalsRequired} go/no-go approvals`);
   for (const d of board.decisions.filter((d) => d.decision === 'no-go')) {
@@ -143,13 +168,16 @@ export async function trainBoard(core: Core, path: RepositoryRef): Promise<Train
   const heads =
     train.state === 'shipped' && train.shippedSha ? await shipHeads(root, train.shippedSha) : null;
   // Votes show who signed them (the scope brought the ledger's index up to date).
-  const decisions = withVoteSigners(
-    core.db,
-    root,
-    train.name,
-    latestDecisions(core.db, train.id, head).map((d) =>
-      heads ? { ...d, current: heads.includes(d.sha) } : d,
+  const decisions = countedVotes(
+    withVoteSigners(
+      core.db,
+      root,
+      train.name,
+      latestDecisions(core.db, train.id, head).map((d) =>
+        heads ? { ...d, current: heads.includes(d.sha) } : d,
+      ),
     ),
+    requireSigned(policy, root),
   );
   return {
     train,
@@ -159,7 +187,7 @@ export async function trainBoard(core: Core, path: RepositoryRef): Promise<Train
     blocking: blockingOf(train, head, cutHere, { decisions, approvalsRequired }),
     decisions,
     approvalsRequired,
-    approvalsGiven: decisions.filter((d) => d.decision === 'go' && d.current).length,
+    approvalsGiven: decisions.filter(counts).length,
     branchHead: head,
     plan,
     actor,

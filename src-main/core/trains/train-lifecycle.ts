@@ -6,6 +6,7 @@ import { trainBoard } from './train-board.js';
 import { activeTrain, trainBranchHead, trainScope } from './train-scope.js';
 import { insertDecision, markCancelled, markFrozen } from './train-store.js';
 import { writeTransaction } from '../store/write-transaction.js';
+import { requireSigning } from '../ledger/signing-required.js';
 
 /** Code freeze: from now on only the policy's fix types may be picked onto the train. */
 export async function freezeTrain(core: Core, path: RepositoryRef): Promise<Train> {
@@ -41,6 +42,7 @@ export async function decideGoNoGo(
   const train = activeTrain(scope);
   const head = await trainBranchHead(scope.root, train);
   const actor = await requireActor(scope);
+  await requireSigning(scope.root, scope.policy, core.gitEnv);
   const text = comment?.trim() || null;
   writeTransaction(core.db, () => {
     insertDecision(core.db, train.id, {

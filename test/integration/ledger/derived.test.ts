@@ -13,7 +13,7 @@ import { cutTrain } from '../../../src-main/core/trains/cut-train.js';
 import { decideGoNoGo } from '../../../src-main/core/trains/train-lifecycle.js';
 import { captureIo } from '../../support/cli-io.js';
 import { testCore } from '../../support/core-fixture.js';
-import { approvalGate, teamSetup } from './team-fixture.js';
+import { approvalGate, TEAM_POLICY, teamSetup } from './team-fixture.js';
 
 const CHECKLIST_POLICY = `environments:
   - name: production
@@ -273,6 +273,62 @@ describe('state derived from the ledger, never a second truth', () => {
     ]);
     // Bob's own database never recorded them: the list is the ledger's, not the local log's.
     expect(bob.core.db.prepare('SELECT COUNT(*) AS n FROM audit_events').get()).toEqual({ n: 0 });
+  });
+
+  it('counts a go only when signed by its own voter: an unsigned go or one signed under another name does not open the ship', async () => {
+    team = teamSetup(`${TEAM_POLICY}trains:\n  goNoGo: { approvals: 2 }\n`);
+    const { alice } = team;
+    alice.clone.commit('feat: second feature');
+    const { train } = await cutTrain(alice.core, alice.clone.dir);
+    const head = alice.clone.git('rev-parse', train.branch!);
+    const vote = (n: number) => ({
+      v: 1 as const,
+      at: `2026-03-03T10:0${n}:00.000Z`,
+      actor: 'Bob <bob@example.com>',
+      action: 'train.approved',
+      subject: train.name,
+      details: { branch: train.branch, sha: head, comment: null },
+      local: null,
+      imported: false,
+    });
+    const aliceKey = {
+      GIT_CONFIG_COUNT: '2',
+      GIT_CONFIG_KEY_0: 'user.signingkey',
+      GIT_CONFIG_VALUE_0: team.keys.alice,
+      GIT_CONFIG_KEY_1: 'gpg.format',
+      GIT_CONFIG_VALUE_1: 'ssh',
+    };
+    await appendToLedger(alice.clone.dir, [{ event: vote(1), sign: false }]);
+    let board = await decideGoNoGo(alice.core, alice.clone.dir, 'go', 'ship it');
+    expect(board.approvalsGiven).toBe(1);
+    expect(board.blocking).toContain('1 of 2 go/no-go approvals');
+    expect(board.decisions.find((d) => d.actor.startsWith('Bob'))).toMatchObject({
+      signer: null,
+      uncounted: 'not signed with an allowed key: only signed votes count here',
+    });
+    // Alice's key signing a go in Bob's name.
+    await appendToLedger(alice.clone.dir, [{ event: vote(2), sign: true }], aliceKey);
+    board = await decideGoNoGo(alice.core, alice.clone.dir, 'go', 'still ship it');
+    expect(board.approvalsGiven).toBe(1);
+    expect(board.decisions.find((d) => d.actor.startsWith('Bob'))).toMatchObject({
+      signer: 'alice@example.com',
+      uncounted: 'signed by alice@example.com, not by the voter',
+    });
+  });
+
+  it('refuses a go/no-go git cannot sign where signed decisions are required, recording nothing', async () => {
+    team = teamSetup();
+    const carol = team.join('Carol', null);
+    team.alice.clone.commit('feat: second feature');
+    await cutTrain(team.alice.core, team.alice.clone.dir);
+    team.alice.clone.git('push', '-q', 'origin', 'HEAD', 'release/1.1');
+    await syncLedger(team.alice.core, team.alice.clone.dir);
+    carol.clone.git('pull', '-q', 'origin', 'main');
+    carol.clone.git('fetch', '-q', 'origin', 'release/1.1:release/1.1');
+    await syncLedger(carol.core, carol.clone.dir);
+    const refused = await decideGoNoGo(carol.core, carol.clone.dir, 'go', undefined).catch((e: Error) => e);
+    expect((refused as Error).message).toMatch(/git config gpg\.format ssh.*git config user\.signingkey/);
+    expect(carol.core.db.prepare('SELECT COUNT(*) AS n FROM train_decisions').get()).toEqual({ n: 0 });
   });
 
   it('shows who signed each go/no-go vote', async () => {
