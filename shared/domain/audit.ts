@@ -28,7 +28,7 @@ export type AuditVerification = (
 export type AuditSource = 'ledger' | 'pending' | 'local';
 
 /** One event as the Audit screen and `audit list` show it, whichever log holds it. */
-export interface AuditRecord {
+export interface AuditRecord extends Omit<AuditEvent, 'hash' | 'prevHash'> {
   /** Its identity in the list: the ledger commit, or `local-SEQ` for an event of this machine's log. */
   id: string;
   /**
@@ -36,12 +36,6 @@ export interface AuditRecord {
    * synced clone) for a ledger event, this machine's chain position for a local one.
    */
   seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  repo: string | null;
-  subject: string | null;
-  details: Record<string, unknown>;
   source: AuditSource;
   /** The ledger commit holding it; null while it is only local. */
   commit: string | null;

@@ -1,28 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import type { TestRepo } from '../support/git-fixture.js';
 import { expect, test } from './support/fixtures.js';
-
-/** `count` commits on main after HEAD, one file each, in one `git fast-import` (a few ms, not a git call each). */
-function manyCommits(repo: TestRepo, count: number): void {
-  const head = repo.head();
-  const lines: string[] = [];
-  for (let i = 1; i <= count; i += 1) {
-    const message = i % 3 === 0 ? `fix(core): bug number ${i}` : `feat(ui): widget number ${i}`;
-    const content = `${i}\n`;
-    lines.push(
-      'commit refs/heads/main',
-      `committer Ada Tester <ada@example.com> ${1767700000 + i * 60} +0000`,
-      `data ${Buffer.byteLength(message)}`,
-      message,
-      ...(i === 1 ? [`from ${head}`] : []),
-      `M 644 inline many/file-${i}.txt`,
-      `data ${Buffer.byteLength(content)}`,
-      content,
-    );
-  }
-  execFileSync('git', ['fast-import', '--quiet'], { cwd: repo.dir, input: `${lines.join('\n')}\n` });
-  repo.git('reset', '-q', '--hard', 'main');
-}
+import { manyCommits } from './support/many-commits.js';
 
 test('fix candidates at real sizes: fixes first, a cherry-picked copy listed once, windowed, Pick always on screen', async ({
   page,
@@ -38,7 +15,7 @@ test('fix candidates at real sizes: fixes first, a cherry-picked copy listed onc
   repo.git('cherry-pick', '-x', parser);
   const copy = repo.head();
   repo.checkout('main');
-  manyCommits(repo, 400);
+  manyCommits(repo, 400, 3);
 
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.goto(desk.url);

@@ -1,28 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import type { TestRepo } from '../support/git-fixture.js';
 import { expect, test } from './support/fixtures.js';
-
-/** `count` conventional commits after HEAD in one `git fast-import` (milliseconds, not a git call each). */
-function manyCommits(repo: TestRepo, count: number): void {
-  const head = repo.head();
-  const lines: string[] = [];
-  for (let i = 1; i <= count; i += 1) {
-    const message = i % 4 === 0 ? `fix(core): bug number ${i}` : `feat(ui): widget number ${i}`;
-    const content = `${i}\n`;
-    lines.push(
-      'commit refs/heads/main',
-      `committer Ada Tester <ada@example.com> ${1767700000 + i * 60} +0000`,
-      `data ${Buffer.byteLength(message)}`,
-      message,
-      ...(i === 1 ? [`from ${head}`] : []),
-      `M 644 inline many/file-${i}.txt`,
-      `data ${Buffer.byteLength(content)}`,
-      content,
-    );
-  }
-  execFileSync('git', ['fast-import', '--quiet'], { cwd: repo.dir, input: `${lines.join('\n')}\n` });
-  repo.git('reset', '-q', '--hard', 'main');
-}
+import { manyCommits } from './support/many-commits.js';
 
 test('thousands of commits on the Release screen: windowed groups, the filter, keys and links still reach every one', async ({
   page,
@@ -31,7 +8,7 @@ test('thousands of commits on the Release screen: windowed groups, the filter, k
 }) => {
   repo.commit('feat: the start');
   repo.tag('v1.0.0');
-  manyCommits(repo, 4000);
+  manyCommits(repo, 4000, 4);
 
   await page.goto(desk.url);
   await page.getByLabel('Repository path').fill(repo.dir);

@@ -1,6 +1,7 @@
 import type { AuditRecord, AuditSource } from '../../../shared/domain/audit.js';
 import { SIGNED_ACTIONS } from '../ledger/event.js';
 import { readDetails } from './audit-row.js';
+import type { AuditRow } from './audit-row.js';
 
 /**
  * The rows an audit list reads, as SQL: one shape whichever log they come from, so the same
@@ -13,15 +14,8 @@ export interface AuditFeed {
 }
 
 /** One row of a feed as SQLite returns it. */
-export interface FeedRow {
+export interface FeedRow extends Omit<AuditRow, 'hash' | 'prev_hash'> {
   id: string;
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  repo: string | null;
-  subject: string | null;
-  details: string;
   source: AuditSource;
   commit_sha: string | null;
   imported: number;
