@@ -32,6 +32,8 @@ test('what is typed in the fix search right after a pick, and what is ticked, su
   await expect(page.getByRole('list', { name: 'Picked onto hotfix/1.0.1' })).toContainText(
     'null pointer in parser',
   );
+  // The dialog stays (modal: the page behind it takes no typing) until the screen has re-read the repository.
+  await expect(page.getByRole('dialog', { name: 'Pick fixes onto hotfix/1.0.1' })).toBeHidden();
   // Right after the pick: a new search, one fix ticked, and a reload at once.
   await page.getByLabel('Search commits').fill('crash');
   await page.getByRole('checkbox', { name: 'crash on empty export' }).check();
