@@ -70,6 +70,8 @@ export interface TagDetails {
   annotated: boolean;
   /** The tagger's e-mail without the angle brackets, lowercased; null for a lightweight tag. */
   taggerEmail: string | null;
+  /** A lightweight tag's commit's committer e-mail, the same way; null for an annotated tag. */
+  committerEmail: string | null;
   /** ISO date: the tagger date of an annotated tag, the commit date of a lightweight one. */
   created: string;
   /** An annotated tag's message (signature included); '' for a lightweight tag. */
@@ -82,6 +84,7 @@ const DETAIL_FIELDS = [
   '%(*objectname)',
   '%(objecttype)',
   '%(taggeremail)',
+  '%(committeremail)',
   '%(creatordate:iso-strict)',
   // Last: a message may hold anything but NUL and the record separator.
   '%(contents)',
@@ -93,9 +96,16 @@ export async function readTagDetails(repo: string, name?: string): Promise<TagDe
   const out = await git(repo, ['for-each-ref', `--format=${DETAIL_FIELDS}%1e`, pattern]);
   const tags: TagDetails[] = [];
   for (const record of out.split('\x1e')) {
-    const [ref = '', object = '', peeled = '', type = '', email = '', created = '', message = ''] = record
-      .replace(/^\n/, '')
-      .split('\0');
+    const [
+      ref = '',
+      object = '',
+      peeled = '',
+      type = '',
+      email = '',
+      committer = '',
+      created = '',
+      message = '',
+    ] = record.replace(/^\n/, '').split('\0');
     // A pattern also matches the tags below it (`v1` matches `v1/rc`): keep the one asked for.
     if (ref === '' || (name !== undefined && ref !== name)) continue;
     const annotated = type === 'tag';
@@ -104,6 +114,7 @@ export async function readTagDetails(repo: string, name?: string): Promise<TagDe
       sha: peeled || object,
       annotated,
       taggerEmail: annotated ? email.replace(/^<|>$/g, '').toLowerCase() || null : null,
+      committerEmail: annotated ? null : committer.replace(/^<|>$/g, '').toLowerCase() || null,
       created,
       message: annotated ? message : '',
     });
@@ -139,4 +150,19 @@ export async function createAnnotatedTag(
 export async function deleteTag(repo: string, name: string): Promise<void> {
   assertSafeRefName(name, 'tag');
   await runGitTask(repo, ['tag', '-d', '--end-of-options', name], { okExitCodes: [1] });
+}
+
+/**
+ * Who signed an annotated tag, as `allowedSigners` (git's `gpg.ssh.allowedSignersFile`) names
+ * the key: the principal of a good SSH signature, null when it is unsigned, bad or unknown.
+ */
+export async function tagSigner(repo: string, tag: string, allowedSigners: string): Promise<string | null> {
+  const name = assertSafeRefName(tag, 'tag');
+  const { exitCode, stderr } = await runGit(
+    repo,
+    ['-c', `gpg.ssh.allowedSignersFile=${allowedSigners}`, 'verify-tag', '--raw', `refs/tags/${name}`],
+    { okExitCodes: [0, 1] },
+  );
+  if (exitCode !== 0) return null;
+  return /^Good "git" signature for (\S+) with /m.exec(stderr)?.[1]?.toLowerCase() ?? null;
 }

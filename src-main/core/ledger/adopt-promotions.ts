@@ -1,5 +1,6 @@
 import type { PromotionState } from '../../../shared/domain/promotion.js';
 import { readTagDetails, tagCommit } from '../git/tags.js';
+import { releaseCreator } from '../promotion/release-creator.js';
 import type { Db } from '../store/database.js';
 import type { LedgerEntry } from './read.js';
 
@@ -12,10 +13,10 @@ const ENDINGS: Record<string, PromotionState> = {
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-/** The tagger's email of an annotated tag here, as a release's creator is read everywhere else. */
+/** The release's creator here, read as everywhere else (signer, tagger or committer). */
 async function creatorOf(root: string, tag: string): Promise<string | null> {
   const [details] = await readTagDetails(root, tag);
-  return details?.taggerEmail ?? null;
+  return details ? releaseCreator(root, details) : null;
 }
 
 function localPromotion(db: Db, root: string, environment: string, version: string, attempt: number) {

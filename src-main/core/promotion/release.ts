@@ -3,6 +3,7 @@ import type { PromotableRelease } from '../../../shared/domain/promotion.js';
 import { DeskError } from '../errors.js';
 import { assertSafeRefName } from '../git/refs.js';
 import { readTagDetails } from '../git/tags.js';
+import { releaseCreator } from './release-creator.js';
 import type { TagDetails } from '../git/tags.js';
 
 export type Release = PromotableRelease;
@@ -19,7 +20,8 @@ function toReleases(tags: TagDetails[], prefix: string): Release[] {
       version,
       tag: tag.name,
       sha: tag.sha,
-      createdBy: tag.taggerEmail,
+      // The tagger, or for a lightweight tag the commit's committer (who else could have made it).
+      createdBy: tag.taggerEmail ?? tag.committerEmail,
       createdAt: tag.created || null,
       fastTrack: tag.annotated && HOTFIX_MARKER.test(tag.message),
     });
@@ -52,14 +54,16 @@ export function versionFromInput(text: string, prefix: string): string {
 export async function resolveRelease(root: string, text: string, prefix: string): Promise<Release> {
   const version = versionFromInput(text, prefix);
   const tag = assertSafeRefName(`${prefix}${version}`, 'tag');
-  const [release] = toReleases(await readTagDetails(root, tag), prefix);
+  const [details] = await readTagDetails(root, tag);
+  const [release] = details ? toReleases([details], prefix) : [];
   if (!release) {
     throw new DeskError(
       'not-found',
       `No release ${version}: the tag ${tag} does not exist in this repository.`,
     );
   }
-  return release;
+  const creator = await releaseCreator(root, details!);
+  return creator === release.createdBy ? release : { ...release, createdBy: creator };
 }
 
 /** The email inside `Name <email>`, lower-cased. */
