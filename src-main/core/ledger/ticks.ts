@@ -1,5 +1,6 @@
 import type { Db } from '../store/database.js';
 import { indexedEvents } from './ledger-index.js';
+import { emailOf } from '../promotion/release.js';
 
 /** A checklist tick as the shared ledger holds it. */
 export interface LedgerTick {
@@ -10,10 +11,6 @@ export interface LedgerTick {
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-
-function emailOf(actor: string): string {
-  return (/<([^>]*)>\s*$/.exec(actor)?.[1] ?? actor).trim().toLowerCase();
-}
 
 /**
  * The ticks of one promotion (by public id) counted from the shared ledger, so a tick made in

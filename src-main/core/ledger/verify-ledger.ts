@@ -10,15 +10,12 @@ import { LOCAL_ACTIONS, SIGNED_ACTIONS } from './event.js';
 import { readLedger } from './read.js';
 import type { LedgerEntry } from './read.js';
 import { chooseRemote } from './sync.js';
+import { emailOf } from '../promotion/release.js';
 
 function describe(entry: LedgerEntry): string {
   const { event } = entry;
   const subject = event.subject ? ` ${event.subject}` : '';
   return `${entry.commit.slice(0, 12)} (${event.action}${subject} by ${event.actor} at ${event.at})`;
-}
-
-function emailOf(actor: string): string {
-  return (/<([^>]*)>\s*$/.exec(actor)?.[1] ?? actor).trim().toLowerCase();
 }
 
 /** A problem, and the ledger commit it is about when the local ledger holds that event. */

@@ -13,6 +13,7 @@ import { trainPlan } from './train-plan.js';
 import { mainLine, trainScope } from './train-scope.js';
 import type { RepositoryRef } from '../repository/repository-context.js';
 import { requireSigned } from '../ledger/allowed-signers.js';
+import { emailOf } from '../promotion/release.js';
 import { withVoteSigners } from '../ledger/signers.js';
 import type { GoNoGoDecision } from '../../../shared/domain/trains.js';
 import { latestDecisions } from './train-store.js';
@@ -71,8 +72,6 @@ export async function picksOf(root: string, train: Train, head: string): Promise
       at: commit.committerDate,
     }));
 }
-
-const emailOf = (actor: string): string => (/<([^>]*)>\s*$/.exec(actor)?.[1] ?? actor).trim().toLowerCase();
 
 /**
  * Where only signed decisions count, a go counts when the ledger holds it signed by its own
