@@ -2,6 +2,7 @@
 // small launcher (dist/cli/release-desk.cjs) that runs it through V8's code cache; vm.Script only
 // takes CommonJS. Electron main is ESM (dependencies stay external, loaded from node_modules); the
 // preload is one CommonJS file because sandboxed preloads cannot import other files.
+import { createHash } from 'node:crypto';
 import { chmodSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -69,9 +70,15 @@ await build({
   minifySyntax: !process.env.RD_NO_MINIFY,
 });
 
+// The launcher keys its code cache by the bundle's content, hashed here once instead of at every start.
+const programDigest = createHash('sha256')
+  .update(readFileSync(`${DIST}/cli/program.cjs`))
+  .digest('hex');
+
 await build({
   ...common,
   ...cjsImportMetaUrl,
+  define: { ...cjsImportMetaUrl.define, __PROGRAM_DIGEST__: JSON.stringify(programDigest) },
   entryPoints: { 'cli/release-desk': 'src-main/cli/release-desk.ts' },
   outdir: DIST,
   outExtension: { '.js': '.cjs' },

@@ -15,7 +15,9 @@ export const ledgerChannels = {
    * Shares the ledger through the remote (fetch, join, push). Progress streams as events with kind
    * `ledger-sync`, job `ledger-sync:<root>`; the outcome, also on failure, shows in `ledger.status`.
    */
-  'ledger.sync': channel<LedgerSyncResult>()(z.object({ path: repoPath, remote: remoteName.optional() })),
+  'ledger.sync': channel<LedgerSyncResult>()(() =>
+    z.object({ path: repoPath, remote: remoteName.optional() }),
+  ),
   /** In sync, N to push, offline or rejected, and whether signing is set up. Reads no network. */
-  'ledger.status': channel<LedgerStatus>()(z.object({ path: repoPath })),
+  'ledger.status': channel<LedgerStatus>()(() => z.object({ path: repoPath })),
 };

@@ -24,7 +24,7 @@ const compareEnd = z.discriminatedUnion('kind', [
 ]);
 
 export const releaseChannels = {
-  'release.plan': channel<ReleasePlanView>()(
+  'release.plan': channel<ReleasePlanView>()(() =>
     z.object({
       path: repoPath,
       from: revision.optional(),
@@ -41,7 +41,7 @@ export const releaseChannels = {
     /** Newest first; one unless `all`. */
     documents: ChangelogDocument[];
     warnings: string[];
-  }>()(
+  }>()(() =>
     z.object({
       path: repoPath,
       from: revision.optional(),
@@ -51,7 +51,7 @@ export const releaseChannels = {
       all: z.boolean().optional(),
     }),
   ),
-  'release.create': channel<ReleaseOutcome>()(
+  'release.create': channel<ReleaseOutcome>()(() =>
     z
       .object({
         path: repoPath,
@@ -70,7 +70,7 @@ export const releaseChannels = {
       }),
   ),
   /** Past releases replayed: what Release Desk would have given each, against what shipped. */
-  'release.replay': channel<ReplayReport>()(
+  'release.replay': channel<ReplayReport>()(() =>
     z.object({
       path: repoPath,
       /** Start at this release tag, newest first. */
@@ -84,9 +84,9 @@ export const releaseChannels = {
     }),
   ),
   /** What changed between two releases or environments: range notes, grouped, and as Markdown. */
-  'release.compare': channel<ReleaseComparison>()(
+  'release.compare': channel<ReleaseComparison>()(() =>
     z.object({ path: repoPath, from: compareEnd, to: compareEnd }),
   ),
   /** Every release on its tag's date with the environments it reached. */
-  'release.history': channel<ReleaseHistory>()(z.object({ path: repoPath })),
+  'release.history': channel<ReleaseHistory>()(() => z.object({ path: repoPath })),
 };

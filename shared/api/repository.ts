@@ -9,12 +9,12 @@ const filterText = z.string().min(1).max(500);
 export const repoPath = z.string().min(1, 'a repository path is required').max(4096);
 
 export const repositoryChannels = {
-  'repository.open': channel<RepositorySummary>()(z.object({ path: repoPath })),
-  'repository.summary': channel<RepositorySummary>()(z.object({ path: repoPath })),
-  'repository.recent': channel<RecentRepository[]>()(z.object({})),
-  'repository.releases': channel<PromotableRelease[]>()(z.object({ path: repoPath })),
+  'repository.open': channel<RepositorySummary>()(() => z.object({ path: repoPath })),
+  'repository.summary': channel<RepositorySummary>()(() => z.object({ path: repoPath })),
+  'repository.recent': channel<RecentRepository[]>()(() => z.object({})),
+  'repository.releases': channel<PromotableRelease[]>()(() => z.object({ path: repoPath })),
   /** A repository's shared ledger and its local-only events (with `repo`), else this machine's log; newest first. */
-  'audit.list': channel<AuditPage>()(
+  'audit.list': channel<AuditPage>()(() =>
     z.object({
       repo: repoPath.optional(),
       action: filterText.optional(),
@@ -29,6 +29,6 @@ export const repositoryChannels = {
       facets: z.boolean().optional(),
     }),
   ),
-  'audit.verify': channel<AuditVerification>()(z.object({ repo: repoPath.optional() })),
-  'app.info': channel<{ version: string; mode: 'electron' | 'browser' }>()(z.object({})),
+  'audit.verify': channel<AuditVerification>()(() => z.object({ repo: repoPath.optional() })),
+  'app.info': channel<{ version: string; mode: 'electron' | 'browser' }>()(() => z.object({})),
 };

@@ -16,10 +16,10 @@ export const revision = z.string().min(1).max(255);
 const shas = z.array(revision).min(1, 'choose at least one commit').max(500);
 
 export const trainChannels = {
-  'train.plan': channel<TrainPlan>()(z.object({ path: repoPath })),
-  'train.status': channel<TrainBoard>()(z.object({ path: repoPath })),
-  'train.cut': channel<TrainCutResult>()(z.object({ path: repoPath, at: revision.optional() })),
-  'train.candidates': channel<TrainCandidate[]>()(
+  'train.plan': channel<TrainPlan>()(() => z.object({ path: repoPath })),
+  'train.status': channel<TrainBoard>()(() => z.object({ path: repoPath })),
+  'train.cut': channel<TrainCutResult>()(() => z.object({ path: repoPath, at: revision.optional() })),
+  'train.candidates': channel<TrainCandidate[]>()(() =>
     z.object({
       path: repoPath,
       /** Only these Conventional Commit types (`other` = non-conventional). */
@@ -28,15 +28,17 @@ export const trainChannels = {
       limit: z.number().int().positive().max(5000).optional(),
     }),
   ),
-  'train.pick': channel<TrainPickOutcome>()(z.object({ path: repoPath, shas })),
-  'train.freeze': channel<Train>()(z.object({ path: repoPath })),
-  'train.goNoGo': channel<TrainBoard>()(
+  'train.pick': channel<TrainPickOutcome>()(() => z.object({ path: repoPath, shas })),
+  'train.freeze': channel<Train>()(() => z.object({ path: repoPath })),
+  'train.goNoGo': channel<TrainBoard>()(() =>
     z.object({
       path: repoPath,
       decision: z.enum(['go', 'no-go']),
       comment: z.string().max(2000).optional(),
     }),
   ),
-  'train.ship': channel<TrainShipResult>()(z.object({ path: repoPath, push: z.boolean().optional() })),
-  'train.cancel': channel<Train>()(z.object({ path: repoPath, reason: z.string().max(2000).optional() })),
+  'train.ship': channel<TrainShipResult>()(() => z.object({ path: repoPath, push: z.boolean().optional() })),
+  'train.cancel': channel<Train>()(() =>
+    z.object({ path: repoPath, reason: z.string().max(2000).optional() }),
+  ),
 };

@@ -2,13 +2,16 @@
 // compiling the bundle was a third of a short command's time, and Node 20 has no compile cache of
 // its own. The cache is bytecode this process will run, so it lives only in a directory that
 // belongs to the user and nobody else can write, and is keyed by the bundle's exact content.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+
+// The bundle's SHA-256, taken when it was built (scripts/build-main.mjs): hashing 1 MB and loading
+// node:crypto at every start cost more than a short command's own work.
+declare const __PROGRAM_DIGEST__: string;
 
 const PROGRAM = path.join(path.dirname(fileURLToPath(import.meta.url)), 'program.cjs');
 
@@ -72,20 +75,26 @@ function commandName(first: string | undefined): string {
   return first !== undefined && /^[a-z][a-z-]{0,31}$/.test(first) ? first : '';
 }
 
+/** 16 hex digits of two 32-bit FNV-1a hashes of a short text: a name, not a security check. */
+function shortHash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x5bd1e995);
+  }
+  return [a, b].map((h) => (h >>> 0).toString(16).padStart(8, '0')).join('');
+}
+
 function launch(): void {
-  const bytes = fs.readFileSync(PROGRAM);
-  const source = bytes.toString('utf8');
+  const source = fs.readFileSync(PROGRAM, 'utf8');
   const base = cacheDirectory(process.env);
   const dir = base === null ? null : privateDirectory(base);
-  const bundle = createHash('sha256')
-    .update(process.version)
-    .update(process.arch)
-    .update(bytes)
-    .digest('hex')
-    .slice(0, 16);
+  const bundle = __PROGRAM_DIGEST__.slice(0, 16);
   // One cache per command: V8 keeps in it the functions the run that made it compiled, so a cache
   // made by `--version` would leave `changelog` compiling most of its code at every start.
-  const command = createHash('sha256').update(commandName(process.argv[2])).digest('hex').slice(0, 16);
+  const command = shortHash(`${process.version}\0${process.arch}\0${commandName(process.argv[2])}`);
   const file = dir === null ? null : path.join(dir, `program-${bundle}${command}.v8`);
   const cachedData = file === null ? undefined : readCache(file);
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
