@@ -76,6 +76,8 @@ export interface ReleasePlanView {
   blocked: string | null;
   /** The newest release when it is a prerelease (bumps then count from the last stable one), else null. */
   latestPrerelease: string | null;
+  /** Prerelease channels the repository has open (its unreleased prereleases' `next`, `rc`…), highest first. */
+  channels: string[];
 }
 
 export interface ReleaseOutcome {

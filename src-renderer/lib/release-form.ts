@@ -24,6 +24,12 @@ export function isSemVer(version: string): boolean {
   return SEMVER.test(version.trim());
 }
 
+/** An override to show as the example: the next major above `current` (a manual major is the usual one). */
+export function exampleOverride(current: string | null): string {
+  const major = current === null ? null : semver.parse(current)?.major;
+  return major === null || major === undefined ? '1.0.0' : `${major + 1}.0.0`;
+}
+
 /**
  * Why the override cannot be applied yet, or null when it can. `current` is the current release's
  * version: the server refuses anything not above it, so the form says so before any dialog opens.
@@ -34,8 +40,10 @@ export function overrideProblem(
   current: string | null = null,
 ): string | null {
   const v = version.trim();
-  if (!v) return 'Enter the version to release as, e.g. 2.0.0.';
-  if (!isSemVer(v)) return `"${v}" is not a SemVer version (MAJOR.MINOR.PATCH, e.g. 2.0.0 or 2.0.0-rc.1).`;
+  const example = exampleOverride(current);
+  if (!v) return `Enter the version to release as, e.g. ${example}.`;
+  if (!isSemVer(v))
+    return `"${v}" is not a SemVer version (MAJOR.MINOR.PATCH, e.g. ${example} or ${example}-rc.1).`;
   const wanted = v.replace(/^v/, '');
   if (current !== null && semver.valid(current) && !semver.gt(wanted, current)) {
     return `${wanted} is not greater than the current version ${current}: a release must move forward.`;

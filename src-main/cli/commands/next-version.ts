@@ -34,6 +34,8 @@ export const nextVersionCommand: CliCommand = {
         from: view.from,
         to: view.to,
         commits: view.commitCount,
+        latestPrerelease: view.latestPrerelease,
+        channels: view.channels,
         reasons: view.reasons.map(({ sha, type, scope, subject, breaking, bump }) => ({
           sha,
           type,
@@ -53,8 +55,17 @@ export const nextVersionCommand: CliCommand = {
         `${view.from ?? 'start of history'}..${view.to.slice(0, 7)} (${view.commitCount} ${view.commitCount === 1 ? 'commit' : 'commits'})`,
       ],
     ]);
-    if (view.latestPrerelease)
-      io.stdout(`Latest prerelease ${view.latestPrerelease} (bumps count from the last stable release)\n`);
+    if (view.latestPrerelease) {
+      // The latest prerelease's channel comes first when it is still open.
+      const [open] = view.channels;
+      const hint =
+        open !== undefined && view.latestPrerelease.includes(`-${open}`)
+          ? `; --prerelease ${open} continues it`
+          : '';
+      io.stdout(
+        `Latest prerelease ${view.latestPrerelease} (bumps count from the last stable release${hint})\n`,
+      );
+    }
     if (view.reasons.length > 0) {
       io.stdout('\nBecause of:\n');
       for (const reason of view.reasons) {

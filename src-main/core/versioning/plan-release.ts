@@ -20,6 +20,7 @@ import type { BumpDecision, PendingPrerelease } from './bump.js';
 import { decideBump, nextVersion } from './bump.js';
 import type { ReleaseRange } from './release-range.js';
 import { resolveReleaseRange } from './release-range.js';
+import { openChannels } from './prerelease-channels.js';
 import { leaveOutReleasedOnLine, releasedOnLineWarning } from './released-on-line.js';
 import { remadeReleaseRange } from './remade-release.js';
 
@@ -244,6 +245,7 @@ export async function planRelease(
     warnings,
     blocked,
     latestPrerelease: range.latest?.prerelease ? range.latest.name : null,
+    channels: openChannels(range.allReleases, range.latest),
   };
   return { view, state, policy, range, commits, decision, links, stats: history.stats };
 }

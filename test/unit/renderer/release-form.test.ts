@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   channelProblem,
+  exampleOverride,
   isSemVer,
   normalizeOverride,
   overrideProblem,
@@ -23,6 +24,14 @@ describe('release override checks', () => {
     expect(overrideProblem('two', 'big redesign')).toMatch(/"two" is not a SemVer version/);
     expect(overrideProblem('2.0.0', '   ')).toMatch(/Give a reason/);
     expect(overrideProblem(' 2.0.0 ', 'big redesign')).toBeNull();
+  });
+
+  it('gives the next major above the current release as the example', () => {
+    expect(exampleOverride('22.1.5')).toBe('23.0.0');
+    expect(exampleOverride('0.4.0')).toBe('1.0.0');
+    expect(exampleOverride(null)).toBe('1.0.0');
+    expect(overrideProblem('', 'redo', '22.1.5')).toBe('Enter the version to release as, e.g. 23.0.0.');
+    expect(overrideProblem('two', 'redo', '22.1.5')).toMatch(/e\.g\. 23\.0\.0 or 23\.0\.0-rc\.1/);
   });
 
   it('refuses a version not above the current release, before any dialog opens', () => {
