@@ -34,8 +34,6 @@ export const nextVersionCommand: CliCommand = {
         from: view.from,
         to: view.to,
         commits: view.commitCount,
-        latestPrerelease: view.latestPrerelease,
-        channels: view.channels,
         reasons: view.reasons.map(({ sha, type, scope, subject, breaking, bump }) => ({
           sha,
           type,

@@ -63,6 +63,6 @@ describe("the repository's open prerelease channels", () => {
     );
     const next = captureIo({ RELEASE_DESK_HOME: tempDir('rd-channels-') }, repo.dir);
     expect(await runCli(['next-version', '--prerelease', 'next', '--json'], next.io)).toBe(0);
-    expect(JSON.parse(next.stdout())).toMatchObject({ next: '22.1.0-next.4', channels: ['next'] });
+    expect(JSON.parse(next.stdout())).toMatchObject({ next: '22.1.0-next.4' });
   });
 });
