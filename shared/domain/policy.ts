@@ -28,6 +28,11 @@ export interface VersioningPolicy {
   files: VersionFile[];
   /** Version of the first release when a repo has no release tag: `0.1.0` (default) or `1.0.0`. */
   initialVersion: string;
+  /**
+   * Only commits that change one of these paths count (one package of a monorepo, with its own
+   * `tagPrefix`); empty (the default): every commit.
+   */
+  paths: string[];
 }
 
 export interface ChangelogPolicy {

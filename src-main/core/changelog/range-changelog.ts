@@ -10,6 +10,9 @@ import { repositoryContext, requireReleasePolicy } from '../repository/repositor
 import type { RepositoryRef } from '../repository/repository-context.js';
 import type { ReleaseRange } from '../versioning/release-range.js';
 import { resolveReleaseRange, resolveTarget } from '../versioning/release-range.js';
+import { otherPrefixesSaid } from '../versioning/other-prefix-tags.js';
+import type { PackageFilter } from '../versioning/package-paths.js';
+import { packageFilter } from '../versioning/package-paths.js';
 import { leaveOutReleasedOnLine, releasedOnLineWarning } from '../versioning/released-on-line.js';
 import { buildChangelog, changelogDate } from './build-changelog.js';
 import { groupByRelease } from './release-groups.js';
@@ -44,9 +47,9 @@ function releasesOf(
   range: Pick<ReleaseRange, 'allReleases' | 'releasedAt' | 'from'>,
   versioning: VersioningPolicy,
   request: ChangelogRequest,
-  meta: { today: string; authors: MailMap },
+  meta: { today: string; authors: MailMap; onlyPackage: PackageFilter },
 ): ChangelogRelease[] {
-  const { today, authors } = meta;
+  const { today, authors, onlyPackage } = meta;
   const prefix = versioning.tagPrefix;
   if (request.all) {
     return groupByRelease(commits, range.allReleases).map((group) => {
@@ -57,7 +60,7 @@ function releasesOf(
       const own = (commit: CommitRecord): boolean => commit.sha === sha;
       const date = sha ? changelogDate((group.commits.find(own) ?? commits.find(own))!.date) : today;
       return {
-        document: buildChangelog(group.commits, versioning, { version, date, authors }),
+        document: buildChangelog(onlyPackage(group.commits), versioning, { version, date, authors }),
         tag: group.release?.name ?? (version === null ? null : `${prefix}${version}`),
         previousTag: group.previous?.name ?? null,
       };
@@ -66,7 +69,7 @@ function releasesOf(
   const released = request.version === undefined ? range.releasedAt : null;
   const version = request.version ?? released?.version ?? null;
   const date = released && commits[0] ? changelogDate(commits[0].date) : today;
-  const document = buildChangelog(commits, versioning, { version, date, authors });
+  const document = buildChangelog(onlyPackage(commits), versioning, { version, date, authors });
   const tag = released?.name ?? (version === null ? null : `${prefix}${version}`);
   return [{ document, tag, previousTag: range.from }];
 }
@@ -94,8 +97,15 @@ export async function changelogForRange(
     : await resolveReleaseRange(state.root, state.head, prefix, request, { skipReleaseAtTo: true });
   const { fromSha } = range;
   const warnings = state.shallow ? [SHALLOW_WARNING] : [];
+  // Asked beside the history read: releases are grouped on the whole graph, then each keeps
+  // only what counts for the policy's package (versioning.paths).
+  const packageOnly = packageFilter(state.root, { from: fromSha, to: range.to }, policy.versioning.paths);
+  // Its failure is met where it is awaited, after the read; until then it is not unhandled.
+  packageOnly.catch(() => undefined);
   const [releases, links, template] = await Promise.all([
     loadHistory(core, state.root, { from: fromSha, to: range.to }).then(async (history) => {
+      const otherPrefix = otherPrefixesSaid(range, history.commits, policy.versioning);
+      if (otherPrefix !== null) warnings.push(otherPrefix);
       const leaveOut = request.leaveOut;
       let commits = leaveOut ? history.commits.filter((c) => !leaveOut.has(c.sha)) : history.commits;
       if (range.currentOnLine && fromSha !== null) {
@@ -108,6 +118,7 @@ export async function changelogForRange(
       return releasesOf(commits, range, policy.versioning, request, {
         today: changelogDate(core.now()),
         authors,
+        onlyPackage: await packageOnly,
       });
     }),
     readRemoteLinks(state.root),

@@ -112,6 +112,24 @@ export async function listShas(repo: string, range: CommitRange, max?: number): 
   return out === '' ? [] : out.trimEnd().split('\n');
 }
 
+/**
+ * The commits of `range` that change one of `paths` (one package of a monorepo): each such
+ * commit on any branch (`--full-history`: no side branch is simplified away), merges aside. The
+ * paths are taken literally: no pathspec magic (`:(exclude)`, globs) from a policy file.
+ */
+export async function commitsTouching(
+  repo: string,
+  range: CommitRange,
+  paths: string[],
+): Promise<Set<string>> {
+  const out = await git(
+    repo,
+    ['rev-list', '--full-history', '--no-merges', '--end-of-options', ...rangeArgs(range), '--', ...paths],
+    { env: { ...BUFFERED.env, GIT_LITERAL_PATHSPECS: '1' } },
+  );
+  return new Set(out === '' ? [] : out.trimEnd().split('\n'));
+}
+
 /** A commit's SHA and its parents' (`rev-list --parents`). */
 export interface CommitLink {
   sha: string;

@@ -22,6 +22,7 @@ export const POLICY_LIMITS = {
   groupMembers: 500,
   windows: 50,
   files: 50,
+  paths: 50,
   types: 100,
   freezeAllows: 100,
   text: 2000,
@@ -142,6 +143,17 @@ const versionFile = mapping({
   ),
 });
 
+/** A directory or file of the repository, as git names it: relative, `/`-separated, never above the root. */
+const repositoryPath = parsed('must be a path inside the repository, like packages/api', (v) => {
+  const path = v
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/\/+$/, '');
+  const outside = path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.split('/').includes('..');
+  return path === '' || outside || path.includes('\0') || path.length > POLICY_LIMITS.text ? null : path;
+});
+
 /** Commit types are compared lower-cased everywhere. */
 const lowerKeys = <T>(record: Record<string, T>) =>
   Object.fromEntries(Object.entries(record).map(([k, v]) => [k.toLowerCase(), v]));
@@ -163,6 +175,7 @@ const versioningSchema = mapping({
     .default({})
     .transform((sections) => ({ ...DEFAULT_SECTIONS, ...lowerKeys(sections) })),
   files: bounded(versionFile, POLICY_LIMITS.files, 'files').default(() => []),
+  paths: bounded(repositoryPath, POLICY_LIMITS.paths, 'paths').default(() => []),
 }).prefault({});
 
 const cadenceSchema = mapping({

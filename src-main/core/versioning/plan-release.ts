@@ -20,6 +20,8 @@ import type { BumpDecision, PendingPrerelease } from './bump.js';
 import { decideBump, nextVersion } from './bump.js';
 import type { ReleaseRange } from './release-range.js';
 import { resolveReleaseRange } from './release-range.js';
+import { otherPrefixesSaid } from './other-prefix-tags.js';
+import { packageFilter } from './package-paths.js';
 import { openChannels } from './prerelease-channels.js';
 import { leaveOutReleasedOnLine, releasedOnLineWarning } from './released-on-line.js';
 import { remadeReleaseRange } from './remade-release.js';
@@ -188,7 +190,14 @@ export async function planRelease(
     warnings.push(
       `${problem.message}\nReleases are unaffected; promotions and trains refuse until it is fixed.`,
     );
-  let commits = history.commits;
+  const onlyPackage = await packageFilter(
+    state.root,
+    { from: range.fromSha, to: range.to },
+    policy.versioning.paths,
+  );
+  let commits = onlyPackage(history.commits);
+  const otherPrefix = otherPrefixesSaid(range, history.commits, policy.versioning);
+  if (otherPrefix !== null) warnings.push(otherPrefix);
   if (range.currentOnLine && range.fromSha !== null) {
     const split = await leaveOutReleasedOnLine(core, state.root, range.to, range.fromSha, commits);
     commits = split.commits;

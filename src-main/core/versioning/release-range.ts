@@ -3,8 +3,10 @@ import type { Ancestry } from '../git/ancestry.js';
 import { gitAncestry } from '../git/ancestry.js';
 import { findMainLine, type BranchInfo } from '../git/branches.js';
 import { resolveCommit } from '../git/refs.js';
+import type { TagInfo } from '../git/tags.js';
+import { listTags } from '../git/tags.js';
 import type { ReleaseTag } from './previous-release.js';
-import { allReleaseTags, previousReleases } from './previous-release.js';
+import { previousReleases, releaseTags } from './previous-release.js';
 
 /** A range of history to release or describe, resolved to SHAs. */
 export interface ReleaseRange {
@@ -20,6 +22,8 @@ export interface ReleaseRange {
   releasedAt: ReleaseTag | null;
   /** Every release tag in the repository, highest first (prerelease counters are never reused). */
   allReleases: ReleaseTag[];
+  /** Every tag, release or not, with its commit (what says a range holds other prefixes' tags). */
+  tags: TagInfo[];
   /**
    * `current` was tagged on a release line cut from the target's history (a shipped train, an
    * `X.Y.x` branch) rather than reached by it: the target's next release comes after that line.
@@ -47,13 +51,14 @@ export async function resolveTarget(
   head: string,
   prefix: string,
   request: Pick<RangeRequest, 'to' | 'asOfTags'>,
-): Promise<{ to: string; allReleases: ReleaseTag[] }> {
-  const [to, tags] = await Promise.all([
+): Promise<{ to: string; allReleases: ReleaseTag[]; tags: TagInfo[] }> {
+  const [to, listed] = await Promise.all([
     request.to === undefined ? head : resolveCommit(root, request.to),
-    allReleaseTags(root, prefix),
+    listTags(root),
   ]);
   const asOf = request.asOfTags;
-  return { to, allReleases: asOf === undefined ? tags : tags.filter((tag) => asOf.has(tag.name)) };
+  const tags = asOf === undefined ? listed : listed.filter((tag) => asOf.has(tag.name));
+  return { to, allReleases: releaseTags(tags, prefix), tags };
 }
 
 // How many of the target's own prereleases of a version are asked about (the highest first).
@@ -111,7 +116,7 @@ export async function resolveReleaseRange(
   // The main line is read beside the tags (two git calls fewer in a row on every plan); it is
   // looked at only without `from`.
   const mainLine = request.from === undefined ? findMainLine(root) : Promise.resolve(null);
-  const [{ to, allReleases }, fromSha] = await Promise.all([
+  const [{ to, allReleases, tags }, fromSha] = await Promise.all([
     resolveTarget(root, head, prefix, request),
     request.from === undefined ? null : resolveCommit(root, request.from),
     mainLine,
@@ -128,7 +133,7 @@ export async function resolveReleaseRange(
     latest = found.lastStable;
     latestOnLine = !found.stableReachable;
   }
-  const common = { to, latest, releasedAt, allReleases, latestOnLine };
+  const common = { to, latest, releasedAt, allReleases, tags, latestOnLine };
 
   if (request.from !== undefined && fromSha !== null) {
     const named = allReleases.find((tag) => tag.name === request.from && tag.sha === fromSha);

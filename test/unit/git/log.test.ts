@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RawCommit } from '../../../src-main/core/git/log.js';
-import { listShas, readCommits, readHistory } from '../../../src-main/core/git/log.js';
+import { commitsTouching, listShas, readCommits, readHistory } from '../../../src-main/core/git/log.js';
 import { TestRepo } from '../../support/git-fixture.js';
 
 describe('log stream', () => {
@@ -51,5 +51,18 @@ describe('log stream', () => {
   it('takes only full SHAs: anything else is refused before git runs', async () => {
     await expect(read(null, 'HEAD')).rejects.toMatchObject({ code: 'invalid-ref' });
     await expect(read('--all', shas[2]!)).rejects.toMatchObject({ code: 'invalid-ref' });
+  });
+
+  it('names the commits of a range that change given paths, literally, merges aside', async () => {
+    const pkg = repo.commit('fix(pkg): in the package', { 'packages/pkg/a.txt': '1\n' });
+    repo.commit('fix: elsewhere', { 'other.txt': '1\n' });
+    const range = { from: shas[2]!, to: repo.head() };
+    expect(await commitsTouching(repo.dir, range, ['packages/pkg'])).toEqual(new Set([pkg]));
+    expect(await commitsTouching(repo.dir, range, ['packages/none'])).toEqual(new Set());
+    // Pathspec magic is text here: `:(exclude)` names no file.
+    expect(await commitsTouching(repo.dir, range, [':(exclude)packages/pkg'])).toEqual(new Set());
+    await expect(commitsTouching(repo.dir, { from: '--all', to: repo.head() }, ['x'])).rejects.toMatchObject({
+      code: 'invalid-ref',
+    });
   });
 });

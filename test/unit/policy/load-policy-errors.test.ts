@@ -153,6 +153,20 @@ describe('parsePolicy errors', () => {
       'must be a date YYYY-MM-DD',
     ],
     ['wrong type', 'environments: staging\n', 'environments', 1, 'must be a list'],
+    [
+      'path above the repository',
+      'versioning:\n  paths: [packages/api, ../secrets]\n',
+      'versioning.paths[1]',
+      2,
+      'must be a path inside the repository, like packages/api (got "../secrets")',
+    ],
+    [
+      'absolute path',
+      'versioning:\n  paths:\n    - /etc\n',
+      'versioning.paths[0]',
+      3,
+      'must be a path inside the repository',
+    ],
   ])('names the key and line of a %s', (_kind, text, key, line, message) => {
     const error = policyError(text);
     expect(error.key).toBe(key);

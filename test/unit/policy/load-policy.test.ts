@@ -12,6 +12,7 @@ const FULL = `versioning:
   types: { feat: minor, fix: patch, perf: patch, revert: patch, docs: none, Refactor: patch }
   sections: { docs: Documentation }
   files: [ { path: Cargo.toml, pattern: '^version = "(.*)"' } ]
+  paths: [ ./crates/core/, 'crates\\cli' ]
 trains:
   cadence: { every: 2w, weekday: tue, at: "10:00", timezone: Europe/Berlin, start: 2026-01-06 }
   freezeBefore: 2d
@@ -55,6 +56,7 @@ const EXPECTED: Policy = {
       docs: 'Documentation',
     },
     files: [{ path: 'Cargo.toml', pattern: '^version = "(.*)"' }],
+    paths: ['crates/core', 'crates/cli'],
   },
   changelog: { rollUpPrereleases: true },
   trains: {

@@ -16,6 +16,7 @@ const policy: VersioningPolicy = {
   sections: {},
   files: [],
   initialVersion: '0.1.0',
+  paths: [],
 };
 
 /** A full SHA from a short hex label, e.g. `sha('a1')`. */

@@ -1,0 +1,68 @@
+import semver from 'semver';
+import type { CommitRecord } from '../../../shared/domain/commits.js';
+import type { VersioningPolicy } from '../../../shared/domain/policy.js';
+import type { TagInfo } from '../git/tags.js';
+
+// A tag that is a SemVer version behind some prefix: the prefix is what comes before the first digit.
+const PREFIXED = /^(\D*)(\d.*)$/;
+
+/** A tag that names a version behind another prefix than `prefix` (`18.2.0`, `pkg-v1.2.3`, `@s/p@1.0.0`). */
+export function otherPrefixVersion(
+  name: string,
+  prefix: string,
+): { prefix: string; version: string; prerelease: boolean } | null {
+  const [, other = '', rest = ''] = PREFIXED.exec(name) ?? [];
+  if (other === prefix) return null;
+  const parsed = semver.parse(rest);
+  if (parsed === null || parsed.version !== rest) return null;
+  return { prefix: other, version: parsed.version, prerelease: parsed.prerelease.length > 0 };
+}
+
+/**
+ * Said when the range (its commits' positions, newest 0) holds releases tagged behind other prefixes: a monorepo tagging each
+ * package (`conventional-changelog-angular-v9.4.0`), or a project that changed its prefix. Release
+ * Desk reads only its own prefix's, so without the hint a plan silently counts from a release
+ * years old. Null when the range holds none.
+ */
+export function otherPrefixWarning(
+  tags: TagInfo[],
+  inRange: ReadonlyMap<string, number>,
+  prefix: string,
+  from: string | null,
+): string | null {
+  const found: { name: string; at: number; prefix: string; version: string }[] = [];
+  for (const tag of tags) {
+    const at = inRange.get(tag.sha);
+    const other = at === undefined ? null : otherPrefixVersion(tag.name, prefix);
+    if (other !== null) found.push({ name: tag.name, at: at!, ...other });
+  }
+  if (found.length === 0) return null;
+  // The newest first: where the range's commits place them, then the higher version. The newest
+  // one's prefix is what the project tags with now (an older `pkg@1.0.0` style may be more numerous).
+  found.sort((a, b) => a.at - b.at || semver.rcompare(a.version, b.version));
+  const examples = found.slice(0, 2).map((tag) => tag.name);
+  const likely = found[0]!.prefix;
+  const total = found.length;
+  const since = from === null ? 'in this range' : `since ${from}`;
+  const tagged = `${total} ${total === 1 ? 'tag' : 'tags'} ${since} name${total === 1 ? 's' : ''} a version behind another prefix (e.g. ${examples.join(', ')})`;
+  const reads = `Release Desk reads only tags "${prefix}" followed by a version (versioning.tagPrefix)`;
+  const fix =
+    new Set(found.map((tag) => tag.prefix)).size > 1
+      ? `to version one package of a monorepo, set versioning.tagPrefix to its prefix (e.g. "${likely}") and versioning.paths to its directory`
+      : `if the project tags its releases so, set versioning.tagPrefix to "${likely}"`;
+  return `${tagged}: ${reads}; ${fix}.`;
+}
+
+/**
+ * The warning for a range read under `versioning`, or null. A package of a monorepo already
+ * chosen (`versioning.paths`) is not told about its siblings' tags.
+ */
+export function otherPrefixesSaid(
+  range: { tags: TagInfo[]; from: string | null },
+  commits: CommitRecord[],
+  versioning: Pick<VersioningPolicy, 'tagPrefix' | 'paths'>,
+): string | null {
+  if (versioning.paths.length > 0) return null;
+  const inRange = new Map(commits.map((commit, at) => [commit.sha, at]));
+  return otherPrefixWarning(range.tags, inRange, versioning.tagPrefix, range.from);
+}

@@ -1,0 +1,100 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { changelogForRange } from '../../../src-main/core/changelog/range-changelog.js';
+import { planRelease } from '../../../src-main/core/versioning/plan-release.js';
+import { testCore } from '../../support/core-fixture.js';
+import { TestRepo } from '../../support/git-fixture.js';
+
+let core: ReturnType<typeof testCore>;
+let repo: TestRepo;
+beforeEach(() => {
+  core = testCore({ now: () => new Date('2026-02-03T09:00:00Z') });
+  repo = new TestRepo();
+});
+afterEach(async () => {
+  await core.dispose();
+  repo.remove();
+});
+
+/**
+ * conventional-changelog's shape: packages tagged each behind its own prefix
+ * (`angular-v9.3.0`, `writer-v8.1.0`), one history for all of them, a side branch merged in.
+ */
+function monorepo(): { angularFix: string; writerFeat: string; sideFix: string } {
+  repo.commit('chore: start', { 'packages/angular/index.js': '1\n', 'packages/writer/index.js': '1\n' });
+  repo.tag('angular-v9.3.0');
+  repo.tag('writer-v8.1.0');
+  const writerFeat = repo.commit('feat(writer): render functions', { 'packages/writer/index.js': '2\n' });
+  const angularFix = repo.commit('fix(angular): keep the scope', { 'packages/angular/index.js': '2\n' });
+  repo.checkout('side', true);
+  const sideFix = repo.commit('fix(angular): a fix from a branch', { 'packages/angular/lib.js': '1\n' });
+  repo.checkout('main');
+  repo.merge('side');
+  repo.commit('docs: the root readme', { 'README.md': 'hi\n' });
+  return { angularFix, writerFeat, sideFix };
+}
+
+const policyFor = (name: string, paths: string) =>
+  `versioning:\n  tagPrefix: ${name}-v\n  paths: [${paths}]\n`;
+
+describe('one package of a monorepo (versioning.tagPrefix + versioning.paths)', () => {
+  it('counts only the commits that change its paths, side branches included', async () => {
+    const { angularFix, sideFix } = monorepo();
+    repo.write('.release-desk.yml', policyFor('angular', 'packages/angular'));
+    const { view } = await planRelease(core, repo.dir, {});
+    // The writer's feature is another package's: a patch, not a minor.
+    expect(view).toMatchObject({ current: '9.3.0', next: '9.3.1', bump: 'patch', commitCount: 2 });
+    expect(view.reasons.map((reason) => reason.sha).sort()).toEqual([angularFix, sideFix].sort());
+    expect(view.changelog).toContain('keep the scope');
+    expect(view.changelog).not.toContain('render functions');
+    expect(view.changelog).not.toContain('the root readme');
+  });
+
+  it('gives the other package its own version and notes', async () => {
+    const { writerFeat } = monorepo();
+    repo.write('.release-desk.yml', policyFor('writer', './packages/writer/'));
+    const { view } = await planRelease(core, repo.dir, {});
+    expect(view).toMatchObject({ current: '8.1.0', next: '8.2.0', commitCount: 1 });
+    expect(view.reasons.map((reason) => reason.sha)).toEqual([writerFeat]);
+    const notes = await changelogForRange(core, repo.dir, {});
+    expect(notes.markdown).toContain('render functions');
+    expect(notes.markdown).not.toContain('keep the scope');
+  });
+
+  it('splits the whole history by its own releases, each with only its changes', async () => {
+    monorepo();
+    repo.tag('angular-v9.3.1');
+    repo.commit('feat(writer): a later writer feature', { 'packages/writer/index.js': '3\n' });
+    repo.commit('feat(angular): a later angular feature', { 'packages/angular/index.js': '3\n' });
+    repo.write('.release-desk.yml', policyFor('angular', 'packages/angular'));
+    const { documents } = await changelogForRange(core, repo.dir, { all: true, version: '9.4.0' });
+    expect(documents.map((doc) => doc.version)).toEqual(['9.4.0', '9.3.1', '9.3.0']);
+    const entries = (index: number) =>
+      documents[index]!.sections.flatMap((section) => section.entries.map((entry) => entry.subject));
+    expect(entries(0)).toEqual(['a later angular feature']);
+    expect(entries(1).sort()).toEqual(['a fix from a branch', 'keep the scope']);
+  });
+
+  it('takes its paths literally: no pathspec magic from a policy file', async () => {
+    monorepo();
+    repo.write('.release-desk.yml', policyFor('angular', "':(exclude)packages/angular'"));
+    const { view } = await planRelease(core, repo.dir, {});
+    // No directory is named that: nothing counts, rather than everything but the package.
+    expect(view).toMatchObject({ next: null, commitCount: 0 });
+  });
+
+  it('says so when the range holds tags behind another prefix, and not once a package is chosen', async () => {
+    monorepo();
+    repo.tag('angular-v9.3.1');
+    const { view } = await planRelease(core, repo.dir, {});
+    expect(view.current).toBeNull();
+    expect(view.warnings).toContain(
+      '3 tags in this range name a version behind another prefix (e.g. angular-v9.3.1, angular-v9.3.0): ' +
+        'Release Desk reads only tags "v" followed by a version (versioning.tagPrefix); to version one package ' +
+        'of a monorepo, set versioning.tagPrefix to its prefix (e.g. "angular-v") and versioning.paths to its directory.',
+    );
+    const notes = await changelogForRange(core, repo.dir, { all: true });
+    expect(notes.warnings.join('\n')).toContain('behind another prefix');
+    repo.write('.release-desk.yml', policyFor('angular', 'packages/angular'));
+    expect((await planRelease(core, repo.dir, {})).view.warnings).toEqual([]);
+  });
+});

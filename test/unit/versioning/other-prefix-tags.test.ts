@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import {
+  otherPrefixVersion,
+  otherPrefixWarning,
+} from '../../../src-main/core/versioning/other-prefix-tags.js';
+
+const tag = (name: string, sha = 'a'.repeat(40)) => ({ name, sha });
+
+describe('tags behind another prefix', () => {
+  it.each([
+    ['conventional-changelog-angular-v9.4.0', 'v', 'conventional-changelog-angular-v', '9.4.0'],
+    ['@angular/cli@1.2.3-rc.1', 'v', '@angular/cli@', '1.2.3-rc.1'],
+    ['18.2.0', 'v', '', '18.2.0'],
+    ['v18.2.0', '', 'v', '18.2.0'],
+  ])('reads %s (policy prefix %j) as prefix %j, version %s', (name, prefix, other, version) => {
+    expect(otherPrefixVersion(name, prefix)).toMatchObject({ prefix: other, version });
+  });
+
+  it.each([
+    ['v1.2.3', 'v'],
+    ['latest', 'v'],
+    ['v1.2', 'v'],
+    ['pkg-v1.2.3.4', 'v'],
+    ['release-2024', 'v'],
+  ])('%s is no other prefix’s release (policy %j)', (name, prefix) => {
+    expect(otherPrefixVersion(name, prefix)).toBeNull();
+  });
+
+  it('names the newest tags in the range and the prefix the newest one uses', () => {
+    const inRange = new Map([
+      ['1'.repeat(40), 0],
+      ['2'.repeat(40), 1],
+      ['3'.repeat(40), 2],
+    ]);
+    const tags = [
+      tag('conventional-changelog-angular-v9.4.0', '1'.repeat(40)),
+      tag('template-v1.4.0', '2'.repeat(40)),
+      tag('conventional-changelog-angular-v9.3.0', '3'.repeat(40)),
+      tag('conventional-changelog-angular-v1.0.0', '4'.repeat(40)),
+      tag('v1.1.0', '5'.repeat(40)),
+    ];
+    expect(otherPrefixWarning(tags, inRange, 'v', 'v1.1.0')).toBe(
+      '3 tags since v1.1.0 name a version behind another prefix (e.g. conventional-changelog-angular-v9.4.0, template-v1.4.0): ' +
+        'Release Desk reads only tags "v" followed by a version (versioning.tagPrefix); ' +
+        'to version one package of a monorepo, set versioning.tagPrefix to its prefix (e.g. "conventional-changelog-angular-v") and versioning.paths to its directory.',
+    );
+  });
+
+  it('suggests the one prefix a project moved to, and says nothing when the range has none', () => {
+    const inRange = new Map([['1'.repeat(40), 0]]);
+    expect(otherPrefixWarning([tag('18.2.0', '1'.repeat(40))], inRange, 'v', null)).toBe(
+      '1 tag in this range names a version behind another prefix (e.g. 18.2.0): ' +
+        'Release Desk reads only tags "v" followed by a version (versioning.tagPrefix); ' +
+        'if the project tags its releases so, set versioning.tagPrefix to "".',
+    );
+    expect(otherPrefixWarning([tag('18.2.0', '9'.repeat(40))], inRange, 'v', null)).toBeNull();
+    expect(otherPrefixWarning([tag('v18.2.0', '1'.repeat(40))], inRange, 'v', null)).toBeNull();
+  });
+});
