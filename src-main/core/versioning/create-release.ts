@@ -18,7 +18,8 @@ import { planRelease } from './plan-release.js';
 import type { ReleaseInternals, ReleasePlan } from './release-steps.js';
 import { applyRelease, recordRelease, releaseOutcome, ReleaseStepError } from './release-steps.js';
 import type { FileChange } from './version-files.js';
-import { versionFileChanges } from './version-files.js';
+import { packageHome } from './package-paths.js';
+import { inPackage, versionFileChanges } from './version-files.js';
 import { writeTransaction } from '../store/write-transaction.js';
 
 export type { ReleaseInternals, ReleaseStep } from './release-steps.js';
@@ -92,17 +93,19 @@ async function prepare(
   if (await tagExists(state.root, tag)) throw new DeskError('tag-exists', `The tag ${tag} already exists.`);
 
   const section = request.changelog?.trim() ? request.changelog : plan.view.changelog;
-  const files = await versionFileChanges(state.root, version, plan.policy.versioning.files);
-  const changelogPath = path.join(state.root, CHANGELOG_FILE);
-  const existing = await readFile(changelogPath, 'utf8').catch(() => null);
+  // A monorepo's package (versioning.paths) keeps its package.json and CHANGELOG.md in its own directory.
+  const home = packageHome(plan.policy.versioning.paths);
+  const files = await versionFileChanges(state.root, version, plan.policy.versioning.files, home);
+  const changelogFile = inPackage(home, CHANGELOG_FILE);
+  const existing = await readFile(path.join(state.root, changelogFile), 'utf8').catch(() => null);
   files.push({
-    path: CHANGELOG_FILE,
+    path: changelogFile,
     before: existing,
     after: prependSection(existing, section, version, plan.policy.versioning.tagPrefix),
     step:
       existing === null
-        ? `Create ${CHANGELOG_FILE} with the ${version} notes`
-        : `Add the ${version} notes to ${CHANGELOG_FILE}`,
+        ? `Create ${changelogFile} with the ${version} notes`
+        : `Add the ${version} notes to ${changelogFile}`,
   });
   return {
     plan,

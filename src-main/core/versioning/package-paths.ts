@@ -21,3 +21,11 @@ export async function packageFilter(
   const touching = await commitsTouching(root, range, paths);
   return (commits) => commits.filter((commit) => touching.has(commit.sha));
 }
+
+/**
+ * Where a release writes the package's package.json and CHANGELOG.md: the first of
+ * `versioning.paths` (the package's directory), or the repository's root without paths.
+ */
+export function packageHome(paths: string[]): string {
+  return paths[0] ?? '';
+}

@@ -18,7 +18,9 @@ async function readOptional(file: string): Promise<string | null> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    // ENOTDIR: a package's home that is a file holds no package.json.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
     throw error;
   }
 }
@@ -74,34 +76,44 @@ function replaceByPattern(text: string, spec: VersionFile, version: string): str
   return text.slice(0, span[0]) + version + text.slice(span[1]);
 }
 
+/** `file` of the package whose home is `home` (repository-relative, `/`-separated; '' is the root). */
+export function inPackage(home: string, file: string): string {
+  return home === '' ? file : `${home}/${file}`;
+}
+
 /**
- * What the release writes besides CHANGELOG.md: package.json and package-lock.json when present
- * (their root version fields), and each `versioning.files` entry. Reads only; every problem is
- * found here, before anything is written.
+ * What the release writes besides CHANGELOG.md: the package's package.json and
+ * package-lock.json when present (their root version fields; `home` is the package's directory,
+ * the repository's root by default), and each `versioning.files` entry. Reads only; every
+ * problem is found here, before anything is written.
  */
 export async function versionFileChanges(
   root: string,
   version: string,
   files: VersionFile[],
+  home = '',
 ): Promise<FileChange[]> {
   const changes: FileChange[] = [];
-  const pkg = await readOptional(path.join(root, 'package.json'));
+  if (home !== '') await insideRepo(root, home);
+  const manifest = inPackage(home, 'package.json');
+  const pkg = await readOptional(path.join(root, manifest));
   if (pkg !== null) {
-    const after = rewriteJson(pkg, 'package.json', (data) => (data.version = version));
+    const after = rewriteJson(pkg, manifest, (data) => (data.version = version));
     changes.push({
-      path: 'package.json',
+      path: manifest,
       before: pkg,
       after,
-      step: `Set the version in package.json to ${version}`,
+      step: `Set the version in ${manifest} to ${version}`,
     });
-    const lock = await readOptional(path.join(root, 'package-lock.json'));
+    const lockFile = inPackage(home, 'package-lock.json');
+    const lock = await readOptional(path.join(root, lockFile));
     if (lock !== null) {
-      const lockAfter = rewriteJson(lock, 'package-lock.json', (data) => setLockVersion(data, version));
+      const lockAfter = rewriteJson(lock, lockFile, (data) => setLockVersion(data, version));
       changes.push({
-        path: 'package-lock.json',
+        path: lockFile,
         before: lock,
         after: lockAfter,
-        step: `Set the version in package-lock.json to ${version}`,
+        step: `Set the version in ${lockFile} to ${version}`,
       });
     }
   }

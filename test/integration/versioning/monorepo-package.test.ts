@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { changelogForRange } from '../../../src-main/core/changelog/range-changelog.js';
+import { createRelease } from '../../../src-main/core/versioning/create-release.js';
 import { planRelease } from '../../../src-main/core/versioning/plan-release.js';
 import { testCore } from '../../support/core-fixture.js';
 import { TestRepo } from '../../support/git-fixture.js';
@@ -96,5 +99,22 @@ describe('one package of a monorepo (versioning.tagPrefix + versioning.paths)', 
     expect(notes.warnings.join('\n')).toContain('behind another prefix');
     repo.write('.release-desk.yml', policyFor('angular', 'packages/angular'));
     expect((await planRelease(core, repo.dir, {})).view.warnings).toEqual([]);
+  });
+
+  it('releases the package in its own directory: its package.json and CHANGELOG.md, its tag', async () => {
+    monorepo();
+    repo.commit('chore: package manifests', {
+      'package.json': '{ "name": "root", "private": true }\n',
+      'packages/angular/package.json': '{\n  "name": "angular",\n  "version": "9.3.0"\n}\n',
+      '.release-desk.yml': policyFor('angular', 'packages/angular'),
+    });
+    const outcome = await createRelease(core, repo.dir, {});
+    expect(outcome).toMatchObject({ version: '9.3.1', tag: 'angular-v9.3.1' });
+    expect(outcome.files).toEqual(['packages/angular/package.json', 'packages/angular/CHANGELOG.md']);
+    const read = (file: string) => readFileSync(path.join(repo.dir, file), 'utf8');
+    expect(JSON.parse(read('packages/angular/package.json')).version).toBe('9.3.1');
+    expect(read('package.json')).toBe('{ "name": "root", "private": true }\n');
+    expect(read('packages/angular/CHANGELOG.md')).toContain('keep the scope');
+    expect(repo.git('tag', '--points-at', 'HEAD')).toBe('angular-v9.3.1');
   });
 });
