@@ -163,6 +163,8 @@ export interface EnvironmentColumn {
 export interface OpenPromotion extends Promotion {
   gatesPassed: number;
   gatesTotal: number;
+  /** Held back only by time: when it finishes by itself (what its page's `finishesAt` says). */
+  finishesAt: TimeFinish | null;
 }
 
 /** A release as promotion sees it: a SemVer tag with the policy's prefix, pinned to one commit. */

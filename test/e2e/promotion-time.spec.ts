@@ -47,11 +47,25 @@ test('a promotion waiting only on a soak finishes by itself when the soak ends',
 
   await openPromotions(page, desk.url, repo.dir);
   const production = page.getByRole('region', { name: 'production', exact: true });
-  await production.getByRole('button', { name: /v1\.0\.0/ }).click();
+  const finishLine = /Finishes by itself at \d{4}-\d\d-\d\d \d\d:\d\d \S+ when the soak ends/;
+  // The board's card says it before anyone opens the promotion.
+  const card = production.getByRole('button', { name: /v1\.0\.0/ });
+  await expect(card.getByText(finishLine)).toBeVisible();
+  const cardLine = (await card.getByText(finishLine).textContent())!.replace(/^◷\s*/, '');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const width of [1024, 1440]) {
+      await page.setViewportSize({ width, height: 768 });
+      await page.screenshot({ path: `test-results/board-finishes-by-itself-${width}-${scheme}.png` });
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await card.click();
   await expect(page.getByRole('heading', { name: 'v1.0.0 → production' })).toBeVisible();
-  await expect(
-    page.getByText(/Finishes by itself at \d{4}-\d\d-\d\d \d\d:\d\d \S+ when the soak ends/),
-  ).toBeVisible();
+  const promotionPage = page.getByRole('region', { name: 'v1.0.0 → production' });
+  await expect(promotionPage.getByText(finishLine)).toBeVisible();
+  // The same moment in the same words on the card and the page.
+  await expect(promotionPage.getByText(finishLine)).toContainText(cardLine);
   await page.screenshot({ path: 'test-results/promotion-finishes-by-itself.png', fullPage: true });
 
   // Nobody presses anything: the app's clock finishes it when the soak ends.

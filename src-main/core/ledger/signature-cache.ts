@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { checkSignatures } from '../git/ledger-objects.js';
 import type { AllowedSigners } from './allowed-signers.js';
@@ -30,6 +30,29 @@ function parseLine(line: string): [string, SignatureVerdict] | null {
   } catch {
     // A line torn by a writer that died mid-write: verified again.
     return null;
+  }
+}
+
+const CACHE_FILE = /^signature-verdicts-[0-9a-f]+$/;
+
+/**
+ * Once a list's cache file is new, the verdicts of the lists before it are dead weight (a file
+ * per allowed-signers blob, never read again): the ones older than it go. A newer one (another
+ * worktree at another HEAD wrote it meanwhile) is kept, and one already gone is no error.
+ */
+function pruneOlder(current: string): void {
+  const dir = path.dirname(current);
+  const since = statSync(current).mtimeMs;
+  for (const name of readdirSync(dir)) {
+    const file = path.join(dir, name);
+    if (file === current || !CACHE_FILE.test(name)) continue;
+    try {
+      if (statSync(file).mtimeMs > since) continue;
+      unlinkSync(file);
+    } catch {
+      // Removed by another process meanwhile.
+    }
+    memory.delete(file);
   }
 }
 
@@ -83,7 +106,11 @@ export async function signatureVerdicts(
     }
     // One append per batch: concurrent writers' lines interleave whole, never mixed. It starts a
     // line of its own, after any line a writer that died left torn.
-    if (lines.length) appendFileSync(file, `\n${lines.join('\n')}\n`, { mode: 0o600 });
+    if (lines.length) {
+      const created = !existsSync(file);
+      appendFileSync(file, `\n${lines.join('\n')}\n`, { mode: 0o600 });
+      if (created) pruneOlder(file);
+    }
   }
   for (const sha of shas) {
     const verdict = verdicts.get(sha) ?? known.get(sha);

@@ -13,6 +13,7 @@ import { listReleases } from './release.js';
 import type { Release } from './release.js';
 import { rollbackTarget } from './rollback.js';
 import { currentHash } from './snapshot.js';
+import { promotionFinishesAt } from './time-finish.js';
 import { repoSituation, requirePolicy } from './situation.js';
 import type { RepoSituation } from './situation.js';
 import {
@@ -71,6 +72,7 @@ function withProgress(core: Core, situation: RepoSituation, promotion: Promotion
     ...toPromotion(core.db, promotion, currentHash(situation.policy, promotion.environment)),
     gatesPassed: gates.filter((gate) => gate.state === 'passed' || gate.state === 'skipped').length,
     gatesTotal: gates.length,
+    finishesAt: promotionFinishesAt(promotion.state, gates),
   };
 }
 

@@ -10,7 +10,7 @@ import { latestRuns, runningRuns, toCommandRun } from './run-store.js';
 import { environmentSnapshot, currentHash } from './snapshot.js';
 import type { EnvironmentSnapshot } from './snapshot.js';
 import { requirePolicy } from './situation.js';
-import { finishesByItself } from './time-finish.js';
+import { promotionFinishesAt } from './time-finish.js';
 import type { ReleaseSituation } from './situation.js';
 import { currentIn, hasSucceeded, isOpen, latestPromotion, publicId, toPromotion } from './store.js';
 import type { PromotionRecord } from './store.js';
@@ -124,7 +124,7 @@ export function promotionDetail(
     environment,
     promotion: latest ? toPromotion(core.db, latest, currentHash(situation.policy, environment)) : null,
     gates,
-    finishesAt: latest?.state === 'pending' ? finishesByItself(gates) : null,
+    finishesAt: promotionFinishesAt(latest?.state, gates),
     deploy: deploy ? toCommandRun(deploy) : null,
     canPromote: refusal ? { allowed: false, reason: refusal } : { allowed: true },
     actor: situation.actor,

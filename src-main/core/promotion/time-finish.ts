@@ -1,4 +1,4 @@
-import type { GateStatus, TimeFinish } from '../../../shared/domain/promotion.js';
+import type { GateStatus, PromotionState, TimeFinish } from '../../../shared/domain/promotion.js';
 
 /** What each time gate waits for, in the words the promotion page uses. */
 const TIME_REASONS: Record<string, string> = { soak: 'the soak ends', window: 'the window opens' };
@@ -19,4 +19,12 @@ export function finishesByItself(gates: GateStatus[]): TimeFinish | null {
     }
   }
   return last;
+}
+
+/** When a promotion in this state finishes by itself: only a waiting one does (the page and the board say it). */
+export function promotionFinishesAt(
+  state: PromotionState | undefined,
+  gates: GateStatus[],
+): TimeFinish | null {
+  return state === 'pending' ? finishesByItself(gates) : null;
 }

@@ -1,5 +1,11 @@
 import { formatWhen } from '../../lib/dates.js';
-import type { CommandRun, GateState, GateStatus, PromotionState } from '../../../shared/domain/promotion.js';
+import type {
+  CommandRun,
+  GateState,
+  GateStatus,
+  PromotionState,
+  TimeFinish,
+} from '../../../shared/domain/promotion.js';
 
 /** A state as an icon plus words, so it never depends on color alone. */
 export interface StateLabel {
@@ -86,6 +92,11 @@ export function shortSha(sha: string): string {
 
 export function when(iso: string | null | undefined): string {
   return formatWhen(iso);
+}
+
+/** A promotion only time holds back, in one line: the promotion page and the board's card say the same. */
+export function finishLine(finish: TimeFinish): string {
+  return `Finishes by itself at ${when(finish.at)} when ${finish.reason}`;
 }
 
 /** The id of a gate's card on the promotion page (the stepper links to it). */

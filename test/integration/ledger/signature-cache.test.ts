@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allowedSigners, ALLOWED_SIGNERS } from '../../../src-main/core/ledger/allowed-signers.js';
@@ -92,6 +100,35 @@ describe('the signature verdict cache', () => {
     await refreshLedgerIndex(core.db, repo.dir);
     expect(row().status).not.toBe('G');
     expect(verifications()).toBe(2);
+  });
+
+  it("keeps only the current list's verdicts once its file is new: older lists' files go, a newer one stays", async () => {
+    const first = await appendToLedger(repo.dir, [{ event: tick(4), sign: true }]);
+    const old = await allowedSigners(repo.dir);
+    await signatureVerdicts(repo.dir, [first], old);
+    const dir = path.dirname(old.file!);
+    const cacheFile = (hash: string) => path.join(dir, `signature-verdicts-${hash}`);
+    expect(existsSync(cacheFile(old.hash))).toBe(true);
+    // Another worktree at another HEAD wrote its list's verdicts after ours: not ours to remove.
+    const newer = cacheFile('f'.repeat(40));
+    writeFileSync(newer, '');
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(newer, later, later);
+
+    repo.commit('chore: signers', { [ALLOWED_SIGNERS]: alice.line + bob.line });
+    const current = await allowedSigners(repo.dir);
+    expect(current.hash).not.toBe(old.hash);
+    expect((await signatureVerdicts(repo.dir, [first], current)).get(first)?.status).toBe('G');
+
+    const caches = readdirSync(dir).filter((name) => name.startsWith('signature-verdicts-'));
+    expect(caches.sort()).toEqual([`signature-verdicts-${current.hash}`, path.basename(newer)].sort());
+    // The lists themselves are no cache of verdicts: left alone.
+    expect(existsSync(old.file!)).toBe(true);
+    // The old list's verdicts are asked of git again if HEAD goes back to it, and written anew.
+    const before = verifications();
+    await signatureVerdicts(repo.dir, [first], old);
+    expect(verifications()).toBe(before + 1);
+    expect(readFileSync(cacheFile(old.hash), 'utf8')).toContain(first);
   });
 
   it('verifies again what a torn line (a writer that died mid-write) says', async () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../src-main/api/dispatch.js';
 import { handlers } from '../../../src-main/api/handlers.js';
 import { approve } from '../../../src-main/core/promotion/approvals.js';
+import { promotionBoard } from '../../../src-main/core/promotion/board.js';
 import { startDueClock } from '../../../src-main/core/promotion/due-clock.js';
 import type { DueClock } from '../../../src-main/core/promotion/due-clock.js';
 import { finishDuePromotions } from '../../../src-main/core/promotion/due.js';
@@ -77,6 +78,15 @@ describe('a promotion that only time holds back', () => {
     setup.advance(25 * HOUR);
     const due = await finishDuePromotions(core, repo.dir);
     expect(due).toEqual({ finished: [], nextAt: Date.parse('2026-03-09T08:00:00.000Z') });
+    // The board's card and the page say the same moment, the window opening after the soak.
+    const card = (await promotionBoard(core, repo.dir)).environments[1]!.open[0]!;
+    expect(card.finishesAt).toMatchObject({ at: '2026-03-09T08:00:00.000Z', reason: 'the window opens' });
+    const look = await dispatch(
+      'promotion.gates',
+      { path: repo.dir, version: '1.0.0', environment: 'production' },
+      { core, caller: { kind: 'test', trusted: true }, mode: 'browser' },
+    );
+    expect(look).toMatchObject({ ok: true, value: { finishesAt: card.finishesAt } });
     setup.clock.now = new Date('2026-03-09T08:00:01Z');
     const finished = await finishDuePromotions(core, repo.dir);
     expect(finished.finished.map((d) => [d.promotion?.id, d.promotion?.state])).toEqual([
@@ -97,6 +107,7 @@ describe('a promotion that only time holds back', () => {
     await promote(core, repo.dir, '1.0.0', 'staging');
     const waiting = await promote(core, repo.dir, '1.0.0', 'production');
     expect(waiting.finishesAt).toBeNull();
+    expect((await promotionBoard(core, repo.dir)).environments[1]!.open[0]!.finishesAt).toBeNull();
     setup.advance(2 * HOUR);
     expect(await finishDuePromotions(core, repo.dir)).toEqual({ finished: [], nextAt: null });
     // The approval is the last gate now: it finishes there and then, as before.
