@@ -1,28 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/run-cli.js';
 import { planRelease } from '../../../src-main/core/versioning/plan-release.js';
 import { captureIo } from '../../support/cli-io.js';
-import { testCore } from '../../support/core-fixture.js';
-import { tempDir, TestRepo } from '../../support/git-fixture.js';
+import { tempDir, type TestRepo } from '../../support/git-fixture.js';
+import { repoSession } from '../../support/repo-session.js';
 
-let core: ReturnType<typeof testCore>;
-const repos: TestRepo[] = [];
-beforeEach(() => {
-  core = testCore({ now: () => new Date('2026-02-03T09:00:00Z') });
-});
-afterEach(async () => {
-  await core.dispose();
-  for (const repo of repos.splice(0)) repo.remove();
-});
-
-function newRepo(): TestRepo {
-  const repo = new TestRepo();
-  repos.push(repo);
-  return repo;
-}
+const session = repoSession();
+const newRepo = () => session.newRepo();
 
 async function channels(repo: TestRepo): Promise<string[]> {
-  return (await planRelease(core, repo.dir, { changelog: false })).view.channels;
+  return (await planRelease(session.core, repo.dir, { changelog: false })).view.channels;
 }
 
 describe("the repository's open prerelease channels", () => {

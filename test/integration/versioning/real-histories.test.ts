@@ -1,28 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { planRelease } from '../../../src-main/core/versioning/plan-release.js';
-import { testCore } from '../../support/core-fixture.js';
-import { TestRepo } from '../../support/git-fixture.js';
+import type { TestRepo } from '../../support/git-fixture.js';
+import { repoSession } from '../../support/repo-session.js';
 
 /** Shapes `release-desk replay` found on real histories (Vue, Angular CLI, conventional-changelog). */
 
-let core: ReturnType<typeof testCore>;
-const repos: TestRepo[] = [];
-beforeEach(() => {
-  core = testCore({ now: () => new Date('2026-02-03T09:00:00Z') });
-});
-afterEach(async () => {
-  await core.dispose();
-  for (const repo of repos.splice(0)) repo.remove();
-});
-
-function newRepo(): TestRepo {
-  const repo = new TestRepo();
-  repos.push(repo);
-  return repo;
-}
+const session = repoSession();
+const newRepo = () => session.newRepo();
 
 async function plan(repo: TestRepo, request: Parameters<typeof planRelease>[2] = {}) {
-  return (await planRelease(core, repo.dir, request)).view;
+  return (await planRelease(session.core, repo.dir, request)).view;
 }
 
 describe('prerelease notes', () => {

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { changelogForRange } from '../../../src-main/core/changelog/range-changelog.js';
 import { finishHotfix } from '../../../src-main/core/hotfix/finish-hotfix.js';
 import { pickIntoHotfix } from '../../../src-main/core/hotfix/pick-hotfix.js';
@@ -10,27 +10,14 @@ import { pickOntoTrain } from '../../../src-main/core/trains/pick-train.js';
 import { shipTrain } from '../../../src-main/core/trains/ship-train.js';
 import { freezeTrain } from '../../../src-main/core/trains/train-lifecycle.js';
 import { planRelease } from '../../../src-main/core/versioning/plan-release.js';
-import { testCore } from '../../support/core-fixture.js';
-import { tempDir, TestRepo } from '../../support/git-fixture.js';
+import { tempDir, type TestRepo } from '../../support/git-fixture.js';
+import { repoSession } from '../../support/repo-session.js';
 
-let core: ReturnType<typeof testCore>;
-const repos: TestRepo[] = [];
-beforeEach(() => {
-  core = testCore({ now: () => new Date('2026-02-03T09:00:00Z') });
-});
-afterEach(async () => {
-  await core.dispose();
-  for (const repo of repos.splice(0)) repo.remove();
-});
-
-function newRepo(): TestRepo {
-  const repo = new TestRepo();
-  repos.push(repo);
-  return repo;
-}
+const session = repoSession();
+const newRepo = () => session.newRepo();
 
 async function plan(repo: TestRepo, request: Parameters<typeof planRelease>[2] = {}) {
-  return (await planRelease(core, repo.dir, { changelog: false, ...request })).view;
+  return (await planRelease(session.core, repo.dir, { changelog: false, ...request })).view;
 }
 
 /**
@@ -128,14 +115,14 @@ describe('release lines: stable releases tagged on branches cut from main', () =
     repo.git('cherry-pick', plainFix);
     repo.tag('v22.0.2');
     repo.checkout('main');
-    const view = (await planRelease(core, repo.dir)).view;
+    const view = (await planRelease(session.core, repo.dir)).view;
     const listed = view.groups.flatMap((group) => group.commits.map((commit) => commit.sha));
     expect(listed).not.toContain(pickedFix);
     expect(listed).not.toContain(plainFix);
     expect(view.warnings).toContain('2 changes already released in v22.0.2 (picked onto its line) left out.');
     expect(view.changelog).not.toContain('crash on empty config');
     expect(view.changelog).toContain('abort on close');
-    const notes = await changelogForRange(core, repo.dir, {});
+    const notes = await changelogForRange(session.core, repo.dir, {});
     expect(notes.markdown).not.toContain('plain pick');
     expect(notes.warnings).toContain(
       '2 changes already released in v22.0.2 (picked onto its line) left out.',
@@ -149,20 +136,20 @@ describe('release lines made by Release Desk: a train and a hotfix', () => {
     repo.commit('feat: base', { 'app.txt': 'app\n' });
     repo.tag('v2.0.0');
     repo.commit('feat(api): search');
-    await cutTrain(core, repo.dir);
+    await cutTrain(session.core, repo.dir);
     const fix = repo.commit('fix: crash on start', { 'crash.txt': 'fixed\n' });
-    await freezeTrain(core, repo.dir);
-    await pickOntoTrain(core, repo.dir, [fix]);
-    await shipTrain(core, repo.dir, {});
+    await freezeTrain(session.core, repo.dir);
+    await pickOntoTrain(session.core, repo.dir, [fix]);
+    await shipTrain(session.core, repo.dir, {});
     expect(repo.git('rev-parse', 'v2.1.0^{commit}')).toBe(repo.git('rev-parse', 'release/2.1'));
 
     repo.checkout('v2.0.0');
     repo.checkout('fix/token', true);
     const hotfix = repo.commit('fix: token leak', { 'token.txt': 'safe\n' });
     repo.checkout('main');
-    await startHotfix(core, repo.dir, 'v2.0.0');
-    await pickIntoHotfix(core, repo.dir, [hotfix]);
-    await finishHotfix(core, repo.dir, {});
+    await startHotfix(session.core, repo.dir, 'v2.0.0');
+    await pickIntoHotfix(session.core, repo.dir, [hotfix]);
+    await finishHotfix(session.core, repo.dir, {});
     repo.checkout('main');
     expect(repo.git('tag', '--list', 'v2.0.1')).toBe('v2.0.1');
 
@@ -233,13 +220,13 @@ describe('prerelease counters and graduation', () => {
     repo.commit('feat: in the rc');
     repo.tag('v1.1.0-rc.0');
     repo.commit('fix: after the rc');
-    const rolled = (await planRelease(core, repo.dir)).view;
+    const rolled = (await planRelease(session.core, repo.dir)).view;
     expect(rolled.next).toBe('1.1.0');
     expect(rolled.changelog).toContain('in the rc');
     expect(rolled.changelog).toContain('after the rc');
 
     repo.commit('chore: policy', { '.release-desk.yml': 'changelog:\n  rollUpPrereleases: false\n' });
-    const own = (await planRelease(core, repo.dir)).view;
+    const own = (await planRelease(session.core, repo.dir)).view;
     expect(own.next).toBe('1.1.0');
     expect(own.changelog).not.toContain('in the rc');
     expect(own.changelog).toContain('after the rc');
@@ -265,7 +252,7 @@ describe('contributors', () => {
     as('Charles Babbage', 'cb@one.example', 'fix: cards');
     as('Charles Babbage', 'cb@two.example', 'perf: faster cards');
     repo.commit('chore: mailmap', { '.mailmap': 'Ada Lovelace <ada@work.example> ada <ada@home.example>\n' });
-    const notes = await changelogForRange(core, repo.dir, {});
+    const notes = await changelogForRange(session.core, repo.dir, {});
     const contributors = notes.documents[0]!.contributors!.map((c) => [c.name, c.commits]);
     expect(contributors).toEqual([
       ['Ada Lovelace', 2],
