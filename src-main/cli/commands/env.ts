@@ -1,3 +1,4 @@
+import type { OpenPromotion } from '../../../shared/domain/promotion.js';
 import { actingCore } from '../acting-core.js';
 import { callApi } from '../api-call.js';
 import { requireSubcommand } from '../args.js';
@@ -5,6 +6,12 @@ import type { CliCommand } from '../command.js';
 import { EXIT_OK } from '../command.js';
 import { printJson } from '../output.js';
 import { repoPath } from '../repo-option.js';
+
+/** An open promotion in the text list: its gates, and when time alone finishes it. */
+function incoming(p: OpenPromotion): string {
+  const time = p.finishesAt ? `, finishes by itself at ${p.finishesAt.at} when ${p.finishesAt.reason}` : '';
+  return `${p.tag} (${p.state}, ${p.gatesPassed} of ${p.gatesTotal} gates${time})`;
+}
 
 export const envCommand: CliCommand = {
   name: 'env',
@@ -47,9 +54,7 @@ export const envCommand: CliCommand = {
     const width = Math.max(...columns.map((c) => c.name.length));
     for (const { name, current, open } of columns) {
       const live = current ? `${current.tag} (${current.sha.slice(0, 7)}) since ${current.promotedAt}` : '—';
-      const next = open.length
-        ? `   incoming: ${open.map((p) => `${p.tag} (${p.state}, ${p.gatesPassed} of ${p.gatesTotal} gates)`).join(', ')}`
-        : '';
+      const next = open.length ? `   incoming: ${open.map(incoming).join(', ')}` : '';
       ctx.io.stdout(`${name.padEnd(width)}  ${live}${next}\n`);
     }
     return EXIT_OK;

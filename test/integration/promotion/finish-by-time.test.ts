@@ -8,6 +8,8 @@ import type { DueClock } from '../../../src-main/core/promotion/due-clock.js';
 import { finishDuePromotions } from '../../../src-main/core/promotion/due.js';
 import { promote } from '../../../src-main/core/promotion/promote.js';
 import type { ProgressEvent } from '../../../shared/domain/progress.js';
+import { runCli } from '../../../src-main/cli/run-cli.js';
+import { captureIo } from '../../support/cli-io.js';
 import { testCore } from '../../support/core-fixture.js';
 import { TestRepo } from '../../support/git-fixture.js';
 import { HOUR, promotionSetup } from './promotion-fixture.js';
@@ -66,6 +68,21 @@ describe('a promotion that only time holds back', () => {
       },
     });
     expect(core.audit.list().filter((e) => e.action === 'promotion.succeeded')).toHaveLength(2);
+  });
+
+  it('env list says when an incoming promotion finishes by itself', async () => {
+    // A soak that outlasts the real clock the CLI runs on, and no window (whose gate would
+    // depend on the weekday the test runs).
+    const policy = SOAK_POLICY.replace('for: 24h', 'for: 1000d').replace(/ {6}- window:.*\n/, '');
+    setup = promotionSetup(policy);
+    const { core, repo } = setup;
+    await promote(core, repo.dir, '1.0.0', 'staging');
+    await promote(core, repo.dir, '1.0.0', 'production');
+    const out = captureIo({}, repo.dir);
+    expect(await runCli(['env', 'list', '--data-dir', core.dataDir], out.io)).toBe(0);
+    expect(out.stdout()).toContain(
+      'production  —   incoming: v1.0.0 (pending, 0 of 1 gates, finishes by itself at 2028-11-27T10:00:00.000Z when the soak ends)',
+    );
   });
 
   it('waits for the window after the soak: the moment is when the freeze ends', async () => {
