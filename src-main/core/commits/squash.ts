@@ -30,7 +30,9 @@ function plainHeader(line: string): string | null {
  * - a plain header at the start of a line in a trailer block: a paragraph (or the lines right
  *   under the commit's header) holding only headers, footers and their indented continuation
  *   lines. That is how release-please reads stacked headers (`feat: a` / `fix: b` / `feat!: c`):
- *   as footers, each a commit of its own. A header-like line in a prose paragraph stays body.
+ *   as footers, each a commit of its own. A header-like line in a prose paragraph stays body
+ *   (release-please also takes one that ends the message; a wrapped prose line that happens to
+ *   start with `fix: ` is likelier there).
  */
 export function splitSquash(lines: string[]): SquashSplit {
   const lead: string[] = [];
