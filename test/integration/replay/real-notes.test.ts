@@ -119,4 +119,29 @@ describe('replay reads shipped notes as their tools wrote them', () => {
         `the shipped notes list 1 entry another tool read from inside a commit's body (e.g. ${prose.slice(0, 7)}: “stale entries after a rename”), which Release Desk reads as part of the commit's one change`,
     );
   });
+
+  it('names an entry linked to a commit whose message does not hold it (written in the pull request)', async () => {
+    const repo = new TestRepo();
+    repos.push(repo);
+    const release = releaser(repo);
+    repo.commit('feat: base', { '.release-desk.yml': 'versioning:\n  initialVersion: 1.0.0\n' });
+    release('1.0.0', '### Features\n\n* base');
+    // yargs 18.0.0 (d90af45): release-please took the entries from the pull request's
+    // BEGIN_COMMIT_OVERRIDE block; the commit's message has only its own header.
+    const esm = repo.commit('feat: yargs is now ESM first');
+    const short = `([${esm.slice(0, 7)}](https://e.com/commit/${esm}))`;
+    release(
+      '1.1.0',
+      `### Features\n\n* yargs is now ESM first ${short}\n\n### Build System\n\n* minimum node.js versions now 20 ${short}`,
+    );
+    const [disagreement] = (await replay(repo)).disagreements;
+    expect(disagreement).toMatchObject({
+      tag: 'v1.1.0',
+      kind: 'notes',
+      cause: 'shipped notes list changes its commit does not hold',
+    });
+    expect(disagreement!.reason).toBe(
+      `the shipped notes list 1 entry linked to a commit whose message does not hold it (e.g. ${esm.slice(0, 7)}: “minimum node.js versions now 20”): written outside git, in the pull request (release-please's BEGIN_COMMIT_OVERRIDE) or by hand`,
+    );
+  });
 });
