@@ -18,8 +18,21 @@ const BULLET = /^\s*[*-]\s+(.+)$/;
 // `Refs: #12`, `Note: …` or `Signed-off-by: …` would read as headers.
 const PLAIN_TYPE = /^[a-z]+[(!:]/;
 
+// A subject naming only issues (`fix: #11541`, `close: #1, #2`) is a reference trailer written
+// like a header, as `Fixes #12` is: not a change of its own.
+const REFERENCE = String.raw`\(?(?:(?:[\w.-]+/[\w.-]+)?#\d+|gh-\d+)\)?`;
+const ONLY_REFERENCES = new RegExp(
+  `^${REFERENCE}(?:(?:\\s*[,;&]\\s*|\\s+)(?:and\\s+)?${REFERENCE})*\\.?$`,
+  'i',
+);
+
+function changeHeader(text: string): string | null {
+  const header = matchHeader(text);
+  return header !== null && !ONLY_REFERENCES.test(header.subject) ? text : null;
+}
+
 function plainHeader(line: string): string | null {
-  return PLAIN_TYPE.test(line) && matchHeader(line) ? line : null;
+  return PLAIN_TYPE.test(line) ? changeHeader(line) : null;
 }
 
 /**
@@ -50,7 +63,7 @@ export function splitSquash(lines: string[]): SquashSplit {
     }
     const indented = /^\s/.test(line);
     const bullet = BULLET.exec(line)?.[1];
-    let header = bullet !== undefined && matchHeader(bullet) ? bullet : null;
+    let header = bullet === undefined ? null : changeHeader(bullet);
     if (header === null && afterBlank) header = plainHeader(line.trimStart());
     // Inside a trailer block an indented line continues the footer above it.
     else if (header === null && trailerBlock && !indented) header = plainHeader(line);

@@ -682,6 +682,26 @@ const cases: [string, string, Expected | Expected[]][] = [
     [{ type: 'fix', subject: 'x', body: 'https://example.com/a\nhttp://example.com/b' }],
   ],
   [
+    'header-like reference trailers are not changes (Vue e0428884b5)',
+    'fix(defineModel): respect custom getter and setter (#11543)\n\nfix: #11541\nfix: #11526\nclose: #11527',
+    [
+      {
+        type: 'fix',
+        scope: 'defineModel',
+        subject: 'respect custom getter and setter (#11543)',
+        references: ['#11543', '#11541', '#11526', '#11527'],
+      },
+    ],
+  ],
+  [
+    'a bullet naming only issues is not a change',
+    'feat: pr\n\n* fix: #12, #13 and owner/repo#4\n* fix: crash on #14',
+    [
+      { type: 'feat', subject: 'pr', references: ['#12', '#13', 'owner/repo#4'] },
+      { type: 'fix', subject: 'crash on #14', references: ['#14'] },
+    ],
+  ],
+  [
     'stacked bullet then plain header',
     'feat: pr\n\n* fix: a\nfeat: b',
     [
