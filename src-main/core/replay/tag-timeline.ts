@@ -80,13 +80,7 @@ export function variantReleases(releases: TimelineRelease[]): Set<TimelineReleas
   const variants = new Set<TimelineRelease>();
   for (const release of releases) {
     if (!release.prerelease) stable.add(release.version);
-    else if (stable.has(coreVersion(release.version))) variants.add(release);
+    else if (stable.has(semver.coerce(release.version)!.version)) variants.add(release);
   }
   return variants;
-}
-
-/** `1.2.3` of `1.2.3-rc.1`. */
-function coreVersion(version: string): string {
-  const parsed = new semver.SemVer(version);
-  return `${parsed.major}.${parsed.minor}.${parsed.patch}`;
 }
