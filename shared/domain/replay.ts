@@ -26,8 +26,14 @@ export interface ReplayReport {
   disagreements: ReplayDisagreement[];
   /** The tag prefix release tags were recognised by, and how many tags it saw and did not. */
   tagPrefix: string;
+  /** Release tags, variants not counted. */
   releaseTags: number;
   otherTags: number;
+  /**
+   * Prerelease tags made after their own version was released stable (`v18.1.0-deno` after
+   * `v18.1.0`), newest first: variants of that release, not replayed.
+   */
+  variantTags: string[];
   /** Causes by how many disagreements they explain, most first. */
   causes: { cause: string; count: number }[];
 }

@@ -24,6 +24,7 @@ function contract(report: ReplayReport) {
   const { releases, versionsAgreed, notesCompared, notesAgreed } = report;
   return {
     releases,
+    variants: report.variantTags.length,
     versionsAgreed,
     notesCompared,
     notesAgreed,
@@ -38,8 +39,13 @@ function contract(report: ReplayReport) {
 
 function printReport(io: CliIo, report: ReplayReport): void {
   const other = report.otherTags === 0 ? '' : `, ${report.otherTags} other tags ignored`;
+  const variants = report.variantTags.length;
+  const left =
+    variants === 0
+      ? ''
+      : `; ${variants === 1 ? '1 variant tag of a released version' : `${variants} variant tags of released versions`} left out, e.g. ${report.variantTags[0]!}`;
   io.stdout(
-    `Replayed ${report.releases} of ${report.releaseTags} releases (tags "${report.tagPrefix}" + SemVer${other})\n\n`,
+    `Replayed ${report.releases} of ${report.releaseTags} releases (tags "${report.tagPrefix}" + SemVer${other}${left})\n\n`,
   );
   printFields(io, [
     ['Versions agreed', `${report.versionsAgreed} of ${report.releases}`],

@@ -25,6 +25,11 @@ function matchFooter(line: string): Footer | null {
   return { token: token[1]!, value: token[2] === ' #' ? `#${token[3]!}` : token[3]! };
 }
 
+/** Whether a line opens a footer (`Token: value`, `Token #value` or a breaking-change line). */
+export function isFooterLine(line: string): boolean {
+  return BREAKING_LINE.test(line) || TOKEN_LINE.test(line);
+}
+
 /** Joins lines, dropping blank lines at either end. */
 export function joinTrimmed(lines: string[]): string {
   let start = 0;

@@ -8,7 +8,7 @@ import { splitSquash } from './squash.js';
  * Version of what `parseCommitMessage` produces. Bump it whenever the parser's output changes:
  * cached commits of another version are parsed again.
  */
-export const COMMIT_PARSER_VERSION = 2;
+export const COMMIT_PARSER_VERSION = 3;
 
 // Git's scissors line, with or without the comment character in front of it.
 const SCISSORS = /^(?:# )?-{24} >8 -{24}$/;

@@ -90,6 +90,19 @@ function linkedCommit(commits: CommitRecord[]): (entry: LinkedNoteEntry) => Comm
 // `type(scope)!: ` as any tool may read it.
 const TYPE_PREFIX = /^[\w-]+(?:\([^)]*\))?!?: */;
 
+/** Whether a line of the commit's message, read as a header or a bullet, is the entry. */
+function holds(commit: CommitRecord, entry: LinkedNoteEntry): boolean {
+  return commit.message.split('\n').some(
+    (line) =>
+      noteKey(
+        line
+          .trim()
+          .replace(/^[*-]\s+/, '')
+          .replace(TYPE_PREFIX, ''),
+      ) === entry.key,
+  );
+}
+
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 function tally(labels: string[]): string {
@@ -159,7 +172,7 @@ export function compareNotes(args: {
   const picked: LinkedNoteEntry[] = [];
   const outside: LinkedNoteEntry[] = [];
   const reworded: { entry: LinkedNoteEntry; subject: string; sha: string }[] = [];
-  const fromBody: { entry: LinkedNoteEntry; sha: string }[] = [];
+  const fromBody: { entry: LinkedNoteEntry; commit: CommitRecord }[] = [];
   for (const entry of missing) {
     const commit = linked(entry);
     const origin = known.get(entry.key);
@@ -178,7 +191,7 @@ export function compareNotes(args: {
       } else if (ours !== undefined) {
         paired.add(ours[0]);
         reworded.push({ entry, subject: ours[1].subject, sha: commit.sha });
-      } else fromBody.push({ entry, sha: commit.sha });
+      } else fromBody.push({ entry, commit });
       continue;
     }
     if (origin?.kind === 'non-conventional') nonConventional.push(entry);
@@ -232,12 +245,22 @@ export function compareNotes(args: {
       text: `the shipped notes word ${plural(reworded.length, 'entry', 'entries')} otherwise than ${reworded.length === 1 ? 'its commit' : 'their commits'} (edited, the project's choice; e.g. ${first!.sha.slice(0, 7)}: “${first!.entry.text}”, the commit says “${first!.subject}”)`,
     });
   }
-  if (fromBody.length > 0) {
-    const [first] = fromBody;
+  const inBody = fromBody.filter(({ entry, commit }) => holds(commit, entry));
+  if (inBody.length > 0) {
+    const [first] = inBody;
     parts.push({
       cause: 'shipped notes list changes written in a commit body',
-      size: fromBody.length,
-      text: `the shipped notes list ${plural(fromBody.length, 'entry', 'entries')} another tool read from inside a commit's body (e.g. ${first!.sha.slice(0, 7)}: “${first!.entry.text}”), which Release Desk reads as part of the commit's one change`,
+      size: inBody.length,
+      text: `the shipped notes list ${plural(inBody.length, 'entry', 'entries')} another tool read from inside a commit's body (e.g. ${first!.commit.sha.slice(0, 7)}: “${first!.entry.text}”), which Release Desk reads as part of the commit's one change`,
+    });
+  }
+  const elsewhere = fromBody.filter((item) => !inBody.includes(item));
+  if (elsewhere.length > 0) {
+    const [first] = elsewhere;
+    parts.push({
+      cause: 'shipped notes list changes its commit does not hold',
+      size: elsewhere.length,
+      text: `the shipped notes list ${plural(elsewhere.length, 'entry', 'entries')} linked to a commit whose message does not hold ${elsewhere.length === 1 ? 'it' : 'them'} (e.g. ${first!.commit.sha.slice(0, 7)}: “${first!.entry.text}”): written outside git, in the pull request (release-please's BEGIN_COMMIT_OVERRIDE) or by hand`,
     });
   }
   if (outside.length > 0) {

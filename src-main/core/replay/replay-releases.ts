@@ -17,7 +17,7 @@ import { compareNotes } from './notes-cause.js';
 import type { LinkedNoteEntry } from './notes-section.js';
 import { linkedNoteEntries, versionSection } from './notes-section.js';
 import type { Timeline, TimelineRelease } from './tag-timeline.js';
-import { prereleaseChannel, releaseTimeline } from './tag-timeline.js';
+import { prereleaseChannel, releaseTimeline, variantReleases } from './tag-timeline.js';
 import { hiddenReleases, madeBefore } from './other-prefix.js';
 import { versionCause } from './version-cause.js';
 
@@ -32,14 +32,25 @@ export interface ReplayRequest {
 // keep git busy while the last one's answer is parsed.
 const IN_FLIGHT = 4;
 
-/** The releases to replay, newest first, as `since` and `limit` ask. */
+/** The releases to replay, newest first, as `since` and `limit` ask; variants are not among them. */
 function selectReleases(
   timeline: TimelineRelease[],
+  variants: Set<TimelineRelease>,
   request: ReplayRequest,
 ): { release: TimelineRelease; index: number }[] {
-  const newestFirst = timeline.map((release, index) => ({ release, index })).reverse();
+  const newestFirst = timeline
+    .map((release, index) => ({ release, index }))
+    .filter(({ release }) => !variants.has(release))
+    .reverse();
   let start = 0;
   if (request.since !== undefined) {
+    const variant = [...variants].find((release) => release.name === request.since);
+    if (variant !== undefined) {
+      throw new DeskError(
+        'not-found',
+        `${variant.name} is a variant tag of a released version (a prerelease tagged after its stable release), left out of the replay: --since takes a release tag such as ${newestFirst[0]!.release.name}.`,
+      );
+    }
     start = newestFirst.findIndex(({ release }) => release.name === request.since);
     if (start === -1) {
       throw new DeskError(
@@ -101,7 +112,9 @@ export async function replayReleases(
   const prefix = policy.versioning.tagPrefix;
   const { releases: timeline, tagNames, otherPrefixed } = await releaseTimeline(state.root, prefix);
   if (timeline.length === 0) throw noReleases(prefix, tagNames);
-  const selected = selectReleases(timeline, request);
+  // Variants stay in the timeline: later releases were made with those tags in the repository.
+  const variants = variantReleases(timeline);
+  const selected = selectReleases(timeline, variants, request);
   const job = options.job ?? `replay-${randomUUID()}`;
   const total = selected.length;
   const progress = (done: number, message: string, finished = false): void =>
@@ -146,8 +159,9 @@ export async function replayReleases(
     notesAgreed: outcomes.filter((o) => o.notesAgreed === true).length,
     disagreements,
     tagPrefix: prefix,
-    releaseTags: timeline.length,
+    releaseTags: timeline.length - variants.size,
     otherTags: tagNames.length - timeline.length,
+    variantTags: [...variants].reverse().map((release) => release.name),
     causes: [...causes]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .map(([cause, count]) => ({ cause, count })),

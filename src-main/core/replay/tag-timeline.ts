@@ -69,3 +69,18 @@ export function prereleaseChannel(version: string): string | null {
   const first = semver.prerelease(version)?.[0];
   return typeof first === 'string' && /^[0-9A-Za-z-]+$/.test(first) ? first : null;
 }
+
+/**
+ * Prerelease tags made after their own version was released stable (yargs tags `v18.1.0-deno`
+ * after `v18.1.0`): variants of that release, not a release step Release Desk would ever
+ * propose, so they are not replayed. A prerelease made before its stable release is a step.
+ */
+export function variantReleases(releases: TimelineRelease[]): Set<TimelineRelease> {
+  const stable = new Set<string>();
+  const variants = new Set<TimelineRelease>();
+  for (const release of releases) {
+    if (!release.prerelease) stable.add(release.version);
+    else if (stable.has(semver.coerce(release.version)!.version)) variants.add(release);
+  }
+  return variants;
+}

@@ -87,9 +87,14 @@ describe('replay reads shipped notes as their tools wrote them', () => {
     repo.commit('feat: base', { '.release-desk.yml': 'versioning:\n  initialVersion: 1.0.0\n' });
     release('1.0.0', '### Features\n\n* base');
     const edited = repo.commit('fix: prototype pollution in apply-extends (#2498)');
-    // yargs 17.0.0: `meta:` with two headers in a row in its body; the second is one change to Release Desk.
+    // yargs 17.0.0 (e0f9363): `meta:` with two headers stacked in its body, read as two changes.
     const meta = repo.commit(
       'meta: middleware improvements (#1852)\n\nfeat(middleware): global middleware applied without a command\nfeat(middleware): async middleware before validation',
+    );
+    // release-please also reads a header that ends the message under a prose line; Release Desk
+    // keeps a header-like line inside a paragraph as the commit's body.
+    const prose = repo.commit(
+      'feat: cache parsed files\n\nKeeps them between runs.\nfix(cache): stale entries after a rename',
     );
     const short = (sha: string) => `([${sha.slice(0, 7)}](https://e.com/commit/${sha}))`;
     release(
@@ -97,11 +102,13 @@ describe('replay reads shipped notes as their tools wrote them', () => {
       [
         '### Features',
         '',
+        `* cache parsed files ${short(prose)}`,
         `* **middleware:** global middleware applied without a command ${short(meta)}`,
         `* **middleware:** async middleware before validation ${short(meta)}`,
         '',
         '### Bug Fixes',
         '',
+        `* **cache:** stale entries after a rename ${short(prose)}`,
         `* local prototype pollution in apply-extends ${short(edited)}`,
       ].join('\n'),
     );
@@ -109,7 +116,32 @@ describe('replay reads shipped notes as their tools wrote them', () => {
     expect(disagreement).toMatchObject({ tag: 'v1.1.0', kind: 'notes' });
     expect(disagreement!.reason).toBe(
       `the shipped notes word 1 entry otherwise than its commit (edited, the project's choice; e.g. ${edited.slice(0, 7)}: “local prototype pollution in apply-extends”, the commit says “prototype pollution in apply-extends (#2498)”); ` +
-        `the shipped notes list 1 entry another tool read from inside a commit's body (e.g. ${meta.slice(0, 7)}: “async middleware before validation”), which Release Desk reads as part of the commit's one change`,
+        `the shipped notes list 1 entry another tool read from inside a commit's body (e.g. ${prose.slice(0, 7)}: “stale entries after a rename”), which Release Desk reads as part of the commit's one change`,
+    );
+  });
+
+  it('names an entry linked to a commit whose message does not hold it (written in the pull request)', async () => {
+    const repo = new TestRepo();
+    repos.push(repo);
+    const release = releaser(repo);
+    repo.commit('feat: base', { '.release-desk.yml': 'versioning:\n  initialVersion: 1.0.0\n' });
+    release('1.0.0', '### Features\n\n* base');
+    // yargs 18.0.0 (d90af45): release-please took the entries from the pull request's
+    // BEGIN_COMMIT_OVERRIDE block; the commit's message has only its own header.
+    const esm = repo.commit('feat: yargs is now ESM first');
+    const short = `([${esm.slice(0, 7)}](https://e.com/commit/${esm}))`;
+    release(
+      '1.1.0',
+      `### Features\n\n* yargs is now ESM first ${short}\n\n### Build System\n\n* minimum node.js versions now 20 ${short}`,
+    );
+    const [disagreement] = (await replay(repo)).disagreements;
+    expect(disagreement).toMatchObject({
+      tag: 'v1.1.0',
+      kind: 'notes',
+      cause: 'shipped notes list changes its commit does not hold',
+    });
+    expect(disagreement!.reason).toBe(
+      `the shipped notes list 1 entry linked to a commit whose message does not hold it (e.g. ${esm.slice(0, 7)}: “minimum node.js versions now 20”): written outside git, in the pull request (release-please's BEGIN_COMMIT_OVERRIDE) or by hand`,
     );
   });
 });

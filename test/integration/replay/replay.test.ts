@@ -66,6 +66,7 @@ describe('release-desk replay', () => {
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({
       releases: 7,
+      variants: 0,
       versionsAgreed: 3,
       notesCompared: 5,
       notesAgreed: 3,
@@ -105,6 +106,7 @@ describe('release-desk replay', () => {
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({
       releases: 3,
+      variants: 0,
       versionsAgreed: 1,
       notesCompared: 2,
       notesAgreed: 1,

@@ -54,12 +54,29 @@ function bodyLines(message: string): string[] {
 // The library's note line (any case, colon optional, `*`/`|` in front) and ours (the spec's).
 const LIBRARY_NOTE = /^[\s|*]*(BREAKING CHANGE|BREAKING-CHANGE)[:\s]+/i;
 const OUR_NOTE = /^\s*BREAKING[ -]CHANGE:(?: |$)/;
-// A squash sub-change header: a bullet, or a lower-case header right after a blank line.
+// A squash sub-change header: a bullet, a lower-case header right after a blank line, or one at
+// column 0 in a trailer block (a paragraph of only headers, footers and indented continuations).
 const SUB_BULLET = /^\s*[*-]\s+[a-zA-Z]+(?:\([^)\n]*[^\s)][^)\n]*\))?!?: \s*\S/;
 const SUB_PLAIN = /^\s*[a-z]+(?:\([^)\n]*[^\s)][^)\n]*\))?!?: \s*\S/;
+const FOOTER_LIKE = /^(?:\s*BREAKING[ -]CHANGE:|[A-Za-z][A-Za-z0-9-]*(?:: | #))/;
+
+function inTrailerBlock(lines: string[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && lines[j]!.trim() !== ''; j--) {
+    const line = lines[j]!;
+    const continuation = /^\s/.test(line) && j > 0 && lines[j - 1]!.trim() !== '';
+    if (!SUB_BULLET.test(line) && !SUB_PLAIN.test(line) && !FOOTER_LIKE.test(line) && !continuation) {
+      return false;
+    }
+  }
+  return true;
+}
 
 function subChangeAt(lines: string[], i: number): boolean {
-  return SUB_BULLET.test(lines[i]!) || (i > 0 && lines[i - 1]!.trim() === '' && SUB_PLAIN.test(lines[i]!));
+  const line = lines[i]!;
+  if (SUB_BULLET.test(line)) return true;
+  if (!SUB_PLAIN.test(line)) return false;
+  if (i > 0 && lines[i - 1]!.trim() === '') return true;
+  return !/^\s/.test(line) && inTrailerBlock(lines, i);
 }
 
 interface Difference {
@@ -149,7 +166,7 @@ const DIFFERENCES: Difference[] = [
   },
   {
     reason:
-      'A breaking note under a squash sub-change (`* feat: a`, or a header after a blank line) breaks that sub-change, not the squash commit’s own header; the library has no sub-changes.',
+      'A breaking note under a squash sub-change (`* feat: a`, a header after a blank line, or stacked headers `feat: a` / `fix: b` as release-please reads them) breaks that sub-change, not the squash commit’s own header; the library has no sub-changes.',
     fields: ['breaking'],
     applies: (m) => {
       const lines = bodyLines(m);
@@ -308,11 +325,15 @@ const FOOTER = weighted<string>(
 );
 const SUB_CHANGE = fc
   .tuple(
-    pick('* ', '- ', '  * ', ''),
+    // '' opens a paragraph; 'stacked' follows the line above, as in release-please's footers.
+    pick('* ', '- ', '  * ', '', 'stacked'),
     CONVENTIONAL_HEADER,
     fc.array(weighted<string>([3, PROSE.map((p) => `  ${p}`)], [1, FOOTER]), { maxLength: 2 }),
   )
-  .map(([bullet, header, lines]) => [bullet === '' ? '' : null, `${bullet}${header}`, ...lines]);
+  .map(([bullet, header, lines]) => {
+    const prefix = bullet === 'stacked' ? '' : bullet;
+    return [bullet === '' ? '' : null, `${prefix}${header}`, ...lines];
+  });
 const SQUASH_BODY = fc
   .array(SUB_CHANGE, { minLength: 1, maxLength: 4 })
   .map((subs) => subs.flatMap((lines) => lines.filter((line): line is string => line !== null)));

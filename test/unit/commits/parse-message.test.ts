@@ -595,6 +595,121 @@ const cases: [string, string, Expected | Expected[]][] = [
       { type: 'feat', subject: 'a', releaseAs: '2.0.0' },
     ],
   ],
+  // Stacked headers: release-please reads each header line of a trailer block as a commit
+  [
+    'stacked plain headers without blank lines',
+    'chore: release\n\nfeat(core): add x\nfix(core): y\nfeat!: z',
+    [
+      { type: 'chore', subject: 'release', body: null },
+      { type: 'feat', scope: 'core', subject: 'add x' },
+      { type: 'fix', scope: 'core', subject: 'y' },
+      { type: 'feat', subject: 'z', breaking: true, notes: ['z'] },
+    ],
+  ],
+  [
+    'stacked header right under the commit header',
+    'feat: x\nfix: y',
+    [
+      { type: 'feat', subject: 'x' },
+      { type: 'fix', subject: 'y' },
+    ],
+  ],
+  [
+    'stacked header after a header and its indented lines (release-please footer continuation)',
+    'chore: multiple commits\n\nfeat(api): a\n  Committer: @someone\n  PiperOrigin-RevId: 345559154\nfix(api): b',
+    [
+      { type: 'chore', subject: 'multiple commits' },
+      {
+        type: 'feat',
+        scope: 'api',
+        subject: 'a',
+        body: '  Committer: @someone\n  PiperOrigin-RevId: 345559154',
+      },
+      { type: 'fix', scope: 'api', subject: 'b' },
+    ],
+  ],
+  [
+    'stacked header after a footer of the header above',
+    'feat: pr\n\nfix: a\nBREAKING CHANGE: a breaks\nRefs: #4\nfeat: b',
+    [
+      { type: 'feat', subject: 'pr' },
+      { type: 'fix', subject: 'a', breaking: true, notes: ['a breaks'], references: ['#4'] },
+      { type: 'feat', subject: 'b' },
+    ],
+  ],
+  [
+    'stacked header among trailers of the commit itself',
+    'fix: x\n\nSigned-off-by: A <a@b.c>\nfeat: y',
+    [
+      { type: 'fix', subject: 'x' },
+      { type: 'feat', subject: 'y' },
+    ],
+  ],
+  [
+    'indented header inside a trailer block continues the footer above',
+    'feat: pr\n\nfix: a\n  feat: still part of a',
+    [
+      { type: 'feat', subject: 'pr' },
+      { type: 'fix', subject: 'a', body: '  feat: still part of a' },
+    ],
+  ],
+  [
+    'header under a prose line of a sub-change stays its body',
+    'feat: pr\n\nfix: a\nmore about a\nfeat: not a header',
+    [
+      { type: 'feat', subject: 'pr' },
+      { type: 'fix', subject: 'a', body: 'more about a\nfeat: not a header' },
+    ],
+  ],
+  [
+    'header under prose right below the commit header stays body',
+    'feat: x\nsome words\nfix: not a header',
+    [{ type: 'feat', subject: 'x', body: 'some words\nfix: not a header' }],
+  ],
+  [
+    'stacked word: trailers are not headers',
+    'fix: x\n\nNote: read the docs\nRefs: #12\nSigned-off-by: A <a@b.c>\nBREAKING CHANGE: y\nhttps://example.com/a',
+    [{ type: 'fix', subject: 'x', breaking: true, notes: ['y\nhttps://example.com/a'], references: ['#12'] }],
+  ],
+  [
+    'stacked capitalised header-like lines are not headers',
+    'chore: release\n\nFeat: a\nFIX: b',
+    [{ type: 'chore', subject: 'release' }],
+  ],
+  [
+    'stacked URL lines are not headers',
+    'fix: x\nhttps://example.com/a\nhttp://example.com/b',
+    [{ type: 'fix', subject: 'x', body: 'https://example.com/a\nhttp://example.com/b' }],
+  ],
+  [
+    'header-like reference trailers are not changes (Vue e0428884b5)',
+    'fix(defineModel): respect custom getter and setter (#11543)\n\nfix: #11541\nfix: #11526\nclose: #11527',
+    [
+      {
+        type: 'fix',
+        scope: 'defineModel',
+        subject: 'respect custom getter and setter (#11543)',
+        references: ['#11543', '#11541', '#11526', '#11527'],
+      },
+    ],
+  ],
+  [
+    'a bullet naming only issues is not a change',
+    'feat: pr\n\n* fix: #12, #13 and owner/repo#4\n* fix: crash on #14',
+    [
+      { type: 'feat', subject: 'pr', references: ['#12', '#13', 'owner/repo#4'] },
+      { type: 'fix', subject: 'crash on #14', references: ['#14'] },
+    ],
+  ],
+  [
+    'stacked bullet then plain header',
+    'feat: pr\n\n* fix: a\nfeat: b',
+    [
+      { type: 'feat', subject: 'pr' },
+      { type: 'fix', subject: 'a' },
+      { type: 'feat', subject: 'b' },
+    ],
+  ],
 ];
 
 describe('parseCommitMessage', () => {
