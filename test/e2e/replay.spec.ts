@@ -66,3 +66,27 @@ test('check the history: a cause chosen lists only its disagreements', async ({ 
   await expect(table.getByRole('row')).toHaveCount(7);
   await expect(cause).toHaveAttribute('aria-pressed', 'false');
 });
+
+test('check the history: a variant tag of a released version is left out, and said', async ({
+  page,
+  desk,
+  repo,
+}) => {
+  repo.commit('feat: first');
+  repo.tag('v0.1.0');
+  repo.commit('build: a deno bundle');
+  repo.tag('v0.1.0-deno');
+  repo.commit('feat: second');
+  repo.tag('v0.2.0');
+  await page.goto(desk.url);
+  await page.getByLabel('Repository path').fill(repo.dir);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+
+  const check = page.getByRole('region', { name: 'History check' });
+  await check.getByRole('button', { name: 'Check history' }).click();
+  await expect(check.getByRole('definition').nth(2)).toContainText(
+    '2 of 2 checked (“v” + SemVer; 1 variant tag of released versions left out, e.g. v0.1.0-deno)',
+  );
+  await expect(check.getByRole('definition').nth(0)).toContainText('2 of 2');
+  await expect(check.getByRole('table', { name: 'Disagreements, newest release first' })).toHaveCount(0);
+});

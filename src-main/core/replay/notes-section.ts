@@ -24,8 +24,9 @@ function escapeRegExp(text: string): string {
 const RELEASE_HEADING = /^#{1,3} +(?:<small>)?\[?[^\s\d[\]]*\d+\.\d+\.\d+/;
 const HEADING = /^(#{1,6}) +(.*)$/;
 // Notes about the release rather than changes in it: left out of the comparison, as Release
-// Desk lists breaking notes apart from its entries too.
-const NOT_ENTRIES = /breaking|deprecat/i;
+// Desk lists breaking notes apart from its entries too, and the people who made it (the
+// Contributors list Release Desk's own notes end with).
+const NOT_ENTRIES = /breaking|deprecat|^contributors$/i;
 // What a rendered entry appends to its subject: `#12`, a commit hash (it has a digit), `@author`.
 const REFERENCE = '#\\d+|(?=[0-9a-f]*\\d)[0-9a-f]{7,40}|@[\\w-]+';
 

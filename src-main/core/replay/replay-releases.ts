@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CommitRecord } from '../../../shared/domain/commits.js';
+import type { VersioningPolicy } from '../../../shared/domain/policy.js';
 import type { ReplayDisagreement, ReplayReport } from '../../../shared/domain/replay.js';
 import { buildChangelog, changelogDate } from '../changelog/build-changelog.js';
 import { CHANGELOG_FILE } from '../changelog/changelog-file.js';
@@ -7,6 +8,8 @@ import { loadHistory } from '../commits/commit-cache.js';
 import type { Core } from '../context.js';
 import { DeskError } from '../errors.js';
 import { readFileAtCommits } from '../git/files-at.js';
+import { packageHome } from '../versioning/package-paths.js';
+import { inPackage } from '../versioning/version-files.js';
 import { repositoryContext, requireReleasePolicy } from '../repository/repository-context.js';
 import type { RepositoryRef } from '../repository/repository-context.js';
 import { notesCommits, planRelease } from '../versioning/plan-release.js';
@@ -79,12 +82,14 @@ function noReleases(prefix: string, tagNames: string[]): DeskError {
 async function shippedNotes(
   root: string,
   releases: TimelineRelease[],
-  prefix: string,
+  versioning: Pick<VersioningPolicy, 'tagPrefix' | 'paths'>,
 ): Promise<(LinkedNoteEntry[] | null)[]> {
+  const prefix = versioning.tagPrefix;
   const notes: (LinkedNoteEntry[] | null)[] = releases.map(() => null);
   await readFileAtCommits(
     root,
-    CHANGELOG_FILE,
+    // A monorepo package's own CHANGELOG.md, in its directory (versioning.paths).
+    inPackage(packageHome(versioning.paths), CHANGELOG_FILE),
     releases.map((release) => release.sha),
     (index, text) => {
       const section = text === null ? null : versionSection(text, releases[index]!.version, prefix);
@@ -124,7 +129,7 @@ export async function replayReleases(
     shippedNotes(
       state.root,
       selected.map(({ release }) => release),
-      prefix,
+      policy.versioning,
     ),
     // Hundreds of plans ask about one history: its graph is read once.
     readAncestry(

@@ -1,5 +1,6 @@
 import semver from 'semver';
 import { listTagsWithDates } from '../git/tag-dates.js';
+import { otherPrefixVersion } from '../versioning/other-prefix-tags.js';
 import { tagVersion } from '../versioning/previous-release.js';
 
 /** A release tag as it was made: the policy's prefix + SemVer, with its creation date. */
@@ -24,9 +25,6 @@ export interface Timeline {
   otherPrefixed: (TimelineRelease & { prefix: string })[];
 }
 
-// A tag that is a SemVer version behind some prefix: the prefix is what comes before the first digit.
-const PREFIXED = /^(\D*)(\d.*)$/;
-
 /**
  * The repository's release tags in the order they were made, read once for the whole replay.
  * Tags made in the same second (a release script tagging several versions) are ordered by
@@ -39,12 +37,8 @@ export async function releaseTimeline(repo: string, prefix: string): Promise<Tim
   for (const tag of tags) {
     const version = tagVersion(tag.name, prefix);
     if (version === null) {
-      const [, other = '', rest = ''] = PREFIXED.exec(tag.name) ?? [];
-      const parsed = other === prefix ? null : semver.parse(rest);
-      if (parsed !== null && parsed.version === rest) {
-        const release = { ...tag, version: parsed.version, prerelease: parsed.prerelease.length > 0 };
-        otherPrefixed.push({ ...release, prefix: other });
-      }
+      const other = otherPrefixVersion(tag.name, prefix);
+      if (other !== null) otherPrefixed.push({ ...tag, ...other });
       continue;
     }
     const parsed = new semver.SemVer(version);

@@ -137,13 +137,9 @@ export function versionCause(run: VersionReplay): Cause {
       reason: `the tagged commit adds no commit ${since}: Release Desk has nothing to release`,
     };
   }
+  // A prerelease tagged after its own version's release is a variant, never replayed
+  // (variant-releases.ts): what is not above the release counted from is below it.
   if (from && !semver.gt(expected, from.version)) {
-    if (main(expected) === from.version) {
-      return {
-        cause: 'a prerelease of a version already released',
-        reason: `the shipped ${expected} is a prerelease of ${from.name}, tagged after it (a variant of that release rather than a step towards it): Release Desk never goes back to a prerelease of a released version`,
-      };
-    }
     return {
       cause: 'a version below the previous release',
       reason: `the shipped ${expected} is not above ${from.name}, the newest stable release in the tagged commit's history`,

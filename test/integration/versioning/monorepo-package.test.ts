@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { changelogForRange } from '../../../src-main/core/changelog/range-changelog.js';
+import { replayReleases } from '../../../src-main/core/replay/replay-releases.js';
 import { createRelease } from '../../../src-main/core/versioning/create-release.js';
 import { planRelease } from '../../../src-main/core/versioning/plan-release.js';
 import { testCore } from '../../support/core-fixture.js';
@@ -116,5 +117,12 @@ describe('one package of a monorepo (versioning.tagPrefix + versioning.paths)', 
     expect(read('package.json')).toBe('{ "name": "root", "private": true }\n');
     expect(read('packages/angular/CHANGELOG.md')).toContain('keep the scope');
     expect(repo.git('tag', '--points-at', 'HEAD')).toBe('angular-v9.3.1');
+    // Replay compares with the package's own CHANGELOG.md.
+    expect(await replayReleases(core, repo.dir, {})).toMatchObject({
+      releases: 2,
+      versionsAgreed: 1,
+      notesCompared: 1,
+      notesAgreed: 1,
+    });
   });
 });

@@ -91,4 +91,18 @@ describe('noteKey', () => {
     expect(noteKey('Fix &gt; in `docs` by @ada in https://example.com/pull/4')).toBe('fix > in docs');
     expect(noteKey('keep (deadbeef) and (#notanumber)')).toBe('keep (deadbeef) and (#notanumber)');
   });
+
+  it("leaves out the people Release Desk's own notes thank: a Contributors list is no entry", () => {
+    const body = [
+      '### Bug Fixes',
+      '',
+      '* **angular:** keep the scope (b9846b2)',
+      '',
+      '### Contributors',
+      '',
+      '* Ada Tester',
+      '* Bob Builder',
+    ].join('\n');
+    expect(keys(body)).toEqual(['keep the scope']);
+  });
 });

@@ -120,9 +120,11 @@ describe('versionCause', () => {
     ).toBe(
       'prerelease counter: the shipped 2.0.0-rc.0 starts a new series at 0; Release Desk starts it at 1, as the repository has no prerelease tag yet (2.0.0-rc.1)',
     );
-    expect(cause({ expected: '1.2.0-deno', got: null, from: '1.2.0', messages: ['chore: x'] }).cause).toBe(
-      'a prerelease of a version already released',
-    );
+    expect(cause({ expected: '1.1.9', got: '1.2.1', from: '1.2.0', messages: ['fix: x'] })).toEqual({
+      cause: 'a version below the previous release',
+      reason:
+        "the shipped 1.1.9 is not above v1.2.0, the newest stable release in the tagged commit's history",
+    });
     expect(cause({ expected: '1.2.2', got: '1.2.1', from: '1.2.0', messages: ['fix: b'] }).reason).toBe(
       'the shipped 1.2.2 skips 1.2.1, a patch above v1.2.0 that was never tagged',
     );
