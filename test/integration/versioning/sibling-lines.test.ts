@@ -1,0 +1,112 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { changelogForRange } from '../../../src-main/core/changelog/range-changelog.js';
+import { planRelease } from '../../../src-main/core/versioning/plan-release.js';
+import { testCore } from '../../support/core-fixture.js';
+import { TestRepo } from '../../support/git-fixture.js';
+import { siblingLines } from '../../support/sibling-lines-fixture.js';
+
+/**
+ * A release line's previous release on a sibling line (issue 10, angular/components' 22.0.0):
+ * `22.0.x` reaches main's prereleases but no stable release, which all live on `21.2.x`.
+ */
+
+let core: ReturnType<typeof testCore>;
+const repos: TestRepo[] = [];
+beforeEach(() => {
+  core = testCore({ now: () => new Date('2026-02-03T09:00:00Z') });
+});
+afterEach(async () => {
+  await core.dispose();
+  for (const repo of repos.splice(0)) repo.remove();
+});
+
+function newRepo(): TestRepo {
+  const repo = new TestRepo();
+  repos.push(repo);
+  return repo;
+}
+
+async function plan(repo: TestRepo, request: Parameters<typeof planRelease>[2] = {}) {
+  return (await planRelease(core, repo.dir, request)).view;
+}
+
+// The features and fixes a plan lists (the `release:` commits that cut a line are no note).
+const listed = (view: Awaited<ReturnType<typeof plan>>): string[] =>
+  view.groups
+    .filter((group) => group.type === 'feat' || group.type === 'fix')
+    .flatMap((group) => group.commits.map((commit) => commit.sha))
+    .sort();
+const PICKED = '2 changes already released in v21.2.2 (picked onto its line) left out.';
+
+describe('a release line counts from the stable release of the line cut before it', () => {
+  it('rolls up main’s changes since the 21.2.x cut into 22.0.0, leaving out the fixes picked onto 21.2.x', async () => {
+    const repo = newRepo();
+    const { beforeCut, picked, since } = siblingLines(repo);
+    const view = await plan(repo);
+    expect(view).toMatchObject({ current: '21.2.2', from: 'v21.2.2', next: '22.0.0', blocked: null });
+    expect(listed(view)).toEqual([...since].sort());
+    expect(view.warnings).toContain(PICKED);
+    for (const subject of ['ancient engine', 'overlay flicker', 'ghost offset'])
+      expect(view.changelog).not.toContain(subject);
+    for (const subject of ['drop the legacy theme', 'virtual scroll', 'scroll jank', 'rc regression'])
+      expect(view.changelog).toContain(subject);
+    expect((await plan(repo, { prerelease: 'rc' })).next).toBe('22.0.0-rc.1');
+
+    // Once tagged, the same notes for the tag, with nothing checked out there.
+    repo.tag('v22.0.0');
+    repo.checkout('main');
+    const notes = await changelogForRange(core, repo.dir, { to: 'v22.0.0' });
+    expect(notes.documents).toHaveLength(1);
+    expect(notes.documents[0]!.version).toBe('22.0.0');
+    const shas = notes.documents[0]!.sections.flatMap((section) => section.entries.map((entry) => entry.sha));
+    expect([...new Set(shas)].sort()).toEqual([...since].sort());
+    expect(notes.warnings).toContain(PICKED);
+    expect(shas).not.toContain(beforeCut[0]);
+    expect(shas).not.toContain(picked[0]);
+  });
+
+  it('keeps an old line on its own patches once 22.0.0 exists: 21.2.x goes to 21.2.3', async () => {
+    const repo = newRepo();
+    siblingLines(repo);
+    repo.tag('v22.0.0');
+    repo.checkout('21.2.x');
+    const fix = repo.commit('fix(@angular/cdk): only on the old line');
+    const view = await plan(repo);
+    expect(view).toMatchObject({ current: '21.2.2', from: 'v21.2.2', next: '21.2.3', blocked: null });
+    expect(listed(view)).toEqual([fix]);
+    expect(view.warnings).toEqual([]);
+  });
+
+  it('never counts from a release at or above the version the line is at, nor from one made on top of it', async () => {
+    const repo = newRepo();
+    siblingLines(repo);
+    repo.tag('v22.0.0');
+    repo.checkout('main');
+    repo.commit('feat: after the 22.0 cut');
+    repo.checkout('22.1.x', true);
+    repo.commit('release: cut the v22.1.0 release');
+    repo.tag('v22.1.0');
+    // A branch from the rc: its line is at 22.0.0-rc.0, so 22.0.0 and 22.1.0 are not before it.
+    repo.checkout('v22.0.0-rc.0');
+    repo.checkout('rc-fix', true);
+    const target = repo.commit('fix(@angular/cdk/overlay): for rc.1');
+    // A lower release made on top of the target is a later release, not a previous one.
+    repo.checkout('on-top', true);
+    repo.commit('release: cut the v21.9.0 release');
+    repo.tag('v21.9.0');
+    repo.checkout('rc-fix');
+    const view = await plan(repo, { prerelease: 'rc' });
+    expect(view).toMatchObject({ current: '21.2.2', from: 'v21.2.2', next: '22.0.0-rc.1', to: target });
+  });
+
+  it('keeps today’s range for a line that reaches no release', async () => {
+    const repo = newRepo();
+    const { beforeCut } = siblingLines(repo);
+    repo.checkout(beforeCut[0]!);
+    repo.checkout('spike', true);
+    const spike = repo.commit('feat: a spike before any release');
+    const view = await plan(repo);
+    expect(view).toMatchObject({ current: null, from: null });
+    expect(listed(view)).toEqual([beforeCut[0]!, spike].sort());
+  });
+});
