@@ -15,7 +15,7 @@ export interface SiblingLines {
  * `21.2.x` line is cut with 21.2.0 and gets main's fixes as cherry-picks (21.2.1, 21.2.2); main
  * goes on to `22.0.0-next.0..2`; the `22.0.x` line is cut with 22.0.0-rc.0 and a fix of its own.
  * No stable release is reachable from `22.0.x`: they all live on `21.2.x`. Left checked out on
- * `22.0.x`, ready for 22.0.0. With `changelog`, the 22.0.0 release commit writes that section.
+ * `22.0.x`, ready for 22.0.0.
  */
 export function siblingLines(repo: TestRepo): SiblingLines {
   const beforeCut = [

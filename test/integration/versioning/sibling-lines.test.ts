@@ -1,8 +1,10 @@
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { changelogForRange } from '../../../src-main/core/changelog/range-changelog.js';
 import { planRelease } from '../../../src-main/core/versioning/plan-release.js';
 import { testCore } from '../../support/core-fixture.js';
-import { TestRepo } from '../../support/git-fixture.js';
+import { tempDir, TestRepo } from '../../support/git-fixture.js';
 import { siblingLines } from '../../support/sibling-lines-fixture.js';
 
 /**
@@ -108,5 +110,49 @@ describe('a release line counts from the stable release of the line cut before i
     const view = await plan(repo);
     expect(view).toMatchObject({ current: null, from: null });
     expect(listed(view)).toEqual([beforeCut[0]!, spike].sort());
+  });
+});
+
+/** Every git process `run` starts, from git's own trace. */
+async function gitCommands(run: () => Promise<unknown>): Promise<string[]> {
+  const trace = path.join(tempDir('release-desk-trace-'), 'trace.json');
+  process.env.GIT_TRACE2_EVENT = trace;
+  try {
+    await run();
+  } finally {
+    delete process.env.GIT_TRACE2_EVENT;
+  }
+  const commands = readFileSync(trace, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { event: string; argv?: string[] })
+    .filter((event) => event.event === 'start')
+    .map((event) => event.argv!.slice(1).join(' '));
+  rmSync(path.dirname(trace), { recursive: true, force: true });
+  return commands;
+}
+
+describe('the sibling-line search', () => {
+  it('asks git once about the highest candidates, however many releases the sibling lines hold', async () => {
+    const repo = newRepo();
+    siblingLines(repo);
+    repo.checkout('21.2.x');
+    for (let patch = 3; patch <= 40; patch++) {
+      repo.commit(`fix: patch ${patch}`);
+      repo.tag(`v21.2.${patch}`);
+    }
+    repo.checkout('22.0.x');
+    const commands = await gitCommands(async () =>
+      expect(await plan(repo, { changelog: false })).toMatchObject({ current: '21.2.40', next: '22.0.0' }),
+    );
+    const reachability = commands.filter(
+      (c) => c.startsWith('merge-base --is-ancestor') || (c.startsWith('rev-list') && c.includes('--stdin')),
+    );
+    // Whether the target is on main, then the reached-release search (a probe alone, three
+    // batches of four, one `for-each-ref --merged` walk), then one process asks whether the
+    // twelve highest sibling releases contain the target.
+    expect(reachability).toHaveLength(6);
+    expect(reachability.filter((c) => c === 'rev-list --parents --stdin')).toHaveLength(1);
+    expect(commands.filter((c) => c.startsWith('for-each-ref --merged'))).toHaveLength(1);
   });
 });
