@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { changelogForRange } from '../../../src-main/core/changelog/range-changelog.js';
@@ -110,6 +110,37 @@ describe('a release line counts from the stable release of the line cut before i
     const view = await plan(repo);
     expect(view).toMatchObject({ current: null, from: null });
     expect(listed(view)).toEqual([beforeCut[0]!, spike].sort());
+  });
+});
+
+describe('a clone that lacks an object', () => {
+  it('keeps in the one pick git cannot diff and still plans the release', async () => {
+    const repo = newRepo();
+    const { picked } = siblingLines(repo);
+    // One file on both lines, different only far from the change: a pick without -x then has
+    // the change's patch-id but other blobs, so git has to read them to tell.
+    const lines = Array.from({ length: 20 }, (_, i) => `line ${i + 1}`);
+    const file = (last: string, second = 'line 2') =>
+      `${[lines[0], second, ...lines.slice(2, 19), last].join('\n')}\n`;
+    repo.commit('chore: the long file', { 'long.txt': file('line 20') });
+    repo.checkout('21.2.x');
+    repo.commit('chore: the long file, its 21.2 ending', { 'long.txt': file('line 20 (21.2)') });
+    repo.checkout('22.0.x');
+    const fix = repo.commit('fix: the second line', { 'long.txt': file('line 20', 'line two') });
+    repo.checkout('21.2.x');
+    repo.git('cherry-pick', fix);
+    repo.tag('v21.2.3');
+    // The fix's blob, gone from the clone (a damaged or partial clone): its patch cannot be read.
+    // (Not checked out: git would read a checked-out file in its place.)
+    const blob = repo.git('rev-parse', `${fix}:long.txt`);
+    unlinkSync(path.join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    const view = await plan(repo, { to: '22.0.x' });
+    expect(view).toMatchObject({ current: '21.2.3', next: '22.0.0' });
+    // The picks git can read are left out as ever; the unreadable one stays in.
+    expect(listed(view)).toContain(fix);
+    expect(listed(view)).not.toContain(picked[0]);
+    expect(listed(view)).not.toContain(picked[1]);
+    expect(view.warnings).toContain('2 changes already released in v21.2.3 (picked onto its line) left out.');
   });
 });
 
