@@ -105,9 +105,9 @@ async function onMainLine(
  * Resolves `--from`/`--to` (validated before git sees them; `head` saves resolving HEAD again).
  * Without `from`, the range starts at the newest stable release that applies to `to`: reached
  * by it, or, on the main line, tagged on a release line cut from it, or, off it, tagged on a
- * sibling line below the version `to`'s line is at (see `siblingLineRelease`). With `skipReleaseAtTo`, a
- * release tagged on `to` itself does not count, so `--to v1.1.0` describes 1.1.0 rather than
- * nothing.
+ * sibling line below the version `to`'s line is at (see `siblingLineRelease`). With
+ * `skipReleaseAtTo`, a release tagged on `to` itself does not count, so `--to v1.1.0` describes
+ * 1.1.0 rather than nothing.
  */
 export async function resolveReleaseRange(
   root: string,
