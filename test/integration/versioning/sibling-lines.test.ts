@@ -1,10 +1,10 @@
 import { readFileSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { changelogForRange } from '../../../src-main/core/changelog/range-changelog.js';
 import { planRelease } from '../../../src-main/core/versioning/plan-release.js';
-import { testCore } from '../../support/core-fixture.js';
-import { tempDir, TestRepo } from '../../support/git-fixture.js';
+import { tempDir, type TestRepo } from '../../support/git-fixture.js';
+import { repoSession } from '../../support/repo-session.js';
 import { siblingLines } from '../../support/sibling-lines-fixture.js';
 
 /**
@@ -12,24 +12,11 @@ import { siblingLines } from '../../support/sibling-lines-fixture.js';
  * `22.0.x` reaches main's prereleases but no stable release, which all live on `21.2.x`.
  */
 
-let core: ReturnType<typeof testCore>;
-const repos: TestRepo[] = [];
-beforeEach(() => {
-  core = testCore({ now: () => new Date('2026-02-03T09:00:00Z') });
-});
-afterEach(async () => {
-  await core.dispose();
-  for (const repo of repos.splice(0)) repo.remove();
-});
-
-function newRepo(): TestRepo {
-  const repo = new TestRepo();
-  repos.push(repo);
-  return repo;
-}
+const session = repoSession();
+const newRepo = () => session.newRepo();
 
 async function plan(repo: TestRepo, request: Parameters<typeof planRelease>[2] = {}) {
-  return (await planRelease(core, repo.dir, request)).view;
+  return (await planRelease(session.core, repo.dir, request)).view;
 }
 
 // The features and fixes a plan lists (the `release:` commits that cut a line are no note).
@@ -57,7 +44,7 @@ describe('a release line counts from the stable release of the line cut before i
     // Once tagged, the same notes for the tag, with nothing checked out there.
     repo.tag('v22.0.0');
     repo.checkout('main');
-    const notes = await changelogForRange(core, repo.dir, { to: 'v22.0.0' });
+    const notes = await changelogForRange(session.core, repo.dir, { to: 'v22.0.0' });
     expect(notes.documents).toHaveLength(1);
     expect(notes.documents[0]!.version).toBe('22.0.0');
     const shas = notes.documents[0]!.sections.flatMap((section) => section.entries.map((entry) => entry.sha));
