@@ -7,6 +7,7 @@ import type { TagInfo } from '../git/tags.js';
 import { listTags } from '../git/tags.js';
 import type { ReleaseTag } from './previous-release.js';
 import { previousReleases, releaseTags } from './previous-release.js';
+import { siblingLineRelease } from './sibling-line.js';
 
 /** A range of history to release or describe, resolved to SHAs. */
 export interface ReleaseRange {
@@ -26,7 +27,8 @@ export interface ReleaseRange {
   tags: TagInfo[];
   /**
    * `current` was tagged on a release line cut from the target's history (a shipped train, an
-   * `X.Y.x` branch) rather than reached by it: the target's next release comes after that line.
+   * `X.Y.x` branch) or on a sibling line of the target's (`21.2.x` for `22.0.x`) rather than
+   * reached by it: the target's next release comes after that line.
    */
   currentOnLine: boolean;
   /** Likewise for `latest`: a prerelease of a line cut from the target claims its version. */
@@ -102,9 +104,10 @@ async function onMainLine(
 /**
  * Resolves `--from`/`--to` (validated before git sees them; `head` saves resolving HEAD again).
  * Without `from`, the range starts at the newest stable release that applies to `to`: reached
- * by it, or, on the main line, tagged on a release line cut from it. With `skipReleaseAtTo`, a
- * release tagged on `to` itself does not count, so `--to v1.1.0` describes 1.1.0 rather than
- * nothing.
+ * by it, or, on the main line, tagged on a release line cut from it, or, off it, tagged on a
+ * sibling line below the version `to`'s line is at (see `siblingLineRelease`). With
+ * `skipReleaseAtTo`, a release tagged on `to` itself does not count, so `--to v1.1.0` describes
+ * 1.1.0 rather than nothing.
  */
 export async function resolveReleaseRange(
   root: string,
@@ -142,12 +145,14 @@ export async function resolveReleaseRange(
       : ((await previousReleases(root, fromSha, allReleases)).lastStable?.version ?? null);
     return { from: request.from, fromSha, current, currentOnLine: false, ...common };
   }
-  const previous = found.lastStable;
+  // Off the main line, the line cut before the target's may hold a higher stable release.
+  const sibling = onMain ? null : await siblingLineRelease(to, candidates, found, ancestry);
+  const previous = sibling ?? found.lastStable;
   return {
     from: previous?.name ?? null,
     fromSha: previous?.sha ?? null,
     current: previous?.version ?? null,
-    currentOnLine: !found.stableReachable,
+    currentOnLine: sibling !== null || !found.stableReachable,
     ...common,
   };
 }

@@ -1,6 +1,7 @@
 import type { CommitRecord } from '../../../shared/domain/commits.js';
 import { loadHistory } from '../commits/commit-cache.js';
 import type { Core } from '../context.js';
+import { DeskError } from '../errors.js';
 import type { ChangePairs } from '../commits/same-change.js';
 import { sameChanges } from '../commits/same-change.js';
 import { cherryPickedFrom } from '../git/patch-id.js';
@@ -22,6 +23,37 @@ function namesOneOf(short: string, shas: Set<string>): boolean {
   if (shas.has(short)) return true;
   for (const sha of shas) if (sha.startsWith(short)) return true;
   return false;
+}
+
+/** A git failure over an object the clone lacks (a partial or damaged clone). */
+function missingObject(error: unknown): boolean {
+  return (
+    error instanceof DeskError &&
+    error.code === 'git-failed' &&
+    /unable to read [0-9a-f]{7,}|missing (?:blob|tree|commit) /.test(error.message)
+  );
+}
+
+/**
+ * `sameChanges`, on a clone that may lack some blobs: where git cannot diff one of the commits,
+ * the pairs are compared one by one, and a pair it cannot read stays in the range (its change
+ * is not known to have shipped) rather than costing the whole plan.
+ */
+async function readableSameChanges(core: Core, root: string, twins: ChangePairs): Promise<Set<string>> {
+  try {
+    return await sameChanges(core, root, twins);
+  } catch (error) {
+    if (!missingObject(error)) throw error;
+  }
+  const same = new Set<string>();
+  for (const [sha, partners] of twins) {
+    try {
+      for (const found of await sameChanges(core, root, new Map([[sha, partners]]))) same.add(found);
+    } catch (error) {
+      if (!missingObject(error)) throw error;
+    }
+  }
+  return same;
 }
 
 /**
@@ -64,7 +96,7 @@ export async function leaveOutReleasedOnLine(
       if (same) twins.set(commit.sha, same);
     }
   }
-  for (const sha of await sameChanges(core, root, twins)) released.add(sha);
+  for (const sha of await readableSameChanges(core, root, twins)) released.add(sha);
   return {
     commits: commits.filter((commit) => !released.has(commit.sha)),
     released: commits.filter((commit) => released.has(commit.sha)),
