@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReplayReport } from '../../../shared/domain/replay.js';
-import { createDispatcher } from '../../../src-main/api/dispatch.js';
-import { handlers } from '../../../src-main/api/handlers.js';
 import { testCore } from '../../support/core-fixture.js';
 import { TestRepo } from '../../support/git-fixture.js';
+import { replayOverApi } from '../../support/replay-api.js';
 import { siblingLines } from '../../support/sibling-lines-fixture.js';
 
 /**
@@ -13,21 +12,12 @@ import { siblingLines } from '../../support/sibling-lines-fixture.js';
  */
 
 const core = testCore();
-const dispatch = createDispatcher({ handlers, isTrusted: () => true });
 const repos: TestRepo[] = [];
 afterEach(() => {
   for (const repo of repos.splice(0)) repo.remove();
 });
 
-async function replay(repo: TestRepo): Promise<ReplayReport> {
-  const result = await dispatch(
-    'release.replay',
-    { path: repo.dir },
-    { core, caller: { kind: 'test', trusted: true }, mode: 'browser' },
-  );
-  expect(result.ok).toBe(true);
-  return (result as { value: ReplayReport }).value;
-}
+const replay = (repo: TestRepo): Promise<ReplayReport> => replayOverApi(core, repo);
 
 const link = (sha: string): string => `([${sha.slice(0, 7)}](https://example.com/commit/${sha}))`;
 
