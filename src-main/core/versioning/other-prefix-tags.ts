@@ -46,6 +46,11 @@ export function otherPrefixWarning(
   const since = from === null ? 'in this range' : `since ${from}`;
   const tagged = `${total} ${total === 1 ? 'tag' : 'tags'} ${since} name${total === 1 ? 's' : ''} a version behind another prefix (e.g. ${examples.join(', ')})`;
   const reads = `Release Desk reads only tags "${prefix}" followed by a version (versioning.tagPrefix)`;
+  // Tagged with and without the `v` (angular-cli's 13.x–18.x as `18.2.0`): no one prefix sees
+  // both, so there is nothing to set, only to know.
+  const bare = prefix.replace(/v$/, '');
+  if (found.every((tag) => tag.prefix === bare || tag.prefix === `${bare}v`))
+    return `${tagged}: ${reads} and does not see these as releases.`;
   const fix =
     new Set(found.map((tag) => tag.prefix)).size > 1
       ? `to version one package of a monorepo, set versioning.tagPrefix to its prefix (e.g. "${likely}") and versioning.paths to its directory`

@@ -48,12 +48,23 @@ describe('tags behind another prefix', () => {
 
   it('suggests the one prefix a project moved to, and says nothing when the range has none', () => {
     const inRange = new Map([['1'.repeat(40), 0]]);
-    expect(otherPrefixWarning([tag('18.2.0', '1'.repeat(40))], inRange, 'v', null)).toBe(
-      '1 tag in this range names a version behind another prefix (e.g. 18.2.0): ' +
+    expect(otherPrefixWarning([tag('yargs-v16.2.1', '1'.repeat(40))], inRange, 'v', null)).toBe(
+      '1 tag in this range names a version behind another prefix (e.g. yargs-v16.2.1): ' +
         'Release Desk reads only tags "v" followed by a version (versioning.tagPrefix); ' +
-        'if the project tags its releases so, set versioning.tagPrefix to "".',
+        'if the project tags its releases so, set versioning.tagPrefix to "yargs-v".',
     );
     expect(otherPrefixWarning([tag('18.2.0', '9'.repeat(40))], inRange, 'v', null)).toBeNull();
     expect(otherPrefixWarning([tag('v18.2.0', '1'.repeat(40))], inRange, 'v', null)).toBeNull();
+  });
+
+  it('only says what it cannot see when the tags just lack (or add) the "v"', () => {
+    const inRange = new Map([['1'.repeat(40), 0]]);
+    expect(otherPrefixWarning([tag('18.2.0', '1'.repeat(40))], inRange, 'v', 'v18.1.0')).toBe(
+      '1 tag since v18.1.0 names a version behind another prefix (e.g. 18.2.0): ' +
+        'Release Desk reads only tags "v" followed by a version (versioning.tagPrefix) and does not see these as releases.',
+    );
+    expect(otherPrefixWarning([tag('v2.0.0', '1'.repeat(40))], inRange, '', null)).toMatch(
+      /reads only tags "" followed by a version \(versioning.tagPrefix\) and does not see these as releases\.$/,
+    );
   });
 });
