@@ -78,6 +78,8 @@ export interface ReleasePlanView {
   latestPrerelease: string | null;
   /** Prerelease channels the repository has open (its unreleased prereleases' `next`, `rc`…), highest first. */
   channels: string[];
+  /** The channel `--prerelease` continues `latestPrerelease` with, while its line is open; else null. */
+  continued: string | null;
 }
 
 export interface ReleaseOutcome {

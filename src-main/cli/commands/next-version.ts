@@ -54,12 +54,7 @@ export const nextVersionCommand: CliCommand = {
       ],
     ]);
     if (view.latestPrerelease) {
-      // The latest prerelease's channel comes first when it is still open.
-      const [open] = view.channels;
-      const hint =
-        open !== undefined && view.latestPrerelease.includes(`-${open}`)
-          ? `; --prerelease ${open} continues it`
-          : '';
+      const hint = view.continued === null ? '' : `; --prerelease ${view.continued} continues it`;
       io.stdout(
         `Latest prerelease ${view.latestPrerelease} (bumps count from the last stable release${hint})\n`,
       );

@@ -97,13 +97,14 @@ export async function changelogForRange(
     : await resolveReleaseRange(state.root, state.head, prefix, request, { skipReleaseAtTo: true });
   const { fromSha } = range;
   const warnings = state.shallow ? [SHALLOW_WARNING] : [];
-  // Asked beside the history read: releases are grouped on the whole graph, then each keeps
-  // only what counts for the policy's package (versioning.paths).
-  const packageOnly = packageFilter(state.root, { from: fromSha, to: range.to }, policy.versioning.paths);
-  // Its failure is met where it is awaited, after the read; until then it is not unhandled.
-  packageOnly.catch(() => undefined);
+  const span = { from: fromSha, to: range.to };
   const [releases, links, template] = await Promise.all([
-    loadHistory(core, state.root, { from: fromSha, to: range.to }).then(async (history) => {
+    // The package's commits are asked beside the history read: releases are grouped on the
+    // whole graph, then each keeps only what counts for the policy's package (versioning.paths).
+    Promise.all([
+      loadHistory(core, state.root, span),
+      packageFilter(state.root, span, policy.versioning.paths),
+    ]).then(async ([history, onlyPackage]) => {
       const otherPrefix = otherPrefixesSaid(range, history.commits, policy.versioning);
       if (otherPrefix !== null) warnings.push(otherPrefix);
       const leaveOut = request.leaveOut;
@@ -118,7 +119,7 @@ export async function changelogForRange(
       return releasesOf(commits, range, policy.versioning, request, {
         today: changelogDate(core.now()),
         authors,
-        onlyPackage: await packageOnly,
+        onlyPackage,
       });
     }),
     readRemoteLinks(state.root),

@@ -9,6 +9,7 @@ import type { Core } from '../context.js';
 import { DeskError } from '../errors.js';
 import { readFileAtCommits } from '../git/files-at.js';
 import { packageHome } from '../versioning/package-paths.js';
+import { prereleaseChannel } from '../versioning/prerelease-channels.js';
 import { inPackage } from '../versioning/version-files.js';
 import { repositoryContext, requireReleasePolicy } from '../repository/repository-context.js';
 import type { RepositoryRef } from '../repository/repository-context.js';
@@ -20,7 +21,7 @@ import { compareNotes } from './notes-cause.js';
 import type { LinkedNoteEntry } from './notes-section.js';
 import { linkedNoteEntries, versionSection } from './notes-section.js';
 import type { Timeline, TimelineRelease } from './tag-timeline.js';
-import { prereleaseChannel, releaseTimeline, variantReleases } from './tag-timeline.js';
+import { releaseTimeline, variantReleases } from './tag-timeline.js';
 import { hiddenReleases, madeBefore } from './other-prefix.js';
 import { versionCause } from './version-cause.js';
 

@@ -58,12 +58,6 @@ export async function releaseTimeline(repo: string, prefix: string): Promise<Tim
   };
 }
 
-/** The release's prerelease channel (`rc` of 2.0.0-rc.3), or null for a stable release. */
-export function prereleaseChannel(version: string): string | null {
-  const first = semver.prerelease(version)?.[0];
-  return typeof first === 'string' && /^[0-9A-Za-z-]+$/.test(first) ? first : null;
-}
-
 /**
  * Prerelease tags made after their own version was released stable (yargs tags `v18.1.0-deno`
  * after `v18.1.0`): variants of that release, not a release step Release Desk would ever

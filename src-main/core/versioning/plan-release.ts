@@ -254,7 +254,7 @@ export async function planRelease(
     warnings,
     blocked,
     latestPrerelease: range.latest?.prerelease ? range.latest.name : null,
-    channels: openChannels(range.allReleases, range.latest),
+    ...openChannels(range.allReleases, range.latest),
   };
   return { view, state, policy, range, commits, decision, links, stats: history.stats };
 }
