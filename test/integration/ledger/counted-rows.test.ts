@@ -21,22 +21,28 @@ function dropApprovalGate(policyJson: string): string {
   return JSON.stringify(policy);
 }
 
+/** Alice's promotion into production, read into the index, whose start row then lost its approval gate. */
+async function startRowWithoutApproval() {
+  team = teamSetup();
+  const { alice } = team;
+  await promote(alice.core, alice.clone.dir, '1.0.0', 'production');
+  // The start event appended and read into the index.
+  await refreshLocalLedger(alice.core, alice.clone.dir);
+  const { db } = alice.core;
+  const row = db.prepare('SELECT id, policy_json FROM promotions').get() as {
+    id: number;
+    policy_json: string;
+  };
+  db.prepare('UPDATE promotions SET policy_json = ? WHERE id = ?').run(
+    dropApprovalGate(row.policy_json),
+    row.id,
+  );
+  return { alice, db, row };
+}
+
 describe('the index rows that count, checked at every refresh', () => {
   it("puts the start policy back from git when the index's start row was edited the same way", async () => {
-    team = teamSetup();
-    const { alice } = team;
-    await promote(alice.core, alice.clone.dir, '1.0.0', 'production');
-    // The start event appended and read into the index.
-    await refreshLocalLedger(alice.core, alice.clone.dir);
-    const { db } = alice.core;
-    const row = db.prepare('SELECT id, policy_json FROM promotions').get() as {
-      id: number;
-      policy_json: string;
-    };
-    db.prepare('UPDATE promotions SET policy_json = ? WHERE id = ?').run(
-      dropApprovalGate(row.policy_json),
-      row.id,
-    );
+    const { alice, db, row } = await startRowWithoutApproval();
     // The index's copy of the start event is edited to agree: only git's copy still has the gate.
     const start = db
       .prepare("SELECT commit_sha, details FROM ledger_events WHERE action = 'promotion.started'")
@@ -58,20 +64,7 @@ describe('the index rows that count, checked at every refresh', () => {
   });
 
   it("reads the start from git when the index's start row was deleted", async () => {
-    team = teamSetup();
-    const { alice } = team;
-    await promote(alice.core, alice.clone.dir, '1.0.0', 'production');
-    // The start event appended and read into the index.
-    await refreshLocalLedger(alice.core, alice.clone.dir);
-    const { db } = alice.core;
-    const row = db.prepare('SELECT id, policy_json FROM promotions').get() as {
-      id: number;
-      policy_json: string;
-    };
-    db.prepare('UPDATE promotions SET policy_json = ? WHERE id = ?').run(
-      dropApprovalGate(row.policy_json),
-      row.id,
-    );
+    const { alice, db } = await startRowWithoutApproval();
     expect(db.prepare("DELETE FROM ledger_events WHERE action = 'promotion.started'").run().changes).toBe(1);
 
     const again = await promote(alice.core, alice.clone.dir, '1.0.0', 'production');
