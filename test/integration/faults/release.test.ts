@@ -128,4 +128,35 @@ describe.skipIf(process.platform === 'win32')('release killed with SIGKILL at ea
     expect(b.auditCount('release.created')).toBe(1);
     b.expectConsistent();
   });
+
+  it.each([
+    [
+      'files',
+      /Rolled back the interrupted release pkg-v1\.0\.1: nothing was committed; the files it wrote were put back/,
+    ],
+    ['commit', /Completed the interrupted release pkg-v1\.0\.1 at [0-9a-f]{7}/],
+  ])('a monorepo package killed at "%s": its own files are put back or released once', (step, outcome) => {
+    const b = newBench();
+    const manifest = '{\n  "name": "pkg",\n  "version": "1.0.0"\n}\n';
+    b.repo.commit('feat: first', {
+      'packages/pkg/package.json': manifest,
+      '.release-desk.yml': 'versioning:\n  tagPrefix: pkg-v\n  paths: [packages/pkg]\n',
+    });
+    b.repo.tag('pkg-v1.0.0');
+    b.repo.commit('fix(pkg): a bug', { 'packages/pkg/index.js': '2\n' });
+
+    b.kill(['release'], `release:${step}`);
+    const rerun = b.ok(['release', '--json']);
+    expect(rerun.stderr).toMatch(outcome);
+    expect(JSON.parse(rerun.stdout)).toMatchObject({
+      tag: 'pkg-v1.0.1',
+      files: ['packages/pkg/package.json', 'packages/pkg/CHANGELOG.md'],
+    });
+    expect(b.tags()).toEqual(['pkg-v1.0.0', 'pkg-v1.0.1']);
+    expect(b.commitsTitled('chore(release): pkg-v1.0.1')).toHaveLength(1);
+    expect(b.repo.git('show', 'main:packages/pkg/package.json')).toContain('"version": "1.0.1"');
+    expect(b.repo.git('status', '--porcelain')).toBe('');
+    expect(b.auditCount('release.created')).toBe(1);
+    b.expectConsistent();
+  });
 });
