@@ -3,18 +3,35 @@
 // takes CommonJS. Electron main is ESM (dependencies stay external, loaded from node_modules); the
 // preload is one CommonJS file because sandboxed preloads cannot import other files.
 import { createHash } from 'node:crypto';
-import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+
+// What the program is made of, for caches of what it computes (kept changelog sections): any
+// change of its sources or locked dependencies makes them new.
+function sourceDigest() {
+  const hash = createHash('sha256');
+  const files = [
+    'package-lock.json',
+    ...['src-main', 'shared'].flatMap((dir) =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.join(entry.parentPath, entry.name)),
+    ),
+  ].sort();
+  for (const file of files) hash.update(`${file}\0`).update(readFileSync(file)).update('\0');
+  return hash.digest('hex');
+}
+
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  define: { __APP_VERSION__: JSON.stringify(version) },
+  define: { __APP_VERSION__: JSON.stringify(version), __SOURCE_DIGEST__: JSON.stringify(sourceDigest()) },
 };
 
 // RELEASE_DESK_DIST builds elsewhere (a test builds the CLI into a temp dir).

@@ -56,14 +56,17 @@ export class TestRepo {
     writeFileSync(full, content);
   }
 
-  /** Commits a change to a file (a fresh one by default) and returns the new SHA. */
-  commit(message: string, files: Record<string, string> = {}): string {
+  /**
+   * Commits a change to a file (a fresh one by default) and returns the new SHA; `author`
+   * (`Name <email>`) instead of the test identity.
+   */
+  commit(message: string, files: Record<string, string> = {}, author?: string): string {
     this.counter += 1;
     this.clock += 60;
     const changes = Object.keys(files).length ? files : { [`file-${this.counter}.txt`]: `${this.counter}\n` };
     for (const [file, content] of Object.entries(changes)) this.write(file, content);
     this.git('add', '-A');
-    this.git('commit', '-q', '--no-verify', '-m', message);
+    this.git('commit', '-q', '--no-verify', ...(author ? [`--author=${author}`] : []), '-m', message);
     return this.head();
   }
 

@@ -70,14 +70,8 @@ export function buildChangelog(
 
   const entries = new Map<string, Entry[]>();
   const breaking: ChangelogDocument['breaking'] = [];
-  const contributors = new Map<string, Contributor>();
   for (const commit of commits) {
-    if (commit.parents.length > 1) continue;
-    const person = meta.authors
-      ? meta.authors(commit.authorName, commit.authorEmail)
-      : { name: commit.authorName, email: commit.authorEmail };
-    countContributor(contributors, person);
-    if (excluded.has(commit.sha)) continue;
+    if (commit.parents.length > 1 || excluded.has(commit.sha)) continue;
 
     for (const change of commit.changes) {
       if (!change.conventional || change.type === null) continue;
@@ -107,8 +101,27 @@ export function buildChangelog(
     date: meta.date,
     sections,
     breaking,
-    contributors: [...new Set(contributors.values())].sort(
-      (a, b) => b.commits - a.commits || a.name.localeCompare(b.name),
-    ),
+    contributors: contributorsOf(commits, meta.authors),
   };
+}
+
+/**
+ * A range's contributors, most commits first: the authors of its commits (merges count through
+ * their parents' commits), each person once however many e-mails they used (see `countContributor`).
+ */
+export function contributorsOf(
+  commits: Pick<CommitRecord, 'parents' | 'authorName' | 'authorEmail'>[],
+  authors?: MailMap,
+): Contributor[] {
+  const contributors = new Map<string, Contributor>();
+  for (const commit of commits) {
+    if (commit.parents.length > 1) continue;
+    const person = authors
+      ? authors(commit.authorName, commit.authorEmail)
+      : { name: commit.authorName, email: commit.authorEmail };
+    countContributor(contributors, person);
+  }
+  return [...new Set(contributors.values())].sort(
+    (a, b) => b.commits - a.commits || a.name.localeCompare(b.name),
+  );
 }

@@ -1,7 +1,7 @@
 import type { CommitRecord } from '../../../shared/domain/commits.js';
 import type { VersioningPolicy } from '../../../shared/domain/policy.js';
 import type { ChangelogDocument } from '../../../shared/domain/release.js';
-import { loadHistory } from '../commits/commit-cache.js';
+import { firstRead, loadHistory, loadKeptGraph } from '../commits/commit-cache.js';
 import type { Core } from '../context.js';
 import type { MailMap } from '../git/mailmap.js';
 import { authorsOf, readMailMap } from '../git/mailmap.js';
@@ -15,9 +15,10 @@ import type { PackageFilter } from '../versioning/package-paths.js';
 import { packageFilter } from '../versioning/package-paths.js';
 import { leaveOutReleasedOnLine, releasedOnLineWarning } from '../versioning/released-on-line.js';
 import { buildChangelog, changelogDate } from './build-changelog.js';
-import { groupByRelease } from './release-groups.js';
-import type { ChangelogRelease } from './render-markdown.js';
-import { loadTemplate, renderMarkdown } from './render-markdown.js';
+import type { RenderedRelease, SectionInputs } from './release-sections.js';
+import { releaseSections } from './release-sections.js';
+import type { ChangelogRelease, RenderOptions } from './render-markdown.js';
+import { joinReleases, loadTemplate, renderMarkdown } from './render-markdown.js';
 import { readRemoteLinks } from './remote-links.js';
 
 export interface ChangelogRequest {
@@ -38,40 +39,32 @@ export interface ChangelogResult {
   warnings: string[];
 }
 
-/**
- * The releases to render. Kept apart so the commits are garbage once their documents exist:
- * on a 100k-commit history that lowers the peak memory of rendering.
- */
-function releasesOf(
+/** A range's notes as one release (its own, or `request.version`'s when unreleased). */
+function oneRelease(
   commits: CommitRecord[],
-  range: Pick<ReleaseRange, 'allReleases' | 'releasedAt' | 'from'>,
+  range: Pick<ReleaseRange, 'releasedAt' | 'from'>,
   versioning: VersioningPolicy,
   request: ChangelogRequest,
   meta: { today: string; authors: MailMap; onlyPackage: PackageFilter },
-): ChangelogRelease[] {
-  const { today, authors, onlyPackage } = meta;
-  const prefix = versioning.tagPrefix;
-  if (request.all) {
-    return groupByRelease(commits, range.allReleases).map((group) => {
-      const version = group.release?.version ?? request.version ?? null;
-      // A release usually owns its own commit (a lower release can own it when tags are out of
-      // order): searching the group first spares a map of every commit's date.
-      const sha = group.release?.sha;
-      const own = (commit: CommitRecord): boolean => commit.sha === sha;
-      const date = sha ? changelogDate((group.commits.find(own) ?? commits.find(own))!.date) : today;
-      return {
-        document: buildChangelog(onlyPackage(group.commits), versioning, { version, date, authors }),
-        tag: group.release?.name ?? (version === null ? null : `${prefix}${version}`),
-        previousTag: group.previous?.name ?? null,
-      };
-    });
-  }
+): ChangelogRelease {
   const released = request.version === undefined ? range.releasedAt : null;
   const version = request.version ?? released?.version ?? null;
-  const date = released && commits[0] ? changelogDate(commits[0].date) : today;
-  const document = buildChangelog(onlyPackage(commits), versioning, { version, date, authors });
-  const tag = released?.name ?? (version === null ? null : `${prefix}${version}`);
-  return [{ document, tag, previousTag: range.from }];
+  const date = released && commits[0] ? changelogDate(commits[0].date) : meta.today;
+  const document = buildChangelog(meta.onlyPackage(commits), versioning, {
+    version,
+    date,
+    authors: meta.authors,
+  });
+  const tag = released?.name ?? (version === null ? null : `${versioning.tagPrefix}${version}`);
+  return { document, tag, previousTag: range.from };
+}
+
+function result(releases: RenderedRelease[], warnings: string[]): ChangelogResult {
+  return {
+    markdown: joinReleases(releases.map((release) => release.markdown)),
+    documents: releases.map((release) => release.document),
+    warnings,
+  };
 }
 
 /**
@@ -86,48 +79,87 @@ export async function changelogForRange(
 ): Promise<ChangelogResult> {
   const state = await repositoryContext(core, repoDir);
   const { policy } = requireReleasePolicy(state);
-  const prefix = policy.versioning.tagPrefix;
+  const { versioning } = policy;
   // The whole history needs no previous release: each commit's release comes from the graph.
   const whole = request.all === true && request.from === undefined;
   const range = whole
     ? {
-        ...(await resolveTarget(state.root, state.head, prefix, request)),
+        ...(await resolveTarget(state.root, state.head, versioning.tagPrefix, request)),
         ...{ releasedAt: null, from: null, fromSha: null, currentOnLine: false },
       }
-    : await resolveReleaseRange(state.root, state.head, prefix, request, { skipReleaseAtTo: true });
-  const { fromSha } = range;
-  const warnings = state.shallow ? [SHALLOW_WARNING] : [];
-  const span = { from: fromSha, to: range.to };
-  const [releases, links, template] = await Promise.all([
-    // The package's commits are asked beside the history read: releases are grouped on the
-    // whole graph, then each keeps only what counts for the policy's package (versioning.paths).
-    Promise.all([
-      loadHistory(core, state.root, span),
-      packageFilter(state.root, span, policy.versioning.paths),
-    ]).then(async ([history, onlyPackage]) => {
-      const otherPrefix = otherPrefixesSaid(range, history.commits, policy.versioning);
-      if (otherPrefix !== null) warnings.push(otherPrefix);
-      const leaveOut = request.leaveOut;
-      let commits = leaveOut ? history.commits.filter((c) => !leaveOut.has(c.sha)) : history.commits;
-      if (range.currentOnLine && fromSha !== null) {
-        const split = await leaveOutReleasedOnLine(core, state.root, range.to, fromSha, commits);
-        commits = split.commits;
-        if (split.released.length > 0)
-          warnings.push(releasedOnLineWarning(split.released.length, range.from!));
-      }
-      const authors = await readMailMap(state.root, authorsOf(commits));
-      return releasesOf(commits, range, policy.versioning, request, {
-        today: changelogDate(core.now()),
-        authors,
-        onlyPackage,
+    : await resolveReleaseRange(state.root, state.head, versioning.tagPrefix, request, {
+        skipReleaseAtTo: true,
       });
-    }),
-    readRemoteLinks(state.root),
-    loadTemplate(state.root),
-  ]);
+  const { fromSha } = range;
+  const span = { from: fromSha, to: range.to };
+  const today = changelogDate(core.now());
+  const render = Promise.all([readRemoteLinks(state.root), loadTemplate(state.root)]).then(
+    ([links, template]): RenderOptions => ({ links, template }),
+  );
+  // The package's commits are asked beside the history read: releases are grouped on the whole
+  // graph, then each keeps only what counts for the policy's package (versioning.paths).
+  const onlyPackage = packageFilter(state.root, span, versioning.paths);
+  // Awaited below; should the history read fail first, its error is the one told.
+  for (const started of [render, onlyPackage]) started.catch(() => undefined);
+  const warn = (commits: Pick<CommitRecord, 'sha'>[]): string[] => {
+    const otherPrefix = otherPrefixesSaid(range, commits, versioning);
+    return [...(state.shallow ? [SHALLOW_WARNING] : []), ...(otherPrefix === null ? [] : [otherPrefix])];
+  };
+  const sectionInputs = async (authors: MailMap, keep: boolean): Promise<SectionInputs> => ({
+    versioning,
+    authors,
+    onlyPackage: await onlyPackage,
+    render: await render,
+    today,
+    version: request.version ?? null,
+    keep,
+  });
+
+  // A whole history read before: its released sections are kept, so only its graph is read, and
+  // only the sections to build are parsed.
+  const graph =
+    whole && request.leaveOut === undefined
+      ? await loadKeptGraph(core, state.root, range.to, state.shallow)
+      : null;
+  if (graph) {
+    const authors = await readMailMap(state.root, authorsOf(graph));
+    const releases = await releaseSections(
+      core,
+      graph,
+      range.allReleases,
+      await sectionInputs(authors, true),
+      async (wanted) => {
+        const found = await core.commitCache.find(wanted.map((commit) => commit.sha));
+        return found.includes(undefined) ? null : (found as CommitRecord[]);
+      },
+    );
+    if (releases) return result(releases, warn(graph));
+  }
+
+  const history = await loadHistory(core, state.root, span);
+  const warnings = warn(history.commits);
+  const leaveOut = request.leaveOut;
+  let commits = leaveOut ? history.commits.filter((c) => !leaveOut.has(c.sha)) : history.commits;
+  if (range.currentOnLine && fromSha !== null) {
+    const split = await leaveOutReleasedOnLine(core, state.root, range.to, fromSha, commits);
+    commits = split.commits;
+    if (split.released.length > 0) warnings.push(releasedOnLineWarning(split.released.length, range.from!));
+  }
+  const authors = await readMailMap(state.root, authorsOf(commits));
+  if (request.all) {
+    const inputs = await sectionInputs(authors, !firstRead(history));
+    const releases = await releaseSections(core, commits, range.allReleases, inputs, async (c) => c);
+    return result(releases!, warnings);
+  }
+  const release = oneRelease(commits, range, versioning, request, {
+    today,
+    authors,
+    onlyPackage: await onlyPackage,
+  });
+  const options = await render;
   return {
-    markdown: await renderMarkdown(releases, { links, template }),
-    documents: releases.map((release) => release.document),
+    markdown: await renderMarkdown([release], options),
+    documents: [release.document],
     warnings,
   };
 }

@@ -1,12 +1,15 @@
 import type { CommitRecord } from '../../../shared/domain/commits.js';
 import type { ReleaseTag } from '../versioning/previous-release.js';
 
-export interface ReleaseGroup {
+/** What grouping needs of a commit: its place in the graph. */
+type Linked = Pick<CommitRecord, 'sha' | 'parents'>;
+
+export interface ReleaseGroup<C extends Linked = CommitRecord> {
   /** The release these commits first shipped in; null for commits no release contains yet. */
   release: ReleaseTag | null;
   /** The release before it on the same line, for compare links. */
   previous: ReleaseTag | null;
-  commits: CommitRecord[];
+  commits: C[];
 }
 
 /**
@@ -15,7 +18,7 @@ export interface ReleaseGroup {
  * still right across merges and maintenance branches. One pass over the graph in all: each
  * release claims the commits reachable from it that no lower release claimed.
  */
-export function groupByRelease(commits: CommitRecord[], releases: ReleaseTag[]): ReleaseGroup[] {
+export function groupByRelease<C extends Linked>(commits: C[], releases: ReleaseTag[]): ReleaseGroup<C>[] {
   // `releases` come highest first, so the first tag seen on a commit is the one that names it.
   const tagAt = new Map<string, number>();
   for (const tag of releases) tagAt.set(tag.sha, -1);
@@ -43,12 +46,12 @@ export function groupByRelease(commits: CommitRecord[], releases: ReleaseTag[]):
     }
   });
 
-  const groups: ReleaseGroup[] = ascending.map(([, release], r) => ({
+  const groups: ReleaseGroup<C>[] = ascending.map(([, release], r) => ({
     release,
     previous: ascending[r - 1]?.[1] ?? null,
     commits: [],
   }));
-  const unreleased: ReleaseGroup = { release: null, previous: ascending.at(-1)?.[1] ?? null, commits: [] };
+  const unreleased: ReleaseGroup<C> = { release: null, previous: ascending.at(-1)?.[1] ?? null, commits: [] };
   commits.forEach((commit, i) => (owner[i] === -1 ? unreleased : groups[owner[i]!]!).commits.push(commit));
   groups.reverse();
   return unreleased.commits.length > 0 ? [unreleased, ...groups] : groups;
@@ -62,7 +65,7 @@ const NEARBY = 16;
  * after its child (the first parent most often the very next), so those few are looked at
  * first; a map of every commit (100k entries on a long history) is built only for the rest.
  */
-function nearbyFirst(commits: CommitRecord[]): (sha: string, child: number) => number | undefined {
+function nearbyFirst(commits: Linked[]): (sha: string, child: number) => number | undefined {
   let index: Map<string, number> | undefined;
   return (sha, child) => {
     const end = Math.min(commits.length, child + 1 + NEARBY);

@@ -170,15 +170,23 @@ export function renderDefault(
  * template goes through conventional-changelog-writer.
  */
 export async function renderMarkdown(releases: ChangelogRelease[], options: RenderOptions): Promise<string> {
+  const render = releaseRenderer(options);
   const blocks: string[] = [];
+  for (const release of releases) blocks.push(await render(release));
+  return joinReleases(blocks);
+}
+
+/** Renders one release's block of `renderMarkdown` at a time (escapes remembered across them). */
+export function releaseRenderer(options: RenderOptions): (release: ChangelogRelease) => Promise<string> {
   const escape = escaper();
-  for (const release of releases) {
-    blocks.push(
-      options.template === null
-        ? renderDefault(release, options.links, escape)
-        : await renderWithWriter(release, options),
-    );
-  }
+  return async (release) =>
+    options.template === null
+      ? renderDefault(release, options.links, escape)
+      : renderWithWriter(release, options);
+}
+
+/** Releases' blocks, newest first, as one changelog. */
+export function joinReleases(blocks: string[]): string {
   return blocks.join('\n');
 }
 

@@ -6,7 +6,7 @@ import { databaseOptions } from '../store/native-binding.js';
 // The commit cache's file: opened tuned for bulk writes, its tables made when missing.
 
 // Bumped when the tables' shape changes: the cache is rebuilt, never migrated.
-const CACHE_SCHEMA = 2;
+const CACHE_SCHEMA = 3;
 
 /** The cache file and its journal; anything else at its name too (say, a directory). */
 export function removeCache(file: string): void {
@@ -33,6 +33,7 @@ export function openCache(file: string): Db {
       // records: git's records of the batch's commits (log.ts), NUL-separated; changes: their
       // parses, one JSON array per commit (commit-codec.ts).
       db.exec(`
+        DROP TABLE IF EXISTS sections;
         DROP TABLE IF EXISTS diffs;
         DROP TABLE IF EXISTS histories;
         DROP TABLE IF EXISTS commits;
@@ -52,15 +53,24 @@ export function openCache(file: string): Db {
       `);
     }
     // Added beside the commits without a schema bump: a cache from before simply gains them.
-    // histories: the SHAs of a tip's whole history, newest first, newline-separated, and the
-    // batches (JSON) that held its commits when last read.
+    // histories: the SHAs of a tip's whole history, newest first, newline-separated, the
+    // batches (JSON) that held its commits when last read, and its graph (history-graph.ts). sections: released changelog sections
+    // as rendered (markdown) and built (document, JSON), by the digest of all they are made of
+    // (release-sections.ts).
     db.exec(`
       CREATE TABLE IF NOT EXISTS diffs (sha TEXT PRIMARY KEY, shape TEXT NOT NULL, patch TEXT) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS histories (
         tip TEXT PRIMARY KEY,
         shas TEXT NOT NULL,
         batches TEXT NOT NULL,
+        graph TEXT NOT NULL,
         used INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS sections (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        markdown TEXT NOT NULL,
+        document TEXT NOT NULL
       );
     `);
     return db;

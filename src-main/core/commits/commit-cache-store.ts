@@ -4,6 +4,8 @@ import type { Db } from '../store/database.js';
 import { openCache, removeCache } from './commit-cache-file.js';
 import { lookUp, readNear, sampleHits } from './commit-cache-lookup.js';
 import { BatchEncoder, type EncodedBatch, ThreadWriter, writeBatches } from './commit-cache-writer.js';
+import type { GraphCommit } from './history-graph.js';
+import { encodeGraph } from './history-graph.js';
 import { COMMIT_PARSER_VERSION } from './parse-message.js';
 
 /**
@@ -23,6 +25,8 @@ export interface KeptHistory {
   shas: string[];
   /** The batches its commits were found in when last read. */
   batches: number[];
+  /** Its commits' graph and authors (history-graph.ts); null when it could not be kept. */
+  graph: string | null;
 }
 
 /** Commits found in the cache (missing ones undefined) and the batches they came from. */
@@ -105,6 +109,17 @@ export class CommitCacheStore {
     });
   }
 
+  /** `use` on the cache once the writes begun have ended; `nothing` should the cache fail. */
+  async read<T>(nothing: () => T, use: (db: Db) => T): Promise<T> {
+    await this.#writes.catch(() => undefined);
+    return this.#guarded(nothing, use);
+  }
+
+  /** `write` once the writes begun have ended; a cache that cannot take it only loses it. */
+  write(write: (db: Db) => void): void {
+    this.#afterWrites(write);
+  }
+
   /**
    * Fills the cache with about `expected` commits, added as they are parsed. A long history goes
    * to a thread as it is parsed (see `ThreadWriter`) and `end` returns at once: `find` and
@@ -181,29 +196,39 @@ export class CommitCacheStore {
       (db) => {
         const row = db
           .prepare(
-            'SELECT wanted.key, h.shas, h.batches FROM json_each(?) AS wanted JOIN histories AS h ON h.tip = wanted.value ORDER BY wanted.key LIMIT 1',
+            'SELECT wanted.key, h.shas, h.batches, h.graph FROM json_each(?) AS wanted JOIN histories AS h ON h.tip = wanted.value ORDER BY wanted.key LIMIT 1',
           )
           .raw()
-          .get(JSON.stringify(tips)) as [at: number, shas: string, batches: string] | undefined;
+          .get(JSON.stringify(tips)) as
+          [at: number, shas: string, batches: string, graph: string] | undefined;
         if (!row) return null;
         db.prepare('UPDATE histories SET used = ? WHERE tip = ?').run(this.#clock(), tips[row[0]]);
-        const [at, shas, batches] = row;
-        return { at, shas: shas === '' ? [] : shas.split('\n'), batches: JSON.parse(batches) as number[] };
+        const [at, shas, batches, graph] = row;
+        return {
+          at,
+          shas: shas === '' ? [] : shas.split('\n'),
+          batches: JSON.parse(batches) as number[],
+          graph: graph === '' ? null : graph,
+        };
       },
     );
   }
 
   /**
-   * Keeps the whole history of `tip` (its SHAs newest first), forgetting the least used past
-   * HISTORIES; written once the writes begun have ended, so a first read's thread is not waited for.
+   * Keeps the whole history of `tip` (its commits newest first) and, with `graph`, its graph,
+   * forgetting the least used past HISTORIES; written once the writes begun have ended, so a
+   * first read's thread is not waited for.
    */
-  keepHistory(tip: string, shas: string[], batches: number[]): void {
+  keepHistory(tip: string, commits: GraphCommit[], batches: number[], graph: boolean): void {
     this.#afterWrites((db) =>
       db.transaction(() => {
-        db.prepare('INSERT OR REPLACE INTO histories (tip, shas, batches, used) VALUES (?, ?, ?, ?)').run(
+        db.prepare(
+          'INSERT OR REPLACE INTO histories (tip, shas, batches, graph, used) VALUES (?, ?, ?, ?, ?)',
+        ).run(
           tip,
-          shas.join('\n'),
+          commits.map((commit) => commit.sha).join('\n'),
           JSON.stringify(batches),
+          (graph ? encodeGraph(commits) : null) ?? '',
           this.#clock(),
         );
         db.prepare(

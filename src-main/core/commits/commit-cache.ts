@@ -3,6 +3,8 @@ import type { CommitRecord } from '../../../shared/domain/commits.js';
 import type { Core } from '../context.js';
 import type { CommitLink, CommitRange, RawCommit } from '../git/log.js';
 import { listShas, newestLinks, readCommits, readHistory } from '../git/log.js';
+import type { GraphCommit } from './history-graph.js';
+import { decodeGraph } from './history-graph.js';
 import { parseCommitMessage } from './parse-message.js';
 
 /** How a history read was served: the cache's effect is observable, not just timed. */
@@ -78,17 +80,61 @@ export async function loadHistory(
     const history = await readListed(core, repo, range, job, kept.shas, kept.batches);
     // Kept again when it grew or its commits moved (parsed again, or new ones now written).
     const moved = history.batches.join() !== kept.batches.join() || history.stats.parsed > 0;
-    if (kept.grown || moved) core.commitCache.keepHistory(range.to, kept.shas, history.batches);
+    if (kept.grown || moved)
+      core.commitCache.keepHistory(range.to, history.commits, history.batches, !firstRead(history));
     return history;
   }
   let history: Read | null = null;
   if (!(await core.commitCache.anyCached(newest))) history = await readFirstTime(core, repo, range, job);
   history ??= await readListed(core, repo, range, job, await listShas(repo, range));
-  if (!shallow) {
-    const shas = history.commits.map((commit) => commit.sha);
-    core.commitCache.keepHistory(range.to, shas, history.batches);
-  }
+  // A first read already writes every parse; its graph is kept by the next read, from the cache.
+  if (!shallow) core.commitCache.keepHistory(range.to, history.commits, history.batches, !firstRead(history));
   return history;
+}
+
+/**
+ * Whether `history` was mostly read from git rather than the cache: a first read, whose time
+ * goes to parsing and caching every commit. What is made from it for later reads (a graph, kept
+ * changelog sections) is left to the next read, which gets the parses from the cache.
+ */
+export function firstRead(history: History): boolean {
+  return history.stats.parsed * 2 > history.stats.total;
+}
+
+/**
+ * The whole history of `tip` as kept: each commit's place in the graph and its author, without
+ * its message or parse. New commits on top of a kept history (see `keptHistory`) are read and
+ * parsed, and the grown history kept. Null when no such history was kept (then `loadHistory`
+ * reads it) or the repository is shallow (its histories grow when deepened). A whole-history
+ * changelog needs no more to find its kept sections (release-sections.ts).
+ */
+export async function loadKeptGraph(
+  core: Core,
+  repo: string,
+  tip: string,
+  shallow: boolean,
+): Promise<GraphCommit[] | null> {
+  if (shallow) return null;
+  const own = await core.commitCache.history([tip]);
+  if (own) return own.graph === null ? null : decodeGraph(own.shas, own.graph);
+  const { links } = await newestLinks(repo, tip, FIRST_READ_PROBE);
+  const found = await core.commitCache.history(chainOf(links).slice(1));
+  const below = found?.graph ? decodeGraph(found.shas, found.graph) : null;
+  if (!found || !below) return null;
+  // found.at counts from the commit under the tip.
+  const above = links.slice(0, found.at + 1).map((link) => link.sha);
+  const range = { from: found.shas[0]!, to: tip };
+  const read = await readListed(core, repo, range, `history-${randomUUID()}`, above);
+  const commits = [...read.commits, ...below];
+  core.commitCache.keepHistory(tip, commits, found.batches, true);
+  return commits;
+}
+
+/** The tip of `links` and the commits under it while each is its child's only parent. */
+function chainOf(links: CommitLink[]): string[] {
+  let chain = 0;
+  while (chain + 1 < links.length && links[chain]!.parents.length === 1) chain++;
+  return links.slice(0, chain + 1).map((link) => link.sha);
 }
 
 /**
@@ -101,9 +147,7 @@ async function keptHistory(
   core: Core,
   links: CommitLink[],
 ): Promise<{ shas: string[]; batches: number[]; grown: boolean } | null> {
-  let chain = 0;
-  while (chain + 1 < links.length && links[chain]!.parents.length === 1) chain++;
-  const found = await core.commitCache.history(links.slice(0, chain + 1).map((link) => link.sha));
+  const found = await core.commitCache.history(chainOf(links));
   if (!found) return null;
   const above = links.slice(0, found.at).map((link) => link.sha);
   return { shas: [...above, ...found.shas], batches: found.batches, grown: found.at > 0 };

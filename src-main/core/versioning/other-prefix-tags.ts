@@ -64,7 +64,7 @@ export function otherPrefixWarning(
  */
 export function otherPrefixesSaid(
   range: { tags: TagInfo[]; from: string | null },
-  commits: CommitRecord[],
+  commits: Pick<CommitRecord, 'sha'>[],
   versioning: Pick<VersioningPolicy, 'tagPrefix' | 'paths'>,
 ): string | null {
   if (versioning.paths.length > 0) return null;

@@ -3,7 +3,7 @@ import type { CommitRange } from '../git/log.js';
 import { commitsTouching } from '../git/log.js';
 
 /** Keeps the commits of a range that count for the policy's package. */
-export type PackageFilter = (commits: CommitRecord[]) => CommitRecord[];
+export type PackageFilter = <C extends Pick<CommitRecord, 'sha'>>(commits: C[]) => C[];
 
 const everything: PackageFilter = (commits) => commits;
 
