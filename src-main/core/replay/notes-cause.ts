@@ -6,6 +6,7 @@ import { changeLabel } from './evidence.js';
 import type { Cause } from './version-cause.js';
 import type { LinkedNoteEntry } from './notes-section.js';
 import { noteKey } from './notes-section.js';
+import { origins, TYPE_PREFIX } from './note-origins.js';
 
 export interface NotesComparison {
   agreed: boolean;
@@ -13,52 +14,6 @@ export interface NotesComparison {
   ours: number;
   /** Set only when the entries differ. */
   cause: Cause | null;
-}
-
-/** How a commit of the range explains a shipped entry Release Desk does not list. */
-type Origin =
-  | { kind: 'non-conventional' }
-  | { kind: 'type'; label: string }
-  | { kind: 'reverted' }
-  | { kind: 'breaking-note' }
-  | { kind: 'released-on-line' };
-
-/** Every key a commit of the range can be listed under, with why Release Desk leaves it out. */
-function origins(
-  commits: CommitRecord[],
-  decision: BumpDecision,
-  policy: VersioningPolicy,
-  releasedOnLine: CommitRecord[],
-) {
-  const cancelled = new Set<string>();
-  for (const { sha, by } of decision.cancelled) cancelled.add(sha).add(by);
-  const byKey = new Map<string, Origin>();
-  for (const commit of releasedOnLine) {
-    for (const change of commit.changes) byKey.set(noteKey(change.subject), { kind: 'released-on-line' });
-  }
-  for (const commit of commits) {
-    const header = commit.message.split('\n', 1)[0]!;
-    if (cancelled.has(commit.sha)) {
-      for (const change of commit.changes) byKey.set(noteKey(change.subject), { kind: 'reverted' });
-      continue;
-    }
-    let conventional = false;
-    for (const change of commit.changes) {
-      if (!change.conventional || change.type === null) continue;
-      conventional = true;
-      for (const note of change.notes) byKey.set(noteKey(note.text), { kind: 'breaking-note' });
-      if (!Object.hasOwn(policy.sections, change.type)) {
-        byKey.set(noteKey(change.subject), { kind: 'type', label: changeLabel(change) });
-      }
-    }
-    // A shipped list shows a non-conventional (or merge) commit by its first line, without
-    // what another tool read as its type and scope (`fix(@scope/pkg): …`).
-    if (!conventional || commit.parents.length > 1) {
-      byKey.set(noteKey(header), { kind: 'non-conventional' });
-      byKey.set(noteKey(header.replace(TYPE_PREFIX, '')), { kind: 'non-conventional' });
-    }
-  }
-  return byKey;
 }
 
 /**
@@ -86,9 +41,6 @@ function linkedCommit(commits: CommitRecord[]): (entry: LinkedNoteEntry) => Comm
     return undefined;
   };
 }
-
-// `type(scope)!: ` as any tool may read it.
-const TYPE_PREFIX = /^[\w-]+(?:\([^)]*\))?!?: */;
 
 /** Whether a line of the commit's message, read as a header or a bullet, is the entry. */
 function holds(commit: CommitRecord, entry: LinkedNoteEntry): boolean {
@@ -132,6 +84,8 @@ export function compareNotes(args: {
   range: string;
   /** Commits of the range Release Desk left out as released already on another line (picks). */
   releasedOnLine: { tag: string; commits: CommitRecord[] } | null;
+  /** Commits of the range that change none of `versioning.paths` (another package's). */
+  outsidePaths?: CommitRecord[];
   /** Releases tagged behind another prefix inside the range (see `releasesBehindOtherPrefix`). */
   hidden?: { count: number; example: string; prefix: string };
   /** A prerelease inside that range, with the commits it had released: shipped notes often start there. */
@@ -158,7 +112,13 @@ export function compareNotes(args: {
   const result = { shipped: shipped.size, ours: ours.size };
   if (missing.length === 0 && extra.length === 0) return { agreed: true, ...result, cause: null };
 
-  const known = origins(args.commits, args.decision, args.policy, args.releasedOnLine?.commits ?? []);
+  const known = origins(
+    args.commits,
+    args.decision,
+    args.policy,
+    args.releasedOnLine?.commits ?? [],
+    args.outsidePaths ?? [],
+  );
   const linked = linkedCommit(args.listed ?? args.commits);
   const cancelled = new Set(args.decision.cancelled.flatMap(({ sha, by }) => [sha, by]));
   // Our extra entries by commit: a shipped entry linking that commit is the same entry, worded otherwise.
@@ -170,6 +130,7 @@ export function compareNotes(args: {
   const reverted: LinkedNoteEntry[] = [];
   const notes: LinkedNoteEntry[] = [];
   const picked: LinkedNoteEntry[] = [];
+  const otherPaths: LinkedNoteEntry[] = [];
   const outside: LinkedNoteEntry[] = [];
   const reworded: { entry: LinkedNoteEntry; subject: string; sha: string }[] = [];
   const fromBody: { entry: LinkedNoteEntry; commit: CommitRecord }[] = [];
@@ -199,6 +160,7 @@ export function compareNotes(args: {
     else if (origin?.kind === 'reverted') reverted.push(entry);
     else if (origin?.kind === 'breaking-note') notes.push(entry);
     else if (origin?.kind === 'released-on-line') picked.push(entry);
+    else if (origin?.kind === 'outside-paths') otherPaths.push(entry);
     else outside.push(entry);
   }
   const parts: { cause: string; size: number; text: string }[] = [];
@@ -235,6 +197,13 @@ export function compareNotes(args: {
       cause: 'shipped notes repeat changes released on another line',
       size: picked.length,
       text: `the shipped notes list ${plural(picked.length, 'change')} Release Desk leaves out as released already in ${args.releasedOnLine!.tag} (picked onto its line)`,
+    });
+  }
+  if (otherPaths.length > 0) {
+    parts.push({
+      cause: 'shipped notes list changes outside versioning.paths',
+      size: otherPaths.length,
+      text: `the shipped notes list ${plural(otherPaths.length, 'change')} whose commits change none of versioning.paths (another package's, the project's choice; e.g. “${otherPaths[0]!.text}”)`,
     });
   }
   if (reworded.length > 0) {

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { CommitRecord } from '../../../shared/domain/commits.js';
 import type { VersioningPolicy } from '../../../shared/domain/policy.js';
 import type { ReplayDisagreement, ReplayReport } from '../../../shared/domain/replay.js';
 import { buildChangelog, changelogDate } from '../changelog/build-changelog.js';
 import { CHANGELOG_FILE } from '../changelog/changelog-file.js';
-import { loadHistory } from '../commits/commit-cache.js';
 import type { Core } from '../context.js';
 import { DeskError } from '../errors.js';
 import { readFileAtCommits } from '../git/files-at.js';
@@ -14,9 +12,9 @@ import { inPackage } from '../versioning/version-files.js';
 import { repositoryContext, requireReleasePolicy } from '../repository/repository-context.js';
 import type { RepositoryRef } from '../repository/repository-context.js';
 import { notesCommits, planRelease } from '../versioning/plan-release.js';
+import { leftOut, prereleaseInRange } from './range-left-out.js';
 import type { Ancestry } from '../git/ancestry.js';
 import { readAncestry } from '../git/ancestry.js';
-import type { ReleaseRange } from '../versioning/release-range.js';
 import { compareNotes } from './notes-cause.js';
 import type { LinkedNoteEntry } from './notes-section.js';
 import { linkedNoteEntries, versionSection } from './notes-section.js';
@@ -211,33 +209,6 @@ function failed(release: TimelineRelease, error: unknown): Outcome {
   };
 }
 
-/** The newest prerelease between the range's start and its end, with what it released (cached). */
-async function prereleaseInRange(
-  core: Core,
-  root: string,
-  range: ReleaseRange,
-): Promise<{ name: string; shas: Set<string> } | null> {
-  const latest = range.latest;
-  if (latest === null || !latest.prerelease || latest.sha === range.to || latest.sha === range.fromSha)
-    return null;
-  const history = await loadHistory(core, root, { from: range.fromSha, to: latest.sha });
-  return { name: latest.name, shas: new Set(history.commits.map((commit) => commit.sha)) };
-}
-
-/** The range's commits the plan left out as released already on the line it counts from (cached). */
-async function releasedOnLine(
-  core: Core,
-  root: string,
-  range: ReleaseRange,
-  planned: CommitRecord[],
-): Promise<{ tag: string; commits: CommitRecord[] } | null> {
-  if (!range.currentOnLine || range.from === null) return null;
-  const kept = new Set(planned.map((commit) => commit.sha));
-  const all = await loadHistory(core, root, { from: range.fromSha, to: range.to });
-  const left = all.commits.filter((commit) => !kept.has(commit.sha));
-  return left.length === 0 ? null : { tag: range.from, commits: left };
-}
-
 /** What every release's replay reads of the repository. */
 interface ReplayedHistory {
   root: string;
@@ -307,7 +278,7 @@ async function replayOne(
     range: `${from?.name ?? 'the start of history'}..${release.name}`,
     hidden: hiddenReleases({ expected: release.version, from, earlier, otherEarlier, tagPrefix: prefix }),
     prerelease: await prereleaseInRange(core, root, plan.range),
-    releasedOnLine: await releasedOnLine(core, root, plan.range, commits),
+    ...(await leftOut(core, root, plan.range, commits, policy.versioning.paths)),
   });
   if (notes.cause !== null) {
     disagreements.push({

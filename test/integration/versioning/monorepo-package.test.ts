@@ -126,3 +126,37 @@ describe('one package of a monorepo (versioning.tagPrefix + versioning.paths)', 
     });
   });
 });
+
+describe('replaying a package released on main after a patch on its line', () => {
+  it('tells another package’s change in its notes apart from a change picked onto the line', async () => {
+    repo.commit('chore: start', {
+      'packages/a/index.js': '1\n',
+      'packages/b/index.js': '1\n',
+      '.release-desk.yml': policyFor('a', 'packages/a'),
+    });
+    repo.tag('a-v0.9.0');
+    repo.checkout('a-0.9.x', true);
+    repo.checkout('main');
+    const fixA = repo.commit('fix(a): keep the scope', { 'packages/a/index.js': '2\n' });
+    repo.commit('fix(b): shared tooling', { 'packages/b/index.js': '2\n' });
+    repo.checkout('a-0.9.x');
+    repo.cherryPick(fixA);
+    repo.tag('a-v0.9.1');
+    repo.checkout('main');
+    repo.commit('feat(a): a new engine', { 'packages/a/index.js': '3\n' });
+    // The project's own notes list the other package's fix too.
+    repo.commit('chore(release): a 0.10.0', {
+      'packages/a/CHANGELOG.md':
+        '## 0.10.0 (2026-01-05)\n\n### Features\n\n* a new engine\n\n### Bug Fixes\n\n* shared tooling\n',
+    });
+    repo.tag('a-v0.10.0');
+
+    const report = await replayReleases(core, repo.dir, { since: 'a-v0.10.0', limit: 1 });
+    expect(report).toMatchObject({ releases: 1, versionsAgreed: 1, notesCompared: 1, notesAgreed: 0 });
+    const [notes] = report.disagreements;
+    expect(notes).toMatchObject({ tag: 'a-v0.10.0', kind: 'notes' });
+    expect(notes!.reason).toContain('change none of versioning.paths');
+    expect(notes!.reason).toContain('shared tooling');
+    expect(notes!.reason).not.toContain('picked onto its line');
+  });
+});
