@@ -4,6 +4,7 @@ import type { VersioningPolicy } from '../../../shared/domain/policy.js';
 import type { ChangelogDocument } from '../../../shared/domain/release.js';
 import { COMMIT_PARSER_VERSION } from '../commits/parse-message.js';
 import type { Core } from '../context.js';
+import { faultPoint } from '../intent/fault.js';
 import type { MailMap } from '../git/mailmap.js';
 import { authorsOf } from '../git/mailmap.js';
 import type { GraphCommit } from '../commits/history-graph.js';
@@ -142,7 +143,11 @@ function keepSections(core: Core, made: Map<string, RenderedRelease>): void {
   core.commitCache.write((db) => {
     const keep = db.prepare('INSERT OR REPLACE INTO sections (key, markdown, document) VALUES (?, ?, ?)');
     db.transaction(() => {
-      for (const [key, { markdown, document }] of made) keep.run(key, markdown, JSON.stringify(document));
+      for (const [key, { markdown, document }] of made) {
+        keep.run(key, markdown, JSON.stringify(document));
+        // Killed halfway through the transaction, the cache holds none of them.
+        faultPoint('changelog', 'sections');
+      }
       db.prepare('DELETE FROM sections WHERE id <= (SELECT max(id) FROM sections) - ?').run(SECTIONS_KEPT);
     })();
   });
