@@ -60,15 +60,22 @@ export async function releaseTimeline(repo: string, prefix: string): Promise<Tim
 
 /**
  * Prerelease tags made after their own version was released stable (yargs tags `v18.1.0-deno`
- * after `v18.1.0`): variants of that release, not a release step Release Desk would ever
- * propose, so they are not replayed. A prerelease made before its stable release is a step.
+ * after `v18.1.0`), or in the same second (a release script tagging both): variants of that
+ * release, not a release step Release Desk would ever propose, so they are not replayed. A
+ * prerelease made before its stable release is a step.
  */
 export function variantReleases(releases: TimelineRelease[]): Set<TimelineRelease> {
-  const stable = new Set<string>();
+  // When each version was first released stable.
+  const stable = new Map<string, number>();
+  for (const release of releases) {
+    if (release.prerelease) continue;
+    const at = stable.get(release.version);
+    if (at === undefined || release.created < at) stable.set(release.version, release.created);
+  }
   const variants = new Set<TimelineRelease>();
   for (const release of releases) {
-    if (!release.prerelease) stable.add(release.version);
-    else if (stable.has(semver.coerce(release.version)!.version)) variants.add(release);
+    const at = release.prerelease ? stable.get(semver.coerce(release.version)!.version) : undefined;
+    if (at !== undefined && at <= release.created) variants.add(release);
   }
   return variants;
 }

@@ -28,4 +28,13 @@ describe('variantReleases', () => {
     const timeline = ['1.1.0', '1.1.1-rc.1', '1.1.0-hotfix.1'].map(release);
     expect(names(timeline)).toEqual(['v1.1.0-hotfix.1']);
   });
+
+  it('is a prerelease tagged in the same second as its stable release, whichever sorts first', () => {
+    const [stable, rc] = [release('2.0.0'), release('2.0.0-rc.1')];
+    const deno = { ...release('2.0.0-deno'), created: stable!.created };
+    const timeline = [deno, stable!, rc!];
+    expect(names(timeline)).toEqual(['v2.0.0-deno', 'v2.0.0-rc.1']);
+    // One second before its stable release, a prerelease is still a step.
+    expect(names([{ ...deno, created: stable!.created - 1 }, stable!])).toEqual([]);
+  });
 });
