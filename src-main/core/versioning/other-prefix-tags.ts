@@ -68,6 +68,13 @@ export function otherPrefixesSaid(
   versioning: Pick<VersioningPolicy, 'tagPrefix' | 'paths'>,
 ): string | null {
   if (versioning.paths.length > 0) return null;
-  const inRange = new Map(commits.map((commit, at) => [commit.sha, at]));
+  // Most repositories have no such tag: the range's commits are only looked through for those
+  // that do, instead of a map of every commit (20k entries on a long history).
+  const tagged = new Set<string>();
+  for (const tag of range.tags)
+    if (otherPrefixVersion(tag.name, versioning.tagPrefix) !== null) tagged.add(tag.sha);
+  if (tagged.size === 0) return null;
+  const inRange = new Map<string, number>();
+  commits.forEach((commit, at) => tagged.has(commit.sha) && inRange.set(commit.sha, at));
   return otherPrefixWarning(range.tags, inRange, versioning.tagPrefix, range.from);
 }
