@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadHistory } from '../../../src-main/core/commits/commit-cache.js';
 import { listShas } from '../../../src-main/core/git/log.js';
 import { testCore } from '../../support/core-fixture.js';
 import { tempDir, TestRepo } from '../../support/git-fixture.js';
+import { gitCommands } from '../../support/git-trace.js';
 
 let core: ReturnType<typeof testCore>;
 const repos: TestRepo[] = [];
@@ -45,21 +44,10 @@ function importCommits(
 
 /** The whole history of `tip` as loadHistory gives it, and the git processes it started. */
 async function readTraced(repo: TestRepo, tip: string): Promise<{ shas: string[]; commands: string[] }> {
-  const trace = path.join(tempDir('release-desk-trace-'), 'trace.json');
-  process.env.GIT_TRACE2_EVENT = trace;
-  let shas: string[];
-  try {
+  let shas: string[] = [];
+  const commands = await gitCommands(async () => {
     shas = (await loadHistory(core, repo.dir, { from: null, to: tip })).commits.map((c) => c.sha);
-  } finally {
-    delete process.env.GIT_TRACE2_EVENT;
-  }
-  const commands = readFileSync(trace, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as { event: string; argv?: string[] })
-    .filter((event) => event.event === 'start')
-    .map((event) => event.argv!.slice(1).join(' '));
-  rmSync(path.dirname(trace), { recursive: true, force: true });
+  });
   await core.commitCache.flush();
   return { shas, commands };
 }

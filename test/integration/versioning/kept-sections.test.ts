@@ -1,11 +1,9 @@
-import { readFileSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changelogForRange } from '../../../src-main/core/changelog/range-changelog.js';
 import type { Core } from '../../../src-main/core/context.js';
 import { testCore } from '../../support/core-fixture.js';
-import { tempDir } from '../../support/git-fixture.js';
 import type { TestRepo } from '../../support/git-fixture.js';
+import { tracedGit } from '../../support/git-trace.js';
 import { repoSession } from '../../support/repo-session.js';
 
 const session = repoSession();
@@ -130,21 +128,8 @@ describe('released changelog sections kept', () => {
     await servedKept(repo);
     const top = repo.commit('fix: one more');
 
-    const trace = path.join(tempDir('release-desk-trace-'), 'trace.json');
-    process.env.GIT_TRACE2_EVENT = trace;
-    let ours: Awaited<ReturnType<typeof changelog>>;
-    try {
-      ours = await changelog(core, repo);
-    } finally {
-      delete process.env.GIT_TRACE2_EVENT;
-    }
-    const walks = readFileSync(trace, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as { event: string; argv?: string[] })
-      .filter((event) => event.event === 'start' && /^(log|rev-list)$/.test(event.argv![1]!))
-      .map((event) => event.argv!.slice(1));
-    rmSync(path.dirname(trace), { recursive: true, force: true });
+    const { result: ours, argvs } = await tracedGit(() => changelog(core, repo));
+    const walks = argvs.filter((argv) => /^(log|rev-list)$/.test(argv[0]!));
     expect(ours).toEqual(await fresh(repo));
     // The newest few to find the kept history below, then the new commit: never the whole history.
     expect(walks).toHaveLength(2);

@@ -1,5 +1,3 @@
-import { readFileSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changelogForRange } from '../../../src-main/core/changelog/range-changelog.js';
 import { finishHotfix } from '../../../src-main/core/hotfix/finish-hotfix.js';
@@ -10,7 +8,8 @@ import { pickOntoTrain } from '../../../src-main/core/trains/pick-train.js';
 import { shipTrain } from '../../../src-main/core/trains/ship-train.js';
 import { freezeTrain } from '../../../src-main/core/trains/train-lifecycle.js';
 import { planRelease } from '../../../src-main/core/versioning/plan-release.js';
-import { tempDir, type TestRepo } from '../../support/git-fixture.js';
+import { gitCommands } from '../../support/git-trace.js';
+import { type TestRepo } from '../../support/git-fixture.js';
 import { repoSession } from '../../support/repo-session.js';
 
 const session = repoSession();
@@ -275,21 +274,10 @@ describe('the previous-release search', () => {
       repo.tag(`v1.${minor}.0`);
     }
     repo.checkout('1.0.x');
-    // Every git process the search starts, from git's own trace.
-    const trace = path.join(tempDir('release-desk-trace-'), 'trace.json');
-    process.env.GIT_TRACE2_EVENT = trace;
-    try {
-      expect(await plan(repo)).toMatchObject({ current: '1.0.0', next: '1.0.1' });
-    } finally {
-      delete process.env.GIT_TRACE2_EVENT;
-    }
-    const commands = readFileSync(trace, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as { event: string; argv?: string[] })
-      .filter((event) => event.event === 'start')
-      .map((event) => event.argv!.slice(1).join(' '));
-    rmSync(path.dirname(trace), { recursive: true, force: true });
+    // Every git process the search starts.
+    const commands = await gitCommands(async () =>
+      expect(await plan(repo)).toMatchObject({ current: '1.0.0', next: '1.0.1' }),
+    );
     // One asks whether the target is on main; twelve probe the highest tags, the first alone,
     // then four at a time in one process each (`rev-list --stdin`).
     const reachability = commands.filter(

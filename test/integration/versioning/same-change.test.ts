@@ -1,9 +1,8 @@
-import { readFileSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sameChanges } from '../../../src-main/core/commits/same-change.js';
 import { testCore } from '../../support/core-fixture.js';
-import { tempDir, TestRepo } from '../../support/git-fixture.js';
+import { TestRepo } from '../../support/git-fixture.js';
+import { tracedGit } from '../../support/git-trace.js';
 
 let core: ReturnType<typeof testCore>;
 let repo: TestRepo;
@@ -15,31 +14,6 @@ afterEach(async () => {
   await core.dispose();
   repo.remove();
 });
-
-/** The git commands (`git` and its first argument) started while `run` runs. */
-async function traced<T>(run: () => Promise<T>): Promise<{ result: T; commands: string[] }> {
-  const trace = path.join(tempDir('release-desk-trace-'), 'trace.json');
-  process.env.GIT_TRACE2_EVENT = trace;
-  let result: T;
-  try {
-    result = await run();
-  } finally {
-    delete process.env.GIT_TRACE2_EVENT;
-  }
-  let commands: string[] = [];
-  try {
-    commands = readFileSync(trace, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as { event: string; argv?: string[] })
-      .filter((event) => event.event === 'start')
-      .map((event) => event.argv![1]!);
-  } catch {
-    // No git process started, no trace written.
-  }
-  rmSync(path.dirname(trace), { recursive: true, force: true });
-  return { result, commands };
-}
 
 function emptyCommit(): string {
   repo.git('commit', '-q', '--allow-empty', '-m', 'chore: nothing');
@@ -72,14 +46,14 @@ describe('the same change made twice (picks without -x)', () => {
       [other, [lineLock]],
       [empty, [lineEmpty]],
     ]);
-    const first = await traced(() => sameChanges(core, repo.dir, pairs));
+    const first = await tracedGit(() => sameChanges(core, repo.dir, pairs));
     expect([...first.result].sort()).toEqual([same, moved].sort());
     // Shapes for all; full patch-ids only for the pairs touching the same paths with other blobs.
-    expect(first.commands).toEqual(['diff-tree', 'diff-tree', 'patch-id']);
+    expect(first.argvs.map((argv) => argv[0])).toEqual(['diff-tree', 'diff-tree', 'patch-id']);
 
     await core.commitCache.flush();
-    const again = await traced(() => sameChanges(core, repo.dir, pairs));
+    const again = await tracedGit(() => sameChanges(core, repo.dir, pairs));
     expect(again.result).toEqual(first.result);
-    expect(again.commands).toEqual([]);
+    expect(again.argvs).toEqual([]);
   });
 });

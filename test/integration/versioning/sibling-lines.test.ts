@@ -1,9 +1,10 @@
-import { readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changelogForRange } from '../../../src-main/core/changelog/range-changelog.js';
 import { planRelease } from '../../../src-main/core/versioning/plan-release.js';
-import { tempDir, type TestRepo } from '../../support/git-fixture.js';
+import { type TestRepo } from '../../support/git-fixture.js';
+import { gitCommands } from '../../support/git-trace.js';
 import { repoSession } from '../../support/repo-session.js';
 import { siblingLines } from '../../support/sibling-lines-fixture.js';
 
@@ -130,25 +131,6 @@ describe('a clone that lacks an object', () => {
     expect(view.warnings).toContain('2 changes already released in v21.2.3 (picked onto its line) left out.');
   });
 });
-
-/** Every git process `run` starts, from git's own trace. */
-async function gitCommands(run: () => Promise<unknown>): Promise<string[]> {
-  const trace = path.join(tempDir('release-desk-trace-'), 'trace.json');
-  process.env.GIT_TRACE2_EVENT = trace;
-  try {
-    await run();
-  } finally {
-    delete process.env.GIT_TRACE2_EVENT;
-  }
-  const commands = readFileSync(trace, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as { event: string; argv?: string[] })
-    .filter((event) => event.event === 'start')
-    .map((event) => event.argv!.slice(1).join(' '));
-  rmSync(path.dirname(trace), { recursive: true, force: true });
-  return commands;
-}
 
 describe('the sibling-line search', () => {
   it('asks git once about the highest candidates, however many releases the sibling lines hold', async () => {
