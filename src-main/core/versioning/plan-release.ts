@@ -172,29 +172,33 @@ export async function planRelease(
   const state = await repositoryContext(core, repoDir);
   const { policy, problem } = requireReleasePolicy(state);
   const withChangelog = request.changelog !== false;
-  const [links, template] = await Promise.all([
+  // Read beside the range and its history; should either fail first, its error is the one told.
+  const rendering = Promise.all([
     withChangelog ? readRemoteLinks(state.root) : null,
     withChangelog ? loadTemplate(state.root) : null,
   ]);
+  rendering.catch(() => undefined);
+  // The package's commits (versioning.paths) are asked beside the history read.
+  const read = (span: { from: string | null; to: string }) =>
+    Promise.all([
+      loadHistory(core, state.root, span),
+      packageFilter(state.root, span, policy.versioning.paths),
+    ]);
   let range = await resolveReleaseRange(state.root, state.head, policy.versioning.tagPrefix, request);
-  let history = await loadHistory(core, state.root, { from: range.fromSha, to: range.to });
+  let [history, onlyPackage] = await read({ from: range.fromSha, to: range.to });
   const remade =
     request.from === undefined ? await remadeReleaseRange(state.root, range, history.commits) : null;
   if (remade !== null) {
     range = remade;
-    history = await loadHistory(core, state.root, { from: range.fromSha, to: range.to });
+    [history, onlyPackage] = await read({ from: range.fromSha, to: range.to });
   }
+  const [links, template] = await rendering;
   const warnings = state.shallow ? [SHALLOW_WARNING] : [];
   // Broken promotion or train keys do not change a release; they are still said, not hidden.
   if (problem)
     warnings.push(
       `${problem.message}\nReleases are unaffected; promotions and trains refuse until it is fixed.`,
     );
-  const onlyPackage = await packageFilter(
-    state.root,
-    { from: range.fromSha, to: range.to },
-    policy.versioning.paths,
-  );
   let commits = onlyPackage(history.commits);
   const otherPrefix = otherPrefixesSaid(range, history.commits, policy.versioning);
   if (otherPrefix !== null) warnings.push(otherPrefix);
