@@ -1,7 +1,8 @@
 import type { CommitRecord } from '../../../shared/domain/commits.js';
 import type { VersioningPolicy } from '../../../shared/domain/policy.js';
 import type { ChangelogDocument } from '../../../shared/domain/release.js';
-import { firstRead, loadHistory, loadKeptGraph } from '../commits/commit-cache.js';
+import { firstRead, loadHistory } from '../commits/commit-cache.js';
+import { loadKeptGraph } from '../commits/kept-graph.js';
 import type { Core } from '../context.js';
 import type { MailMap } from '../git/mailmap.js';
 import { authorsOf, readMailMap } from '../git/mailmap.js';

@@ -3,8 +3,6 @@ import type { CommitRecord } from '../../../shared/domain/commits.js';
 import type { Core } from '../context.js';
 import type { CommitLink, CommitRange, RawCommit } from '../git/log.js';
 import { listShas, newestLinks, readCommits, readHistory } from '../git/log.js';
-import type { GraphCommit } from './history-graph.js';
-import { decodeGraph } from './history-graph.js';
 import { parseCommitMessage } from './parse-message.js';
 
 /** How a history read was served: the cache's effect is observable, not just timed. */
@@ -26,7 +24,7 @@ type Read = History & { batches: number[] };
 const PROGRESS_EVERY = 5000;
 const LONG_READ = 5000;
 // A whole history whose newest this many commits are not cached is read as never read before.
-const FIRST_READ_PROBE = 64;
+export const FIRST_READ_PROBE = 64;
 // While so read, every this many commits a sample of them is looked up in the cache.
 const FIRST_READ_CHECK_EVERY = 1000;
 const FIRST_READ_CHECK_SIZE = 8;
@@ -101,37 +99,8 @@ export function firstRead(history: History): boolean {
   return history.stats.parsed * 2 > history.stats.total;
 }
 
-/**
- * The whole history of `tip` as kept: each commit's place in the graph and its author, without
- * its message or parse. New commits on top of a kept history (see `keptHistory`) are read and
- * parsed, and the grown history kept. Null when no such history was kept (then `loadHistory`
- * reads it) or the repository is shallow (its histories grow when deepened). A whole-history
- * changelog needs no more to find its kept sections (release-sections.ts).
- */
-export async function loadKeptGraph(
-  core: Core,
-  repo: string,
-  tip: string,
-  shallow: boolean,
-): Promise<GraphCommit[] | null> {
-  if (shallow) return null;
-  const own = await core.commitCache.history([tip]);
-  if (own) return own.graph === null ? null : decodeGraph(own.shas, own.graph);
-  const { links } = await newestLinks(repo, tip, FIRST_READ_PROBE);
-  const found = await core.commitCache.history(chainOf(links).slice(1));
-  const below = found?.graph ? decodeGraph(found.shas, found.graph) : null;
-  if (!found || !below) return null;
-  // found.at counts from the commit under the tip.
-  const above = links.slice(0, found.at + 1).map((link) => link.sha);
-  const range = { from: found.shas[0]!, to: tip };
-  const read = await readListed(core, repo, range, `history-${randomUUID()}`, above);
-  const commits = [...read.commits, ...below];
-  core.commitCache.keepHistory(tip, commits, found.batches, true);
-  return commits;
-}
-
 /** The tip of `links` and the commits under it while each is its child's only parent. */
-function chainOf(links: CommitLink[]): string[] {
+export function chainOf(links: CommitLink[]): string[] {
   let chain = 0;
   while (chain + 1 < links.length && links[chain]!.parents.length === 1) chain++;
   return links.slice(0, chain + 1).map((link) => link.sha);
@@ -198,7 +167,7 @@ async function readFirstTime(
 }
 
 /** The listed commits (`shas`, the range's in git's order), from the cache or read and parsed. */
-async function readListed(
+export async function readListed(
   core: Core,
   repo: string,
   range: CommitRange,

@@ -141,6 +141,45 @@ describe('released changelog sections kept', () => {
     expect(graph).toMatch(/^\[\[/);
   });
 
+  it('reads only what a merge on top brings in, in git’s order, and keeps the merged history', async () => {
+    const repo = session.newRepo();
+    realShaped(repo);
+    const { core } = session;
+    await servedKept(repo);
+    await servedKept(repo);
+    // A branch from v1.1.0 whose commits are dated among main's: git's order interleaves them.
+    repo.checkout('late', true);
+    repo.git('reset', '-q', '--hard', 'v1.1.0');
+    for (let i = 0; i < 3; i++) {
+      const date = `2026-01-05T09:${40 + i}:00Z`;
+      repo.write(`late-${i}.txt`, `${i}\n`);
+      repo.git('add', '-A');
+      repo.gitWithEnv(
+        { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+        'commit',
+        '-q',
+        '-m',
+        `fix: late ${i}`,
+      );
+    }
+    repo.checkout('main');
+    const merged = repo.merge('late');
+
+    const { result: ours, argvs } = await tracedGit(() => changelog(core, repo));
+    expect(ours).toEqual(await fresh(repo));
+    // One walk of the SHAs alone; bodies only of what the merge brought in.
+    const bodies = argvs.filter((argv) => argv[0] === 'log');
+    expect(bodies.length).toBeGreaterThan(0);
+    expect(bodies.every((argv) => argv.some((arg) => arg.startsWith('^')))).toBe(true);
+    await core.commitCache.flush();
+    const again = await tracedGit(() => changelog(core, repo));
+    expect(again.result).toEqual(ours);
+    expect(again.argvs.filter((argv) => /^(log|rev-list)$/.test(argv[0]!))).toEqual([]);
+    expect(
+      core.commitCache.db.prepare('SELECT graph FROM histories WHERE tip = ?').pluck().get(merged),
+    ).toMatch(/^\[\[/);
+  });
+
   it('builds a section again when its kept copy is damaged, and says nothing of it', async () => {
     const repo = session.newRepo();
     realShaped(repo);
