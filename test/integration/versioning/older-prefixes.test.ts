@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changelogForRange } from '../../../src-main/core/changelog/range-changelog.js';
 import { releaseHistory } from '../../../src-main/core/history/release-history.js';
+import { cutTrain } from '../../../src-main/core/trains/cut-train.js';
 import { startHotfix } from '../../../src-main/core/hotfix/start-hotfix.js';
 import { resolveRelease } from '../../../src-main/core/promotion/release.js';
 import { replayReleases } from '../../../src-main/core/replay/replay-releases.js';
@@ -107,6 +108,13 @@ describe('releases tagged behind an older prefix', () => {
       tag: 'v1.1.1',
       branch: 'hotfix/1.1.1',
     });
+  });
+
+  it('cuts a train after the newest release, bare before the rename', async () => {
+    const { repo } = renamedTags(`${OLDER}environments:\n  - name: production\n`);
+    repo.git('tag', '-d', 'v1.3.0');
+    const { train } = await cutTrain(session.core, repo.dir);
+    expect(train).toMatchObject({ version: '1.3.0', tag: 'v1.3.0', branch: 'release/1.3' });
   });
 
   it('replays every release, bare ones too, agreeing on each version', async () => {
