@@ -18,6 +18,11 @@ export interface ApprovalsPolicy {
 export interface VersioningPolicy {
   /** Prefix of release tags, default `v`. */
   tagPrefix: string;
+  /**
+   * Prefixes the project tagged its releases with before (`""`: bare versions like `18.2.0`):
+   * their tags are releases too, new ones are made with `tagPrefix`. Default empty.
+   */
+  olderTagPrefixes: string[];
   /** Before 1.0.0 a breaking change bumps minor (default true); false → breaking gives 1.0.0. */
   preMajor: boolean;
   /** Commit type → bump. Types not listed cause no release. */

@@ -26,6 +26,8 @@ export interface ReplayReport {
   disagreements: ReplayDisagreement[];
   /** The tag prefix release tags were recognised by, and how many tags it saw and did not. */
   tagPrefix: string;
+  /** The older prefixes whose tags were releases too (versioning.olderTagPrefixes). */
+  olderTagPrefixes: string[];
   /** Release tags, variants not counted. */
   releaseTags: number;
   otherTags: number;

@@ -44,8 +44,9 @@ function printReport(io: CliIo, report: ReplayReport): void {
     variants === 0
       ? ''
       : `; ${variants === 1 ? '1 variant tag of a released version' : `${variants} variant tags of released versions`} left out, e.g. ${report.variantTags[0]!}`;
+  const prefixes = [report.tagPrefix, ...report.olderTagPrefixes].map((p) => `"${p}"`).join(' or ');
   io.stdout(
-    `Replayed ${report.releases} of ${report.releaseTags} releases (tags "${report.tagPrefix}" + SemVer${other}${left})\n\n`,
+    `Replayed ${report.releases} of ${report.releaseTags} releases (tags ${prefixes} + SemVer${other}${left})\n\n`,
   );
   printFields(io, [
     ['Versions agreed', `${report.versionsAgreed} of ${report.releases}`],

@@ -85,10 +85,10 @@ export async function changelogForRange(
   const whole = request.all === true && request.from === undefined;
   const range = whole
     ? {
-        ...(await resolveTarget(state.root, state.head, versioning.tagPrefix, request)),
+        ...(await resolveTarget(state.root, state.head, versioning, request)),
         ...{ releasedAt: null, from: null, fromSha: null, currentOnLine: false },
       }
-    : await resolveReleaseRange(state.root, state.head, versioning.tagPrefix, request, {
+    : await resolveReleaseRange(state.root, state.head, versioning, request, {
         skipReleaseAtTo: true,
       });
   const { fromSha } = range;

@@ -16,7 +16,7 @@ type Direction = ReleaseComparison['direction'];
 
 async function resolveEnd(core: Core, situation: RepoSituation, end: CompareEnd): Promise<ResolvedEnd> {
   if (end.kind === 'release') {
-    const release = await resolveRelease(situation.root, end.version, situation.tagPrefix);
+    const release = await resolveRelease(situation.root, end.version, situation.tagNaming);
     return { environment: null, version: release.version, tag: release.tag, sha: release.sha };
   }
   const policy = requirePolicy(situation);

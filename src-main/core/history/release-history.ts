@@ -47,7 +47,7 @@ export async function releaseHistory(core: Core, dir: RepositoryRef): Promise<Re
     }
   }
   // Highest version first: each release's predecessor is after it.
-  const releases = (await listReleases(situation.root, situation.tagPrefix)).map(
+  const releases = (await listReleases(situation.root, situation.tagNaming)).map(
     (release, index, all): HistoryRelease => ({
       version: release.version,
       tag: release.tag,

@@ -22,7 +22,7 @@ export async function commitContains(path: RepositoryRef, rev: string): Promise<
   const { root } = repo;
   const policy = requirePolicy(repo);
   const sha = await resolveCommit(root, rev);
-  const releases = await allReleaseTags(root, policy.versioning.tagPrefix);
+  const releases = await allReleaseTags(root, policy.versioning);
   const lines = await activeLines(root, policy);
   const targets: TargetRef[] = [
     ...releases.map((r) => ({ name: `${TAG}${r.name}`, sha: r.sha })),

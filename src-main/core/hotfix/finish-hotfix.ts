@@ -32,15 +32,20 @@ async function prepare(core: Core, scope: HotfixScope, hotfix: HotfixRecord) {
       `The hotfix branch ${hotfix.branch} no longer exists: abort the hotfix.`,
     );
   const picks = await hotfixPicks(root, hotfix);
-  const prefix = policy.versioning.tagPrefix;
-  const releases = await allReleaseTags(root, prefix);
+  const releases = await allReleaseTags(root, policy.versioning);
   // Someone may have released this patch meanwhile: then the next free one.
   const version = releases.some((r) => r.version === hotfix.version)
     ? await nextFreePatch(root, hotfix.baseVersion, releases)
     : hotfix.version;
   const plan = await planRelease(core, scope, { from: hotfix.baseTag, to: head, releaseAs: version });
   const targets = await carryTargets(root, policy, hotfix.baseVersion);
-  return { picks, version, tag: `${prefix}${version}`, changelog: plan.view.changelog, targets };
+  return {
+    picks,
+    version,
+    tag: `${policy.versioning.tagPrefix}${version}`,
+    changelog: plan.view.changelog,
+    targets,
+  };
 }
 
 export async function previewHotfix(core: Core, path: RepositoryRef): Promise<HotfixPreview> {

@@ -6,13 +6,14 @@ import { repositoryContext, requirePolicy } from '../repository/repository-conte
 import type { RepositoryRef } from '../repository/repository-context.js';
 import { releaseTags } from '../versioning/previous-release.js';
 import type { ReleaseTag } from '../versioning/previous-release.js';
+import type { TagNaming } from '../versioning/tag-naming.js';
 
 /** Stable release tags with their dates, highest version first. */
-export async function releasedVersions(root: string, prefix: string): Promise<HotfixRelease[]> {
+export async function releasedVersions(root: string, naming: TagNaming): Promise<HotfixRelease[]> {
   const details = await readTagDetails(root);
   const dates = new Map(details.map((tag) => [tag.name, tag.created]));
   const tags = details.map(({ name, sha }) => ({ name, sha }));
-  const stable = releaseTags(tags, prefix).filter((tag) => !tag.prerelease);
+  const stable = releaseTags(tags, naming).filter((tag) => !tag.prerelease);
   const latestOfLine = new Map<string, string>();
   for (const tag of stable) {
     const line = lineOf(tag.version);
@@ -48,5 +49,5 @@ export async function nextFreePatch(root: string, base: string, releases: Releas
 /** The released versions a hotfix can start from, for the repository at `path`. */
 export async function hotfixReleases(path: RepositoryRef): Promise<HotfixRelease[]> {
   const repo = await repositoryContext(null, path);
-  return releasedVersions(repo.root, requirePolicy(repo).versioning.tagPrefix);
+  return releasedVersions(repo.root, requirePolicy(repo).versioning);
 }

@@ -69,7 +69,7 @@ export async function hotfixCandidates(
   const unique = fixesFirst(await withoutCopies(root, listed));
   const commits = unique.map((row) => row.commit);
 
-  const releases = await allReleaseTags(root, scope.policy.versioning.tagPrefix);
+  const releases = await allReleaseTags(root, scope.policy.versioning);
   const targets: TargetRef[] = releases.map((r) => ({ name: `refs/tags/${r.name}`, sha: r.sha }));
   const hotfixHead = hotfix ? await branchHead(root, hotfix.branch) : null;
   if (hotfix && hotfixHead) targets.push({ name: `refs/heads/${hotfix.branch}`, sha: hotfixHead });

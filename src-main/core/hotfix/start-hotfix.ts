@@ -6,6 +6,7 @@ import { DeskError } from '../errors.js';
 import { assertSafeRefName } from '../git/refs.js';
 import { deleteBranch, switchTo, switchToNewBranch } from '../git/branches.js';
 import { allReleaseTags } from '../versioning/previous-release.js';
+import { versionTagNames } from '../versioning/tag-naming.js';
 import { assertReadyToSwitch, hotfixScope, hotfixView } from './hotfix-scope.js';
 import { insertHotfix } from './hotfix-store.js';
 import { nextFreePatch } from './hotfix-releases.js';
@@ -26,8 +27,10 @@ export async function startHotfix(core: Core, path: RepositoryRef, from: string)
     );
   }
   const prefix = policy.versioning.tagPrefix;
-  const releases = await allReleaseTags(root, prefix);
-  const base = releases.find((r) => r.name === from) ?? releases.find((r) => r.name === `${prefix}${from}`);
+  const releases = await allReleaseTags(root, policy.versioning);
+  // A bare version names its release behind any prefix (the older ones' tags are releases too).
+  const named = versionTagNames(from, policy.versioning);
+  const base = releases.find((r) => r.name === from) ?? releases.find((r) => named.includes(r.name));
   if (!base) throw new DeskError('not-found', `${from} is not a release tag (tags are ${prefix}X.Y.Z).`);
   if (base.prerelease) {
     throw new DeskError(

@@ -23,6 +23,7 @@ export const POLICY_LIMITS = {
   windows: 50,
   files: 50,
   paths: 50,
+  olderTagPrefixes: 20,
   types: 100,
   freezeAllows: 100,
   text: 2000,
@@ -158,8 +159,14 @@ const repositoryPath = parsed('must be a path inside the repository, like packag
 const lowerKeys = <T>(record: Record<string, T>) =>
   Object.fromEntries(Object.entries(record).map(([k, v]) => [k.toLowerCase(), v]));
 
+/** An older tag prefix: any text (`""` is bare versions), within the text limit. */
+const olderTagPrefix = z
+  .string({ error: 'must be text' })
+  .max(POLICY_LIMITS.text, { error: `must be at most ${POLICY_LIMITS.text} characters` });
+
 const versioningSchema = mapping({
   tagPrefix: z.string().default('v'),
+  olderTagPrefixes: bounded(olderTagPrefix, POLICY_LIMITS.olderTagPrefixes, 'prefixes').default(() => []),
   preMajor: flag.default(true),
   initialVersion: parsed('must be a SemVer version like 0.1.0', (v) => semver.valid(v)).default('0.1.0'),
   types: boundedRecord(
@@ -176,7 +183,23 @@ const versioningSchema = mapping({
     .transform((sections) => ({ ...DEFAULT_SECTIONS, ...lowerKeys(sections) })),
   files: bounded(versionFile, POLICY_LIMITS.files, 'files').default(() => []),
   paths: bounded(repositoryPath, POLICY_LIMITS.paths, 'paths').default(() => []),
-}).prefault({});
+})
+  .superRefine(({ tagPrefix, olderTagPrefixes }, ctx) => {
+    // A prefix read twice would make every tag behind it two releases of one version.
+    olderTagPrefixes.forEach((prefix, i) => {
+      const path = ['olderTagPrefixes', i];
+      if (prefix === tagPrefix) {
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `must differ from versioning.tagPrefix ("${prefix}")`,
+        });
+      } else if (olderTagPrefixes.indexOf(prefix) < i) {
+        ctx.addIssue({ code: 'custom', path, message: `repeats the prefix "${prefix}"` });
+      }
+    });
+  })
+  .prefault({});
 
 const cadenceSchema = mapping({
   every: parsed('must be a whole number of days like 7d or 2w', (v) => {

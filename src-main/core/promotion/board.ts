@@ -52,7 +52,7 @@ function candidate(core: Core, root: string, policy: Policy, release: Release): 
 
 async function candidates(core: Core, situation: RepoSituation): Promise<ReleaseCandidate[]> {
   const policy = requirePolicy(situation);
-  const releases = (await listReleases(situation.root, situation.tagPrefix)).slice(0, BOARD_RELEASES);
+  const releases = (await listReleases(situation.root, situation.tagNaming)).slice(0, BOARD_RELEASES);
   return releases.map((release) => candidate(core, situation.root, policy, release));
 }
 
@@ -117,7 +117,7 @@ export async function waitingForMe(core: Core, dir: RepositoryRef): Promise<Wait
   const situation = await repoSituation(core, dir);
   if (!situation.actor) return [];
   const releases = new Map(
-    (await listReleases(situation.root, situation.tagPrefix)).map((r) => [r.version, r]),
+    (await listReleases(situation.root, situation.tagNaming)).map((r) => [r.version, r]),
   );
   const items: WaitingItem[] = [];
   for (const promotion of openPromotions(core.db, situation.root)) {

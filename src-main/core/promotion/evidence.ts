@@ -17,10 +17,11 @@ import { allRuns, latestRuns, toCommandRun } from './run-store.js';
 import { promotionsOfRelease, toPromotion } from './store.js';
 import { verifyAuditTrail } from './verify-records.js';
 import type { RepositoryRef } from '../repository/repository-context.js';
+import type { TagNaming } from '../versioning/tag-naming.js';
 
 /** The release before this one on its history: the previous stable one for a stable release. */
-async function previousTag(root: string, release: Release, prefix: string) {
-  const older = (await allReleaseTags(root, prefix)).filter(
+async function previousTag(root: string, release: Release, naming: TagNaming) {
+  const older = (await allReleaseTags(root, naming)).filter(
     (tag) => tag.sha !== release.sha && semver.lt(tag.version, release.version),
   );
   const { lastAny, lastStable } = await previousReleases(root, release.sha, older);
@@ -36,7 +37,7 @@ export async function releaseEvidence(
   const situation = await releaseSituation(core, dir, version);
   const { root, release } = situation;
   const policy = situation.policy ?? defaultPolicy();
-  const previous = await previousTag(root, release, situation.tagPrefix);
+  const previous = await previousTag(root, release, situation.tagNaming);
   const history = await loadHistory(core, root, { from: previous?.sha ?? null, to: release.sha });
   const document = buildChangelog(history.commits, policy.versioning, {
     authors: await readMailMap(root, authorsOf(history.commits)),

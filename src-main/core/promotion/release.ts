@@ -3,6 +3,8 @@ import type { PromotableRelease } from '../../../shared/domain/promotion.js';
 import { DeskError } from '../errors.js';
 import { assertSafeRefName } from '../git/refs.js';
 import { readTagDetails } from '../git/tags.js';
+import { oneTagPerVersion, readTagName, tagVersion, versionTagNames } from '../versioning/tag-naming.js';
+import type { TagNaming } from '../versioning/tag-naming.js';
 import { releaseCreator } from './release-creator.js';
 import type { TagDetails } from '../git/tags.js';
 
@@ -10,56 +12,55 @@ export type Release = PromotableRelease;
 
 export const HOTFIX_MARKER = /^Release-Desk-Path:\s*hotfix\s*$/im;
 
-function toReleases(tags: TagDetails[], prefix: string): Release[] {
-  const releases: Release[] = [];
+function toReleases(tags: TagDetails[], naming: TagNaming): Release[] {
+  const named: (TagDetails & { version: string })[] = [];
   for (const tag of tags) {
-    if (!tag.name.startsWith(prefix)) continue;
-    const version = tag.name.slice(prefix.length);
-    if (semver.valid(version) !== version) continue;
-    releases.push({
-      version,
-      tag: tag.name,
-      sha: tag.sha,
-      // The tagger, or for a lightweight tag the commit's committer (who else could have made it).
-      createdBy: tag.taggerEmail ?? tag.committerEmail,
-      createdAt: tag.created || null,
-      fastTrack: tag.annotated && HOTFIX_MARKER.test(tag.message),
-    });
+    const version = tagVersion(tag.name, naming);
+    // A promotion names its release by the exact version: `v1.2.0+build` is not one.
+    if (version !== null && tag.name.endsWith(version)) named.push({ ...tag, version });
   }
-  return releases;
+  return oneTagPerVersion(named, naming).map((tag) => ({
+    version: tag.version,
+    tag: tag.name,
+    sha: tag.sha,
+    // The tagger, or for a lightweight tag the commit's committer (who else could have made it).
+    createdBy: tag.taggerEmail ?? tag.committerEmail,
+    createdAt: tag.created || null,
+    fastTrack: tag.annotated && HOTFIX_MARKER.test(tag.message),
+  }));
 }
 
-/** Every release tag, newest version first. Tags that are not SemVer after the prefix are not releases. */
-export async function listReleases(root: string, prefix: string): Promise<Release[]> {
-  const releases = toReleases(await readTagDetails(root), prefix);
+/** Every release tag, newest version first. Tags that are not SemVer after a prefix are not releases. */
+export async function listReleases(root: string, naming: TagNaming): Promise<Release[]> {
+  const releases = toReleases(await readTagDetails(root), naming);
   return releases.sort((a, b) => semver.rcompare(a.version, b.version));
 }
 
-/** `1.2.0` or `v1.2.0` → the version without the prefix; a clear error for anything else. */
-export function versionFromInput(text: string, prefix: string): string {
-  const candidate =
-    prefix && text.startsWith(prefix) && semver.valid(text.slice(prefix.length))
-      ? text.slice(prefix.length)
-      : text;
+/** `1.2.0` or `v1.2.0` (or behind an older prefix) → the version; a clear error for anything else. */
+export function versionFromInput(text: string, naming: TagNaming): string {
+  const read = readTagName(text, naming);
+  // Build metadata is no part of a promotion's version: `1.2.0+b` stays invalid input.
+  const candidate = read !== null && text.endsWith(read.version) ? read.version : text;
   if (semver.valid(candidate) !== candidate) {
     throw new DeskError(
       'invalid-input',
-      `"${text}" is not a release version (e.g. 1.2.0 or ${prefix}1.2.0).`,
+      `"${text}" is not a release version (e.g. 1.2.0 or ${naming.tagPrefix}1.2.0).`,
     );
   }
   return candidate;
 }
 
-/** Resolves a typed version to its release tag and commit, or fails with `not-found`. */
-export async function resolveRelease(root: string, text: string, prefix: string): Promise<Release> {
-  const version = versionFromInput(text, prefix);
-  const tag = assertSafeRefName(`${prefix}${version}`, 'tag');
-  const [details] = await readTagDetails(root, tag);
-  const [release] = details ? toReleases([details], prefix) : [];
+/** Resolves a typed version to its release tag (the best-ranked prefix's) and commit, or fails with `not-found`. */
+export async function resolveRelease(root: string, text: string, naming: TagNaming): Promise<Release> {
+  const version = versionFromInput(text, naming);
+  const names = versionTagNames(version, naming).map((name) => assertSafeRefName(name, 'tag'));
+  const found = await Promise.all(names.map((name) => readTagDetails(root, name)));
+  const details = found.find((tags) => tags.length > 0)?.[0];
+  const [release] = details ? toReleases([details], naming) : [];
   if (!release) {
     throw new DeskError(
       'not-found',
-      `No release ${version}: the tag ${tag} does not exist in this repository.`,
+      `No release ${version}: the tag ${names.join(' or ')} does not exist in this repository.`,
     );
   }
   const creator = await releaseCreator(root, details!);

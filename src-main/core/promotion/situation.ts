@@ -36,7 +36,7 @@ export async function releaseSituation(
   version: string,
 ): Promise<ReleaseSituation> {
   const repo = await repoSituation(core, ref);
-  return { ...repo, release: await resolveRelease(repo.root, version, repo.tagPrefix) };
+  return { ...repo, release: await resolveRelease(repo.root, version, repo.tagNaming) };
 }
 
 /** The acting person, or a clear refusal: every action is recorded under a name. */

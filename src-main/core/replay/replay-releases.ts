@@ -114,7 +114,11 @@ export async function replayReleases(
   const state = await repositoryContext(core, repoDir);
   const { policy } = requireReleasePolicy(state);
   const prefix = policy.versioning.tagPrefix;
-  const { releases: timeline, tagNames, otherPrefixed } = await releaseTimeline(state.root, prefix);
+  const {
+    releases: timeline,
+    tagNames,
+    otherPrefixed,
+  } = await releaseTimeline(state.root, policy.versioning);
   if (timeline.length === 0) throw noReleases(prefix, tagNames);
   // Variants stay in the timeline: later releases were made with those tags in the repository.
   const variants = variantReleases(timeline);
@@ -163,6 +167,7 @@ export async function replayReleases(
     notesAgreed: outcomes.filter((o) => o.notesAgreed === true).length,
     disagreements,
     tagPrefix: prefix,
+    olderTagPrefixes: policy.versioning.olderTagPrefixes,
     releaseTags: timeline.length - variants.size,
     otherTags: tagNames.length - timeline.length,
     variantTags: [...variants].reverse().map((release) => release.name),

@@ -1,9 +1,10 @@
 import semver from 'semver';
 import { listTagsWithDates } from '../git/tag-dates.js';
 import { otherPrefixVersion } from '../versioning/other-prefix-tags.js';
-import { tagVersion } from '../versioning/previous-release.js';
+import { oneTagPerVersion, tagVersion } from '../versioning/tag-naming.js';
+import type { TagNaming } from '../versioning/tag-naming.js';
 
-/** A release tag as it was made: the policy's prefix + SemVer, with its creation date. */
+/** A release tag as it was made: one of the policy's prefixes + SemVer, with its creation date. */
 export interface TimelineRelease {
   name: string;
   version: string;
@@ -18,7 +19,7 @@ export interface Timeline {
   /** Every tag naming a commit, release or not (to explain a prefix that sees none). */
   tagNames: string[];
   /**
-   * Tags that are SemVer behind another prefix (`18.2.0` or `yargs-v16.2.1` beside `v…`), with
+   * Tags that are SemVer behind none of the policy's prefixes (`18.2.0` or `yargs-v16.2.1` beside `v…`), with
    * the prefix: Release Desk does not see them, and a project that changed its prefix released
    * them all the same.
    */
@@ -28,16 +29,17 @@ export interface Timeline {
 /**
  * The repository's release tags in the order they were made, read once for the whole replay.
  * Tags made in the same second (a release script tagging several versions) are ordered by
- * version, so a lower version counts as existing before a higher one.
+ * version, so a lower version counts as existing before a higher one. A version tagged behind two
+ * prefixes is one release, its `tagPrefix` tag.
  */
-export async function releaseTimeline(repo: string, prefix: string): Promise<Timeline> {
+export async function releaseTimeline(repo: string, naming: TagNaming): Promise<Timeline> {
   const tags = await listTagsWithDates(repo);
   const releases: { release: TimelineRelease; parsed: semver.SemVer }[] = [];
   const otherPrefixed: Timeline['otherPrefixed'] = [];
   for (const tag of tags) {
-    const version = tagVersion(tag.name, prefix);
+    const version = tagVersion(tag.name, naming);
     if (version === null) {
-      const other = otherPrefixVersion(tag.name, prefix);
+      const other = otherPrefixVersion(tag.name, naming);
       if (other !== null) otherPrefixed.push({ ...tag, ...other });
       continue;
     }
@@ -52,7 +54,10 @@ export async function releaseTimeline(repo: string, prefix: string): Promise<Tim
       a.release.name.localeCompare(b.release.name),
   );
   return {
-    releases: releases.map((r) => r.release),
+    releases: oneTagPerVersion(
+      releases.map((r) => r.release),
+      naming,
+    ),
     tagNames: tags.map((tag) => tag.name),
     otherPrefixed,
   };

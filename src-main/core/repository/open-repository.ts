@@ -18,7 +18,7 @@ export async function summarizeRepository(dir: RepositoryRef): Promise<Repositor
   if (state.policyError) warnings.push(state.policyError.message);
   if (state.policyNote) warnings.push(state.policyNote);
   const [{ latest }, remotes] = await Promise.all([
-    resolveReleaseRange(state.root, state.head, state.tagPrefix, {}),
+    resolveReleaseRange(state.root, state.head, state.tagNaming, {}),
     remoteNames(state.root),
   ]);
   return {

@@ -9,5 +9,5 @@ import type { RepositoryRef } from './repository-context.js';
  */
 export async function releaseTags(dir: RepositoryRef): Promise<PromotableRelease[]> {
   const repo = await repositoryContext(null, dir);
-  return listReleases(repo.root, repo.tagPrefix);
+  return listReleases(repo.root, repo.tagNaming);
 }

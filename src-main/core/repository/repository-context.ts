@@ -7,11 +7,13 @@ import type { RepositoryState } from '../git/repository-state.js';
 import { loadRepositoryPolicy } from '../policy/committed-policy.js';
 import { PolicyError } from '../policy/policy-error.js';
 import type { ReleasePolicy } from '../policy/policy-error.js';
+import { DEFAULT_TAG_NAMING } from '../versioning/tag-naming.js';
+import type { TagNaming } from '../versioning/tag-naming.js';
 
 /**
  * The repository one call acts on, read once where the call comes in (the API's handlers) and
- * passed down instead of a path: the working copy, its policy (or why it cannot be used), its tag
- * prefix and the acting person.
+ * passed down instead of a path: the working copy, its policy (or why it cannot be used), how it
+ * names release tags and the acting person.
  */
 export interface RepositoryContext extends RepositoryState {
   /**
@@ -22,8 +24,8 @@ export interface RepositoryContext extends RepositoryState {
   policyError: PolicyError | null;
   /** Set while the working tree's policy file differs from HEAD's, whose promotion keys are the ones used. */
   policyNote: string | null;
-  /** The policy's tag prefix; while the policy is invalid, its release sections' or `v`. */
-  tagPrefix: string;
+  /** The policy's tag naming; while the policy is invalid, its release sections' or the default (`v`). */
+  tagNaming: TagNaming;
   /**
    * The acting person, `Name <email>` (null when git has no identity): git's committer identity
    * read in this repository with the call's environment, so what a confirmation shows is what is
@@ -65,19 +67,24 @@ export async function refreshRepositoryContext(repo: RepositoryContext): Promise
   Object.assign(repo, state, policy);
 }
 
-type PolicyPart = Pick<RepositoryContext, 'policy' | 'policyError' | 'policyNote' | 'tagPrefix'>;
+type PolicyPart = Pick<RepositoryContext, 'policy' | 'policyError' | 'policyNote' | 'tagNaming'>;
 
 async function readStateAndPolicy(dir: string): Promise<[RepositoryState, PolicyPart]> {
   const state = await inspectRepository(dir);
   try {
     const { policy, note } = await loadRepositoryPolicy(state.root);
-    return [state, { policy, policyError: null, policyNote: note, tagPrefix: policy.versioning.tagPrefix }];
+    return [state, { policy, policyError: null, policyNote: note, tagNaming: namingOf(policy) }];
   } catch (error) {
     // Kept, not thrown: an open promotion keeps its starting policy, the header still opens.
     if (!(error instanceof PolicyError)) throw error;
-    const tagPrefix = error.release?.versioning.tagPrefix ?? 'v';
-    return [state, { policy: null, policyError: error, policyNote: null, tagPrefix }];
+    const tagNaming = error.release ? namingOf(error.release) : DEFAULT_TAG_NAMING;
+    return [state, { policy: null, policyError: error, policyNote: null, tagNaming }];
   }
+}
+
+/** Just the naming keys: the context does not keep the whole versioning section twice. */
+function namingOf({ versioning }: ReleasePolicy): TagNaming {
+  return { tagPrefix: versioning.tagPrefix, olderTagPrefixes: versioning.olderTagPrefixes };
 }
 
 /** The context as given, or read from a path with the core's git environment. */

@@ -27,7 +27,7 @@ export async function trainVersion(
   cutSha: string,
   policy: Policy,
 ): Promise<{ version: string; previous: ReleaseTag | null }> {
-  const releases = (await allReleaseTags(root, policy.versioning.tagPrefix)).filter((r) => !r.prerelease);
+  const releases = (await allReleaseTags(root, policy.versioning)).filter((r) => !r.prerelease);
   const previous = releases[0] ?? null;
   const plan = await planRelease(core, root, { from: previous?.name, to: cutSha, changelog: false });
   const { current, next, bump } = plan.view;
@@ -62,7 +62,7 @@ export async function cutTrain(core: Core, path: RepositoryRef, at?: string): Pr
       `${at} is not on ${main.branch}: a train is cut from the main branch.`,
     );
   }
-  const releases = await allReleaseTags(root, policy.versioning.tagPrefix);
+  const releases = await allReleaseTags(root, policy.versioning);
   const onMain = (await previousReleases(root, main.head, releases)).lastStable;
   if (onMain && !(await isAncestor(root, onMain.sha, cutSha))) {
     throw new DeskError(

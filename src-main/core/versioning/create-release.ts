@@ -20,6 +20,7 @@ import { applyRelease, recordRelease, releaseOutcome, ReleaseStepError } from '.
 import type { FileChange } from './version-files.js';
 import { packageHome } from './package-paths.js';
 import { inPackage, versionFileChanges } from './version-files.js';
+import { versionTagNames } from './tag-naming.js';
 import { writeTransaction } from '../store/write-transaction.js';
 
 export type { ReleaseInternals, ReleaseStep } from './release-steps.js';
@@ -90,7 +91,11 @@ async function prepare(
     );
   }
   assertSafeRefName(tag, 'tag');
-  if (await tagExists(state.root, tag)) throw new DeskError('tag-exists', `The tag ${tag} already exists.`);
+  // The version's tag behind an older prefix is the same release (see plan-release).
+  const names = versionTagNames(version, plan.policy.versioning);
+  const exists = await Promise.all(names.map((name) => tagExists(state.root, name)));
+  const taken = names.find((_, i) => exists[i]);
+  if (taken !== undefined) throw new DeskError('tag-exists', `The tag ${taken} already exists.`);
 
   const section = request.changelog?.trim() ? request.changelog : plan.view.changelog;
   // A monorepo's package (versioning.paths) keeps its package.json and CHANGELOG.md in its own directory.

@@ -2,17 +2,18 @@ import semver from 'semver';
 import type { CommitRecord } from '../../../shared/domain/commits.js';
 import type { VersioningPolicy } from '../../../shared/domain/policy.js';
 import type { TagInfo } from '../git/tags.js';
+import type { TagNaming } from './tag-naming.js';
 
 // A tag that is a SemVer version behind some prefix: the prefix is what comes before the first digit.
 const PREFIXED = /^(\D*)(\d.*)$/;
 
-/** A tag that names a version behind another prefix than `prefix` (`18.2.0`, `pkg-v1.2.3`, `@s/p@1.0.0`). */
+/** A tag that names a version behind none of the naming's prefixes (`18.2.0`, `pkg-v1.2.3`, `@s/p@1.0.0`). */
 export function otherPrefixVersion(
   name: string,
-  prefix: string,
+  naming: TagNaming,
 ): { prefix: string; version: string; prerelease: boolean } | null {
   const [, other = '', rest = ''] = PREFIXED.exec(name) ?? [];
-  if (other === prefix) return null;
+  if (other === naming.tagPrefix || naming.olderTagPrefixes.includes(other)) return null;
   const parsed = semver.parse(rest);
   if (parsed === null || parsed.version !== rest) return null;
   return { prefix: other, version: parsed.version, prerelease: parsed.prerelease.length > 0 };
@@ -27,13 +28,14 @@ export function otherPrefixVersion(
 export function otherPrefixWarning(
   tags: TagInfo[],
   inRange: ReadonlyMap<string, number>,
-  prefix: string,
+  naming: TagNaming,
   from: string | null,
 ): string | null {
+  const prefix = naming.tagPrefix;
   const found: { name: string; at: number; prefix: string; version: string }[] = [];
   for (const tag of tags) {
     const at = inRange.get(tag.sha);
-    const other = at === undefined ? null : otherPrefixVersion(tag.name, prefix);
+    const other = at === undefined ? null : otherPrefixVersion(tag.name, naming);
     if (other !== null) found.push({ name: tag.name, at: at!, ...other });
   }
   if (found.length === 0) return null;
@@ -45,12 +47,17 @@ export function otherPrefixWarning(
   const total = found.length;
   const since = from === null ? 'in this range' : `since ${from}`;
   const tagged = `${total} ${total === 1 ? 'tag' : 'tags'} ${since} name${total === 1 ? 's' : ''} a version behind another prefix (e.g. ${examples.join(', ')})`;
-  const reads = `Release Desk reads only tags "${prefix}" followed by a version (versioning.tagPrefix)`;
-  // Tagged with and without the `v` (angular-cli's 13.x–18.x as `18.2.0`): no one prefix sees
-  // both, so there is nothing to set, only to know.
+  const read = [prefix, ...naming.olderTagPrefixes].map((p) => JSON.stringify(p)).join(' or ');
+  const keys =
+    naming.olderTagPrefixes.length > 0 ? 'versioning.tagPrefix, olderTagPrefixes' : 'versioning.tagPrefix';
+  const reads = `Release Desk reads only tags ${read} followed by a version (${keys})`;
+  // Tagged with and without the `v` (angular-cli's 13.x–18.x as `18.2.0`): the project's own
+  // earlier releases, read as such behind an older prefix.
   const bare = prefix.replace(/v$/, '');
-  if (found.every((tag) => tag.prefix === bare || tag.prefix === `${bare}v`))
-    return `${tagged}: ${reads} and does not see these as releases.`;
+  if (found.every((tag) => tag.prefix === bare || tag.prefix === `${bare}v`)) {
+    const older = [...naming.olderTagPrefixes, found[0]!.prefix].map((p) => JSON.stringify(p)).join(', ');
+    return `${tagged}: ${reads} and does not see these as releases; if they are this project's earlier releases, set versioning.olderTagPrefixes: [${older}].`;
+  }
   const fix =
     new Set(found.map((tag) => tag.prefix)).size > 1
       ? `to version one package of a monorepo, set versioning.tagPrefix to its prefix (e.g. "${likely}") and versioning.paths to its directory`
@@ -65,16 +72,15 @@ export function otherPrefixWarning(
 export function otherPrefixesSaid(
   range: { tags: TagInfo[]; from: string | null },
   commits: Pick<CommitRecord, 'sha'>[],
-  versioning: Pick<VersioningPolicy, 'tagPrefix' | 'paths'>,
+  versioning: Pick<VersioningPolicy, 'tagPrefix' | 'olderTagPrefixes' | 'paths'>,
 ): string | null {
   if (versioning.paths.length > 0) return null;
   // Most repositories have no such tag: the range's commits are only looked through for those
   // that do, instead of a map of every commit (20k entries on a long history).
   const tagged = new Set<string>();
-  for (const tag of range.tags)
-    if (otherPrefixVersion(tag.name, versioning.tagPrefix) !== null) tagged.add(tag.sha);
+  for (const tag of range.tags) if (otherPrefixVersion(tag.name, versioning) !== null) tagged.add(tag.sha);
   if (tagged.size === 0) return null;
   const inRange = new Map<string, number>();
   commits.forEach((commit, at) => tagged.has(commit.sha) && inRange.set(commit.sha, at));
-  return otherPrefixWarning(range.tags, inRange, versioning.tagPrefix, range.from);
+  return otherPrefixWarning(range.tags, inRange, versioning, range.from);
 }

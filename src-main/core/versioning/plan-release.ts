@@ -25,6 +25,7 @@ import { packageFilter } from './package-paths.js';
 import { openChannels } from './prerelease-channels.js';
 import { leaveOutReleasedOnLine, releasedOnLineWarning } from './released-on-line.js';
 import { remadeReleaseRange } from './remade-release.js';
+import { versionTagNames } from './tag-naming.js';
 
 export interface PlanRequest {
   from?: string;
@@ -184,7 +185,7 @@ export async function planRelease(
       loadHistory(core, state.root, span),
       packageFilter(state.root, span, policy.versioning.paths),
     ]);
-  let range = await resolveReleaseRange(state.root, state.head, policy.versioning.tagPrefix, request);
+  let range = await resolveReleaseRange(state.root, state.head, policy.versioning, request);
   let [history, onlyPackage] = await read({ from: range.fromSha, to: range.to });
   const remade =
     request.from === undefined ? await remadeReleaseRange(state.root, range, history.commits) : null;
@@ -221,10 +222,11 @@ export async function planRelease(
     pending: pendingPrerelease(range),
   });
   const tagName = next === null ? null : `${policy.versioning.tagPrefix}${next}`;
+  // Behind an older prefix too: `1.3.0` is the release 1.3.0, which `v1.3.0` would repeat.
+  const names = next === null ? [] : versionTagNames(next, policy.versioning);
+  const taken = range.allReleases.find((tag) => names.includes(tag.name));
   const blocked =
-    tagName !== null && range.allReleases.some((tag) => tag.name === tagName)
-      ? `The tag ${tagName} already exists: releasing it would be refused.`
-      : null;
+    taken === undefined ? null : `The tag ${taken.name} already exists: releasing it would be refused.`;
   if (blocked !== null) warnings.push(blocked);
 
   let document: ChangelogDocument | null = null;

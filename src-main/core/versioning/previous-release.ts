@@ -3,8 +3,10 @@ import type { Ancestry } from '../git/ancestry.js';
 import { gitAncestry } from '../git/ancestry.js';
 import type { TagInfo } from '../git/tags.js';
 import { listTags } from '../git/tags.js';
+import type { TagNaming } from './tag-naming.js';
+import { oneTagPerVersion, tagVersion } from './tag-naming.js';
 
-/** A tag that names a release: the policy's prefix followed by a SemVer version. */
+/** A tag that names a release: one of the policy's prefixes followed by a SemVer version. */
 export interface ReleaseTag {
   name: string;
   /** Normalized SemVer (build metadata dropped). */
@@ -41,22 +43,12 @@ export interface SearchOptions {
 const PROBES = 12;
 const PARALLEL = 4;
 
-/** The release version a tag name stands for, or null (other prefix, not SemVer, `vv1.2.3`, …). */
-export function tagVersion(name: string, prefix: string): string | null {
-  if (!name.startsWith(prefix)) return null;
-  const rest = name.slice(prefix.length);
-  // semver.parse accepts a leading `v` or `=` and trims white space (NBSP too): the tag name is
-  // taken exactly as written, so `v9.0.0\u00a0` is no release.
-  if (!/^\d/.test(rest) || /\s/u.test(rest)) return null;
-  return semver.parse(rest)?.version ?? null;
-}
-
-/** Release tags among `tags`, highest version first. */
-export function releaseTags(tags: TagInfo[], prefix: string): ReleaseTag[] {
+/** Release tags among `tags`, highest version first, one per version and prefix (see `oneTagPerVersion`). */
+export function releaseTags(tags: TagInfo[], naming: TagNaming): ReleaseTag[] {
   // Parsed once: semver's compare on strings parses both sides on every call.
   const parsed: { tag: ReleaseTag; semver: semver.SemVer }[] = [];
   for (const tag of tags) {
-    const version = tagVersion(tag.name, prefix);
+    const version = tagVersion(tag.name, naming);
     if (!version) continue;
     const v = new semver.SemVer(version);
     parsed.push({
@@ -65,12 +57,15 @@ export function releaseTags(tags: TagInfo[], prefix: string): ReleaseTag[] {
     });
   }
   parsed.sort((a, b) => b.semver.compare(a.semver) || a.tag.name.localeCompare(b.tag.name));
-  return parsed.map((p) => p.tag);
+  return oneTagPerVersion(
+    parsed.map((p) => p.tag),
+    naming,
+  );
 }
 
 /** Every release tag in the repository, reachable or not (prerelease counters are never reused). */
-export async function allReleaseTags(repo: string, prefix: string): Promise<ReleaseTag[]> {
-  return releaseTags(await listTags(repo), prefix);
+export async function allReleaseTags(repo: string, naming: TagNaming): Promise<ReleaseTag[]> {
+  return releaseTags(await listTags(repo), naming);
 }
 
 /**

@@ -8,6 +8,7 @@ import { listTags } from '../git/tags.js';
 import type { ReleaseTag } from './previous-release.js';
 import { previousReleases, releaseTags } from './previous-release.js';
 import { siblingLineRelease } from './sibling-line.js';
+import type { TagNaming } from './tag-naming.js';
 
 /** A range of history to release or describe, resolved to SHAs. */
 export interface ReleaseRange {
@@ -51,7 +52,7 @@ export interface RangeRequest {
 export async function resolveTarget(
   root: string,
   head: string,
-  prefix: string,
+  naming: TagNaming,
   request: Pick<RangeRequest, 'to' | 'asOfTags'>,
 ): Promise<{ to: string; allReleases: ReleaseTag[]; tags: TagInfo[] }> {
   const [to, listed] = await Promise.all([
@@ -60,7 +61,7 @@ export async function resolveTarget(
   ]);
   const asOf = request.asOfTags;
   const tags = asOf === undefined ? listed : listed.filter((tag) => asOf.has(tag.name));
-  return { to, allReleases: releaseTags(tags, prefix), tags };
+  return { to, allReleases: releaseTags(tags, naming), tags };
 }
 
 // How many of the target's own prereleases of a version are asked about (the highest first).
@@ -112,7 +113,7 @@ async function onMainLine(
 export async function resolveReleaseRange(
   root: string,
   head: string,
-  prefix: string,
+  naming: TagNaming,
   request: RangeRequest,
   options: { skipReleaseAtTo?: boolean } = {},
 ): Promise<ReleaseRange> {
@@ -120,7 +121,7 @@ export async function resolveReleaseRange(
   // looked at only without `from`.
   const mainLine = request.from === undefined ? findMainLine(root) : Promise.resolve(null);
   const [{ to, allReleases, tags }, fromSha] = await Promise.all([
-    resolveTarget(root, head, prefix, request),
+    resolveTarget(root, head, naming, request),
     request.from === undefined ? null : resolveCommit(root, request.from),
     mainLine,
   ]);

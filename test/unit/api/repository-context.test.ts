@@ -25,15 +25,15 @@ function newRepo(): TestRepo {
 }
 
 describe('the repository context a call reads once', () => {
-  it('resolves a subdirectory to the working tree, with HEAD, branch and the policy’s tag prefix', async () => {
+  it('resolves a subdirectory to the working tree, with HEAD, branch and the policy’s tag naming', async () => {
     const repo = newRepo();
-    repo.write('.release-desk.yml', 'versioning:\n  tagPrefix: "rel-"\n');
+    repo.write('.release-desk.yml', 'versioning:\n  tagPrefix: "rel-"\n  olderTagPrefixes: ["release-"]\n');
     mkdirSync(path.join(repo.dir, 'src', 'deep'), { recursive: true });
     const context = await readRepositoryContext(path.join(repo.dir, 'src', 'deep'));
     expect(context.root).toBe(repo.git('rev-parse', '--show-toplevel'));
     expect(context.head).toBe(repo.head());
     expect(context.branch).toBe('main');
-    expect(context.tagPrefix).toBe('rel-');
+    expect(context.tagNaming).toEqual({ tagPrefix: 'rel-', olderTagPrefixes: ['release-'] });
     expect(context.policyError).toBeNull();
     expect(requirePolicy(context).versioning.tagPrefix).toBe('rel-');
   });
@@ -43,7 +43,7 @@ describe('the repository context a call reads once', () => {
     repo.write('.release-desk.yml', 'versioning:\n  tagPrefix: "v"\n  preMajor: sometimes\n');
     const context = await readRepositoryContext(repo.dir);
     expect(context.policy).toBeNull();
-    expect(context.tagPrefix).toBe('v');
+    expect(context.tagNaming).toEqual({ tagPrefix: 'v', olderTagPrefixes: [] });
     expect(context.policyError).toBeInstanceOf(PolicyError);
     expect(context.policyError).toMatchObject({ key: 'versioning.preMajor', line: 3 });
     expect(() => requirePolicy(context)).toThrow(context.policyError!);
@@ -72,7 +72,11 @@ describe('the repository context a call reads once', () => {
     repo.git('switch', '-q', '-c', 'topic');
     const moved = repo.commit('fix: two', { '.release-desk.yml': 'versioning:\n  tagPrefix: "x"\n' });
     await refreshRepositoryContext(context);
-    expect(context).toMatchObject({ head: moved, branch: 'topic', tagPrefix: 'x' });
+    expect(context).toMatchObject({
+      head: moved,
+      branch: 'topic',
+      tagNaming: { tagPrefix: 'x', olderTagPrefixes: [] },
+    });
   });
 
   it('refuses what is not a working copy with its specific code', async () => {

@@ -167,6 +167,27 @@ describe('parsePolicy errors', () => {
       3,
       'must be a path inside the repository',
     ],
+    [
+      'older tag prefix that is the tag prefix',
+      'versioning:\n  olderTagPrefixes: ["", v]\n',
+      'versioning.olderTagPrefixes[1]',
+      2,
+      'must differ from versioning.tagPrefix ("v")',
+    ],
+    [
+      'repeated older tag prefix',
+      'versioning:\n  tagPrefix: release-\n  olderTagPrefixes:\n    - ""\n    - v\n    - ""\n',
+      'versioning.olderTagPrefixes[2]',
+      6,
+      'repeats the prefix ""',
+    ],
+    [
+      'older tag prefixes that are no list',
+      'versioning:\n  olderTagPrefixes: ""\n',
+      'versioning.olderTagPrefixes',
+      2,
+      'must be a list',
+    ],
   ])('names the key and line of a %s', (_kind, text, key, line, message) => {
     const error = policyError(text);
     expect(error.key).toBe(key);

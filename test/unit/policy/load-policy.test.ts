@@ -7,6 +7,7 @@ import { defaultPolicy, loadPolicy, parsePolicy } from '../../../src-main/core/p
 
 const FULL = `versioning:
   tagPrefix: release-
+  olderTagPrefixes: ['', v]
   preMajor: false
   initialVersion: 1.0.0
   types: { feat: minor, fix: patch, perf: patch, revert: patch, docs: none, Refactor: patch }
@@ -45,6 +46,7 @@ const globalDeploy = { run: './deploy.sh {environment} {version}', timeoutMs: 30
 const EXPECTED: Policy = {
   versioning: {
     tagPrefix: 'release-',
+    olderTagPrefixes: ['', 'v'],
     preMajor: false,
     initialVersion: '1.0.0',
     types: { feat: 'minor', fix: 'patch', perf: 'patch', revert: 'patch', docs: 'none', refactor: 'patch' },

@@ -11,6 +11,7 @@ import {
 
 const policy: VersioningPolicy = {
   tagPrefix: 'v',
+  olderTagPrefixes: [],
   preMajor: true,
   types: { feat: 'minor', fix: 'patch', perf: 'patch', revert: 'patch' },
   sections: {},
