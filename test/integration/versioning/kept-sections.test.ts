@@ -54,6 +54,15 @@ async function fresh(repo: TestRepo): Promise<Awaited<ReturnType<typeof changelo
   }
 }
 
+/** A real-shaped repository read twice: its history and its released sections kept. */
+async function keptRepository(): Promise<TestRepo> {
+  const repo = session.newRepo();
+  realShaped(repo);
+  await servedKept(repo);
+  await servedKept(repo);
+  return repo;
+}
+
 function sectionsKept(core: Core): number {
   return core.commitCache.db.prepare('SELECT count(*) FROM sections').pluck().get() as number;
 }
@@ -121,11 +130,8 @@ describe('released changelog sections kept', () => {
   });
 
   it('reads only the new commits on top of a kept history, and keeps the grown one', async () => {
-    const repo = session.newRepo();
-    realShaped(repo);
+    const repo = await keptRepository();
     const { core } = session;
-    await servedKept(repo);
-    await servedKept(repo);
     const top = repo.commit('fix: one more');
 
     const { result: ours, argvs } = await tracedGit(() => changelog(core, repo));
@@ -142,11 +148,8 @@ describe('released changelog sections kept', () => {
   });
 
   it('reads only what a merge on top brings in, in git’s order, and keeps the merged history', async () => {
-    const repo = session.newRepo();
-    realShaped(repo);
+    const repo = await keptRepository();
     const { core } = session;
-    await servedKept(repo);
-    await servedKept(repo);
     // A branch from v1.1.0 whose commits are dated among main's: git's order interleaves them.
     repo.checkout('late', true);
     repo.git('reset', '-q', '--hard', 'v1.1.0');
@@ -181,11 +184,8 @@ describe('released changelog sections kept', () => {
   });
 
   it('builds a section again when its kept copy is damaged, and says nothing of it', async () => {
-    const repo = session.newRepo();
-    realShaped(repo);
+    const repo = await keptRepository();
     const { core } = session;
-    await servedKept(repo);
-    await servedKept(repo);
     core.commitCache.db.prepare("UPDATE sections SET document = 'not json'").run();
     const ours = await changelog(core, repo);
     expect(ours).toEqual(await fresh(repo));
