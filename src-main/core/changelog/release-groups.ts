@@ -1,4 +1,5 @@
 import type { CommitRecord } from '../../../shared/domain/commits.js';
+import { nearbyFirst } from '../commits/history-graph.js';
 import type { ReleaseTag } from '../versioning/previous-release.js';
 
 /** What grouping needs of a commit: its place in the graph. */
@@ -55,22 +56,4 @@ export function groupByRelease<C extends Linked>(commits: C[], releases: Release
   commits.forEach((commit, i) => (owner[i] === -1 ? unreleased : groups[owner[i]!]!).commits.push(commit));
   groups.reverse();
   return unreleased.commits.length > 0 ? [unreleased, ...groups] : groups;
-}
-
-// How far after a commit its parents are looked for before asking a map of every commit.
-const NEARBY = 16;
-
-/**
- * A parent's position in the history. In git's order a parent is nearly always a few commits
- * after its child (the first parent most often the very next), so those few are looked at
- * first; a map of every commit (100k entries on a long history) is built only for the rest.
- */
-function nearbyFirst(commits: Linked[]): (sha: string, child: number) => number | undefined {
-  let index: Map<string, number> | undefined;
-  return (sha, child) => {
-    const end = Math.min(commits.length, child + 1 + NEARBY);
-    for (let p = child + 1; p < end; p++) if (commits[p]!.sha === sha) return p;
-    index ??= new Map(commits.map((commit, i) => [commit.sha, i]));
-    return index.get(sha);
-  };
 }

@@ -6,7 +6,6 @@ import { COMMIT_PARSER_VERSION } from '../commits/parse-message.js';
 import type { Core } from '../context.js';
 import { faultPoint } from '../intent/fault.js';
 import type { MailMap } from '../git/mailmap.js';
-import { authorsOf } from '../git/mailmap.js';
 import type { GraphCommit } from '../commits/history-graph.js';
 import type { PackageFilter } from '../versioning/package-paths.js';
 import type { ReleaseTag } from '../versioning/previous-release.js';
@@ -70,18 +69,7 @@ function sectionKey(shared: string, section: Omit<Section<GraphCommit>, 'key'>, 
     .digest('hex');
 }
 
-/** The authors `.mailmap` names otherwise, each as it was and as it is named, in one order. */
-function remapped(commits: GraphCommit[], authors: MailMap): string[] {
-  const changed: string[] = [];
-  for (const { name, email } of authorsOf(commits)) {
-    const person = authors(name, email);
-    if (person.name !== name || person.email !== email)
-      changed.push(`${name}\0${email}\0${person.name}\0${person.email}`);
-  }
-  return changed.sort();
-}
-
-function sharedKey(commits: GraphCommit[], inputs: SectionInputs): string {
+function sharedKey(inputs: SectionInputs): string {
   const { links, template } = inputs.render;
   return JSON.stringify([
     PROGRAM,
@@ -89,7 +77,7 @@ function sharedKey(commits: GraphCommit[], inputs: SectionInputs): string {
     inputs.versioning,
     template,
     links && [links.kind, links.base],
-    remapped(commits, inputs.authors),
+    inputs.authors.changes,
   ]);
 }
 
@@ -99,7 +87,7 @@ function sections<C extends GraphCommit>(
   inputs: SectionInputs,
 ): Section<C>[] {
   const prefix = inputs.versioning.tagPrefix;
-  const shared = inputs.keep ? sharedKey(commits, inputs) : '';
+  const shared = inputs.keep ? sharedKey(inputs) : '';
   return groupByRelease(commits, releases).map((group) => {
     const { release } = group;
     const version = release?.version ?? inputs.version;

@@ -52,10 +52,11 @@ export function openCache(file: string): Db {
         PRAGMA user_version = ${CACHE_SCHEMA};
       `);
     }
-    // Added beside the commits without a schema bump: a cache from before simply gains them.
-    // histories: the SHAs of a tip's whole history, newest first, newline-separated, the
-    // batches (JSON) that held its commits when last read, and its graph (history-graph.ts). sections: released changelog sections
-    // as rendered (markdown) and built (document, JSON), by the digest of all they are made of
+    // Tables beside the commits, made when missing (a cache from before gains them). diffs:
+    // what is known of a commit's diff (same-change.ts). histories: the SHAs of a tip's whole
+    // history, newest first, newline-separated, the batches (JSON) that held its commits when last
+    // read, and its graph (history-graph.ts). sections: released changelog sections as rendered
+    // (markdown) and built (document, JSON), by the digest of all they are made of
     // (release-sections.ts).
     db.exec(`
       CREATE TABLE IF NOT EXISTS diffs (sha TEXT PRIMARY KEY, shape TEXT NOT NULL, patch TEXT) WITHOUT ROWID;

@@ -91,10 +91,8 @@ export class CommitCacheStore {
    * batches the commits came from.
    */
   async findIn(shas: string[], near: number[]): Promise<CacheFind> {
-    // A write that failed only leaves its commits to be parsed again; `flush` reports it.
-    await this.#writes.catch(() => undefined);
     const nothing = (): CacheFind => ({ commits: new Array(shas.length), batches: [] });
-    return this.#guarded(nothing, (db) => {
+    return this.read(nothing, (db) => {
       const found = nothing();
       const served = new Set<number>();
       if (near.length > 0) readNear(db, shas, near, found.commits, served);
@@ -111,6 +109,7 @@ export class CommitCacheStore {
 
   /** `use` on the cache once the writes begun have ended; `nothing` should the cache fail. */
   async read<T>(nothing: () => T, use: (db: Db) => T): Promise<T> {
+    // A write that failed only leaves its rows to be made again; `flush` reports it.
     await this.#writes.catch(() => undefined);
     return this.#guarded(nothing, use);
   }
@@ -190,8 +189,7 @@ export class CommitCacheStore {
    * position in `tips` and that history.
    */
   async history(tips: string[]): Promise<KeptHistory | null> {
-    await this.#writes.catch(() => undefined);
-    return this.#guarded(
+    return this.read(
       () => null,
       (db) => {
         const row = db
@@ -253,8 +251,7 @@ export class CommitCacheStore {
 
   /** The diff facts known for `shas`. */
   async diffFacts(shas: string[]): Promise<Map<string, DiffFacts>> {
-    await this.#writes.catch(() => undefined);
-    return this.#guarded(
+    return this.read(
       () => new Map<string, DiffFacts>(),
       (db) => {
         const rows = db

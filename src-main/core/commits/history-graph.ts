@@ -12,13 +12,7 @@ type Encoded = [authors: [name: string, email: string][], links: number[]];
 
 /** The graph of a whole history (`commits` newest first, every parent among them), or null when a parent is not. */
 export function encodeGraph(commits: GraphCommit[]): string | null {
-  // A parent is nearly always the very next commit; a map of every commit only for the rest.
-  let position: Map<string, number> | undefined;
-  const positionOf = (sha: string, child: number): number | undefined => {
-    if (commits[child + 1]?.sha === sha) return child + 1;
-    position ??= new Map(commits.map((commit, i) => [commit.sha, i]));
-    return position.get(sha);
-  };
+  const positionOf = nearbyFirst(commits);
   const authors = new Map<string, Map<string, number>>();
   const people: Encoded[0] = [];
   const links: number[] = [];
@@ -66,4 +60,24 @@ export function decodeGraph(shas: string[], graph: string): GraphCommit[] | null
     commits[i] = { sha: shas[i]!, parents, authorName: author[0], authorEmail: author[1] };
   }
   return at === links.length ? commits : null;
+}
+
+// How far after a commit its parents are looked for before asking a map of every commit.
+const NEARBY = 16;
+
+/**
+ * A parent's position in the history. In git's order a parent is nearly always a few commits
+ * after its child (the first parent most often the very next), so those few are looked at
+ * first; a map of every commit (100k entries on a long history) is built only for the rest.
+ */
+export function nearbyFirst(
+  commits: Pick<CommitRecord, 'sha'>[],
+): (sha: string, child: number) => number | undefined {
+  let index: Map<string, number> | undefined;
+  return (sha, child) => {
+    const end = Math.min(commits.length, child + 1 + NEARBY);
+    for (let p = child + 1; p < end; p++) if (commits[p]!.sha === sha) return p;
+    index ??= new Map(commits.map((commit, i) => [commit.sha, i]));
+    return index.get(sha);
+  };
 }

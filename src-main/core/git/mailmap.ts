@@ -6,8 +6,12 @@ export interface Person {
   email: string;
 }
 
-/** Maps an author as a commit records them to the person `.mailmap` says they are. */
-export type MailMap = (name: string, email: string) => Person;
+/**
+ * Maps an author as a commit records them to the person `.mailmap` says they are. `changes`:
+ * the authors asked about that it names otherwise, each as `Name <email>\0name\0email`, sorted
+ * (what a kept changelog section depends on, see release-sections.ts).
+ */
+export type MailMap = ((name: string, email: string) => Person) & { readonly changes: readonly string[] };
 
 const CONTACT = /^(.*) <([^<>]*)>$/;
 
@@ -23,7 +27,8 @@ export async function readMailMap(repo: string, authors: Iterable<Person>): Prom
     (contact) => CONTACT.test(contact) && !contact.includes('\n'),
   );
   const mapped = new Map<string, Person>();
-  if (contacts.length === 0) return (name, email) => ({ name, email });
+  if (contacts.length === 0)
+    return Object.assign((name: string, email: string) => ({ name, email }), { changes: [] });
   const out = (await git(repo, ['check-mailmap', '--stdin'], { input: `${contacts.join('\n')}\n` })).split(
     '\n',
   );
@@ -33,13 +38,15 @@ export async function readMailMap(repo: string, authors: Iterable<Person>): Prom
   });
   // One Person per author however many commits ask: a changelog asks once per commit.
   const people = new Map<string, Map<string, Person>>();
-  return (name, email) => {
+  const lookUp = (name: string, email: string): Person => {
     let byEmail = people.get(name);
     if (!byEmail) people.set(name, (byEmail = new Map()));
     let person = byEmail.get(email);
     if (!person) byEmail.set(email, (person = mapped.get(`${name} <${email}>`) ?? { name, email }));
     return person;
   };
+  const changes = [...mapped].map(([contact, { name, email }]) => `${contact}\0${name}\0${email}`).sort();
+  return Object.assign(lookUp, { changes });
 }
 
 /** The authors of `commits`, each once. */
